@@ -1,0 +1,5 @@
+"""DX KPIs (DX指標); the screen is described in dashboard.views.dx."""
+
+from dashboard.views import dx
+
+dx.render()

@@ -1,0 +1,5 @@
+"""Population outlook (人口推計); the screen is described in dashboard.views.population."""
+
+from dashboard.views import population
+
+population.render()

@@ -1,0 +1,5 @@
+"""Staff survey (職員アンケート); the screen is described in dashboard.views.survey."""
+
+from dashboard.views import survey
+
+survey.render()

@@ -1,0 +1,59 @@
+"""The charts' look: a colour-universal-design palette and one Altair configuration.
+
+The palette is Okabe & Ito's (recommended by the Color Universal Design
+Organization): its colours stay distinguishable for the common forms of
+colour-vision deficiency. Every chart goes through :func:`themed` so fonts,
+sizes and unrotated Japanese axis labels are the same everywhere.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+import altair as alt
+
+FONT = "Noto Sans JP, Noto Sans CJK JP, sans-serif"
+
+# Okabe–Ito colours.
+BLACK = "#000000"
+ORANGE = "#E69F00"
+SKY_BLUE = "#56B4E9"
+GREEN = "#009E73"
+YELLOW = "#F0E442"
+BLUE = "#0072B2"
+VERMILLION = "#D55E00"
+PURPLE = "#CC79A7"
+GREY = "#7F7F7F"
+IWAKI = VERMILLION  # Iwaki is always highlighted in the same colour.
+
+PALETTE: tuple[str, ...] = (BLUE, ORANGE, GREEN, PURPLE, SKY_BLUE, VERMILLION, YELLOW, BLACK)
+
+GOOD = BLUE  # a change in the desired direction
+BAD = VERMILLION  # a change against it
+NEUTRAL = GREY
+
+PILLAR_COLOURS: dict[str, str] = {
+    "work_efficiency": BLUE,
+    "infrastructure": ORANGE,
+    "admin_fiscal": GREEN,
+    "human_resources": PURPLE,
+    "citizen_dx": SKY_BLUE,
+}
+
+ChartT = TypeVar("ChartT", bound=alt.TopLevelMixin)
+
+
+def themed(chart: ChartT, height: int | None = 360) -> ChartT:
+    """Apply the dashboard's fonts, sizes and axis style to a top-level chart."""
+    props = {"height": height} if height else {}
+    return (
+        chart.properties(**props)
+        .configure(font=FONT)
+        .configure_axis(labelFontSize=13, titleFontSize=13, labelAngle=0, titleAngle=0, titleAlign="left",
+                        titleAnchor="end", labelLimit=240, gridColor="#e6e6e6", domainColor="#888888")
+        .configure_axisY(titleAngle=0, titleAlign="left", titleAnchor="end", titleY=-12, titleX=0)
+        .configure_legend(labelFontSize=13, titleFontSize=13, orient="bottom", labelLimit=300)
+        .configure_title(fontSize=16, anchor="start", fontWeight="bold")
+        .configure_view(strokeWidth=0)
+        .configure_range(category=list(PALETTE))
+    )

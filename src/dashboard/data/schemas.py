@@ -1,0 +1,227 @@
+"""Dataset specifications: the explicit pyarrow schema, keys, rules and provenance of every dataset.
+
+A :class:`DatasetSpec` is the single description of a dataset. The CSV → Parquet
+build, the loaders, the validation and the import of staff updates all read it,
+so a column or a rule is declared once.
+
+Units are codes (``hours_10k`` = 万時間, ``percent`` = %, …) translated for
+display by the i18n catalogue. Values are stored as the report prints them:
+working hours as 522.0 with unit ``hours_10k`` (万時間), not as 5,220,000 hours.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+import pyarrow as pa
+
+PILLAR_IDS: frozenset[str] = frozenset(
+    {"work_efficiency", "infrastructure", "admin_fiscal", "human_resources", "citizen_dx"}
+)
+REPORT_SOURCE = "iwaki_reform_report_vol5"
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a dataset's figures come from.
+
+    ``as_of`` is the as-of the report prints (or ``None`` when it prints none:
+    then the period column of each row is its time reference). ``derived`` marks
+    figures computed by the dashboard rather than printed by the source.
+    """
+
+    source_id: str
+    pages: str
+    as_of: str | None
+    unit: str
+    licence: str
+    derived: bool = False
+
+    def to_json(self) -> str:
+        """Serialise for Parquet metadata."""
+        return json.dumps(self.__dict__, ensure_ascii=False, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> Provenance:
+        """Inverse of :meth:`to_json`."""
+        return cls(**json.loads(text))
+
+
+@dataclass(frozen=True)
+class DatasetSpec:
+    """A dataset: its schema, identity and the rules its rows must satisfy."""
+
+    name: str
+    schema: pa.Schema
+    key: tuple[str, ...]
+    provenance: Provenance
+    not_null: tuple[str, ...] = ()
+    enums: dict[str, frozenset[str]] = field(default_factory=dict)
+    ranges: dict[str, tuple[float | None, float | None]] = field(default_factory=dict)
+
+    @property
+    def columns(self) -> list[str]:
+        """Column names in schema order."""
+        return list(self.schema.names)
+
+
+_STR = pa.string()
+_INT = pa.int64()
+_FLOAT = pa.float64()
+_REPORT_LICENCE = "いわき市の公表資料（出典を明示して引用）"
+
+
+def _schema(*fields: tuple[str, pa.DataType]) -> pa.Schema:
+    return pa.schema([pa.field(name, dtype) for name, dtype in fields])
+
+
+SPECS: dict[str, DatasetSpec] = {
+    spec.name: spec
+    for spec in [
+        DatasetSpec(
+            name="population_outlook",
+            schema=_schema(
+                ("year", _INT), ("population", _INT), ("index_2020", _INT), ("kind", _STR),
+                ("source_id", _STR), ("page", _INT), ("as_of", _STR), ("note_ja", _STR), ("note_en", _STR),
+            ),
+            key=("year",),
+            provenance=Provenance(REPORT_SOURCE, "1", None, "persons", _REPORT_LICENCE),
+            not_null=("year", "population", "index_2020", "kind", "source_id", "page"),
+            enums={"kind": frozenset({"census", "projection"})},
+            ranges={"population": (0, None), "index_2020": (0, None), "year": (1900, 2100)},
+        ),
+        DatasetSpec(
+            name="kpi_definitions",
+            schema=_schema(
+                ("kpi_id", _STR), ("pillar_id", _STR), ("dataset", _STR), ("order", _INT),
+                ("name_ja", _STR), ("name_en", _STR), ("unit", _STR), ("direction", _STR),
+                ("wording_ja", _STR), ("page", _INT),
+            ),
+            key=("kpi_id",),
+            provenance=Provenance(REPORT_SOURCE, "3", None, "—", _REPORT_LICENCE),
+            not_null=("kpi_id", "pillar_id", "dataset", "name_ja", "name_en", "unit", "direction"),
+            enums={
+                "pillar_id": PILLAR_IDS,
+                "direction": frozenset({"higher_better", "lower_better", "neutral"}),
+                "dataset": frozenset({"dx_kpis", "facility_counts"}),
+            },
+        ),
+        DatasetSpec(
+            name="dx_kpis",
+            schema=_schema(
+                ("kpi_id", _STR), ("pillar_id", _STR), ("period", _STR), ("period_type", _STR),
+                ("year", _INT), ("value", _FLOAT), ("unit", _STR), ("as_of", _STR),
+                ("as_of_basis", _STR), ("source_id", _STR), ("page", _INT),
+                ("note_ja", _STR), ("note_en", _STR),
+            ),
+            key=("kpi_id", "period"),
+            provenance=Provenance(REPORT_SOURCE, "3", "2025-03 / 2025-05", "various", _REPORT_LICENCE),
+            not_null=("kpi_id", "pillar_id", "period", "period_type", "year", "value", "unit", "source_id"),
+            enums={
+                "pillar_id": PILLAR_IDS,
+                "period_type": frozenset({"calendar_year", "fiscal_year", "fiscal_year_span", "snapshot"}),
+                "as_of_basis": frozenset({"printed", "inferred", "period"}),
+            },
+            ranges={"year": (2000, 2100)},
+        ),
+        DatasetSpec(
+            name="facility_counts",
+            schema=_schema(
+                ("year", _INT), ("facilities", _INT), ("status", _STR), ("label_ja", _STR),
+                ("label_en", _STR), ("as_of", _STR), ("source_id", _STR), ("page", _INT),
+            ),
+            key=("year",),
+            provenance=Provenance(REPORT_SOURCE, "3", None, "facilities", _REPORT_LICENCE),
+            not_null=("year", "status", "source_id"),
+            enums={"status": frozenset({"actual", "towards_optimal"})},
+            ranges={"facilities": (0, None), "year": (1900, 2100)},
+        ),
+        DatasetSpec(
+            name="staff_survey",
+            schema=_schema(
+                ("wave", _STR), ("survey_date", _STR), ("question_id", _STR), ("question_ja", _STR),
+                ("question_en", _STR), ("option_id", _STR), ("option_order", _INT),
+                ("option_ja", _STR), ("option_en", _STR), ("likert_score", _INT),
+                ("group_dim", _STR), ("group_value", _STR), ("count", _INT),
+                ("share_pct", _FLOAT), ("respondents", _INT), ("source_id", _STR), ("page", _INT),
+            ),
+            key=("wave", "question_id", "option_id", "group_dim", "group_value"),
+            provenance=Provenance(REPORT_SOURCE, "4", "2025-03", "percent", _REPORT_LICENCE),
+            not_null=("wave", "question_id", "question_ja", "option_id", "group_dim", "group_value", "source_id"),
+            ranges={"share_pct": (0, 100), "count": (0, None), "respondents": (0, None), "likert_score": (-3, 3)},
+        ),
+        DatasetSpec(
+            name="initiatives",
+            schema=_schema(
+                ("initiative_id", _STR), ("fiscal_year", _INT), ("month", _INT), ("name_ja", _STR),
+                ("name_en", _STR), ("pillar_id", _STR), ("detail_ja", _STR), ("detail_en", _STR),
+                ("until_year", _INT), ("source_id", _STR), ("page", _INT),
+            ),
+            key=("initiative_id",),
+            provenance=Provenance(REPORT_SOURCE, "2", None, "—", _REPORT_LICENCE),
+            not_null=("initiative_id", "fiscal_year", "name_ja", "name_en", "pillar_id"),
+            enums={"pillar_id": PILLAR_IDS},
+            ranges={"month": (1, 12), "fiscal_year": (2000, 2100)},
+        ),
+        DatasetSpec(
+            name="named_initiatives",
+            schema=_schema(("name_ja", _STR), ("name_en", _STR), ("pillar_id", _STR), ("page", _INT)),
+            key=("name_ja",),
+            provenance=Provenance(REPORT_SOURCE, "3", None, "—", _REPORT_LICENCE),
+            not_null=("name_ja", "name_en", "pillar_id"),
+            enums={"pillar_id": PILLAR_IDS},
+        ),
+        DatasetSpec(
+            name="pillars",
+            schema=_schema(
+                ("pillar_id", _STR), ("order", _INT), ("name_ja", _STR), ("name_en", _STR),
+                ("aims_ja", _STR), ("aims_en", _STR), ("page", _INT),
+            ),
+            key=("pillar_id",),
+            provenance=Provenance(REPORT_SOURCE, "2", None, "—", _REPORT_LICENCE),
+            not_null=("pillar_id", "order", "name_ja", "name_en"),
+            enums={"pillar_id": PILLAR_IDS},
+        ),
+        DatasetSpec(
+            name="report_context",
+            schema=_schema(
+                ("kind", _STR), ("order", _INT), ("name_ja", _STR), ("name_en", _STR),
+                ("detail_ja", _STR), ("detail_en", _STR), ("page", _INT),
+            ),
+            key=("kind", "order"),
+            provenance=Provenance(REPORT_SOURCE, "1–2", None, "—", _REPORT_LICENCE),
+            not_null=("kind", "order", "name_ja", "name_en"),
+            enums={"kind": frozenset({"challenge", "wellbeing_goal", "vision", "mission"})},
+        ),
+        DatasetSpec(
+            name="context_figures",
+            schema=_schema(
+                ("figure_id", _STR), ("topic", _STR), ("period", _STR), ("value", _FLOAT), ("unit", _STR),
+                ("source_id", _STR), ("published", _STR), ("note_ja", _STR), ("note_en", _STR),
+            ),
+            key=("figure_id",),
+            provenance=Provenance("various", "—", None, "various", "各出典による（引用）"),
+            not_null=("figure_id", "topic", "source_id", "note_ja"),
+        ),
+        DatasetSpec(
+            name="sources",
+            schema=_schema(
+                ("source_id", _STR), ("kind", _STR), ("title_ja", _STR), ("title_en", _STR),
+                ("publisher_ja", _STR), ("publisher_en", _STR), ("published", _STR), ("licence", _STR),
+                ("credit_ja", _STR), ("credit_en", _STR), ("url", _STR),
+            ),
+            key=("source_id",),
+            provenance=Provenance("various", "—", None, "—", "—"),
+            not_null=("source_id", "kind", "title_ja", "credit_ja", "credit_en"),
+        ),
+    ]
+}
+
+
+def spec(name: str) -> DatasetSpec:
+    """The spec of a dataset, or ``KeyError`` with the known names."""
+    try:
+        return SPECS[name]
+    except KeyError:
+        raise KeyError(f"unknown dataset {name!r}; known: {', '.join(sorted(SPECS))}") from None

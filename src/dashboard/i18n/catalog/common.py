@@ -1,0 +1,108 @@
+"""Messages shared by every screen: navigation, provenance lines, units, errors."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # App and navigation
+    "app.title": ("いわき市 構造改革ダッシュボード", "Iwaki City Structural Reform Dashboard"),
+    "app.subtitle": (
+        "構造改革レポート vol.5（集中改革期間 2022〜2024年度の総括）より",
+        "From Structural Reform Report vol.5 (review of the intensive reform period FY2022–FY2024)",
+    ),
+    "nav.overview": ("概要", "Overview"),
+    "nav.population": ("人口推計", "Population outlook"),
+    "nav.dx": ("DX指標", "DX KPIs"),
+    "nav.facilities": ("公共施設の最適化", "Facility optimization"),
+    "nav.survey": ("職員アンケート", "Staff survey"),
+    "nav.admin": ("データ更新", "Data updates"),
+    "lang.label": ("言語 / Language", "言語 / Language"),
+    "lang.ja": ("日本語", "日本語"),
+    "lang.en": ("English", "English"),
+    "sidebar.about": (
+        "いわき市（福島県、団体コード 07204）の「構造改革レポート vol.5」の数値と公開データを表示します。",
+        "Figures of Iwaki City's (Fukushima, code 07204) Structural Reform Report vol.5, with open data.",
+    ),
+    "sidebar.credits": ("出典・クレジット", "Sources and credits"),
+    # Provenance
+    "prov.source": ("出典", "Source"),
+    "prov.as_of": ("時点", "As of"),
+    "prov.page": ("p.{page}", "p.{page}"),
+    "prov.as_of_none": ("時点の記載なし（各年の値）", "No as-of printed (values by year)"),
+    "prov.derived": ("ダッシュボードによる算出値", "Derived by the dashboard"),
+    "prov.classification": (
+        "柱（5本の矢）への割り当てはダッシュボード独自の分類です（レポートには記載なし）。",
+        "The assignment to pillars (5 arrows) is the dashboard's own classification (not printed in the report).",
+    ),
+    "prov.updated": ("データ更新日時：{when}", "Data updated: {when}"),
+    # Blocks
+    "block.view": ("表示", "View"),
+    "block.chart": ("グラフ", "Chart"),
+    "block.table": ("表", "Table"),
+    "block.download_csv": ("CSVをダウンロード", "Download CSV"),
+    # Errors
+    "error.page": (
+        "このページの表示中に問題が発生しました。ほかのページは引き続き利用できます。（{kind}）",
+        "Something went wrong while drawing this page. Other pages still work. ({kind})",
+    ),
+    "data_error.file_missing": ("データファイルが見つかりません：{path}", "Data file not found: {path}"),
+    "data_error.unreadable": (
+        "データファイルを読み込めません：{path}（{detail}）",
+        "Data file cannot be read: {path} ({detail})",
+    ),
+    "data_error.schema_mismatch": (
+        "データファイルの列の型が定義と一致しません：{path}（{detail}）",
+        "Data file columns do not match the schema: {path} ({detail})",
+    ),
+    "data_error.missing_columns": ("必要な列がありません：{path}（{detail}）", "Required columns missing: {path} ({detail})"),
+    "data_error.extra_columns": ("定義にない列があります：{path}（{detail}）", "Unexpected columns: {path} ({detail})"),
+    "data_error.wrong_type": ("値の型が正しくありません：{path}（{detail}）", "Wrong value type: {path} ({detail})"),
+    "data_error.null_value": ("必須の値が空です：{path}（{detail}）", "A required value is empty: {path} ({detail})"),
+    "data_error.unknown_value": ("想定外の値です：{path}（{detail}）", "Unexpected value: {path} ({detail})"),
+    "data_error.out_of_range": ("値が範囲外です：{path}（{detail}）", "Value out of range: {path} ({detail})"),
+    "data_error.duplicate_key": ("キーが重複しています：{path}（{detail}）", "Duplicate key: {path} ({detail})"),
+    "data_error.open_data_missing": (
+        "公開データ「{detail}」が見つかりません（フォルダ：{path}）。",
+        "Open data '{detail}' is not available (folder: {path}).",
+    ),
+    "data_error.where": ("（{row}行目、列「{column}」）", " (row {row}, column '{column}')"),
+    "data_error.other_pages": (
+        "この部分以外の表示とほかのページは引き続き利用できます。",
+        "The rest of this page and the other pages keep working.",
+    ),
+    "open_data.howto": (
+        "公開データの取得方法：`python -m dashboard.data fetch --from <フォルダまたはURL>` を実行するか、"
+        "環境変数 `DASHBOARD_OPEN_DATA_DIR` でデータのフォルダを指定してください。",
+        "To get the open data, run `python -m dashboard.data fetch --from <folder or URL>` "
+        "or point `DASHBOARD_OPEN_DATA_DIR` at the data folder.",
+    ),
+    # Units (code → label)
+    "unit.persons": ("人", "persons"),
+    "unit.index_2020": ("指数（2020年＝100）", "index (2020 = 100)"),
+    "unit.index_2021": ("指数（2021年＝1）", "index (2021 = 1)"),
+    "unit.sheets_per_month": ("枚／月", "sheets/month"),
+    "unit.messages_per_month": ("件／月", "messages/month"),
+    "unit.services": ("サービス", "services"),
+    "unit.ratio": ("倍", "×"),
+    "unit.counters": ("窓口", "counters"),
+    "unit.percent": ("％", "%"),
+    "unit.brands": ("種類", "brands"),
+    "unit.applications_per_year": ("件／年", "applications/year"),
+    "unit.hours_10k": ("万時間", "10k hours"),
+    "unit.hours": ("時間", "hours"),
+    "unit.facilities": ("施設", "facilities"),
+    "unit.oku_yen": ("億円", "100 million yen"),
+    "unit.oku_yen_per_year": ("億円／年", "100 million yen/year"),
+    "unit.various": ("各種", "various"),
+    "unit.—": ("—", "—"),
+    # Calendar
+    "fy.label": ("{year}年度（{wareki}）", "FY{year} ({wareki})"),
+    "fy.short": ("{year}年度", "FY{year}"),
+    "year.label": ("{year}年", "{year}"),
+    "month.label": ("{month}月", "{month_name}"),
+    "ym.label": ("{year}年{month}月", "{month_name} {year}"),
+    "ymd.label": ("{year}年{month}月{day}日", "{month_name} {day}, {year}"),
+    "number.man": ("{value}万", "{value}0k"),
+    "not_published": ("数値の記載なし", "not published"),
+    # Pillars (ids → short names for legends; full names come from the data)
+    "pillar.all": ("すべての柱", "All pillars"),
+}

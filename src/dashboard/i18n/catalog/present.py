@@ -1,0 +1,5 @@
+"""Messages of the present screen: key → (Japanese, English)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {}

@@ -1,0 +1,74 @@
+"""The one module that wraps data loaders in ``st.cache_data``.
+
+Each cached function takes the file's signature (mtime, size) as an argument,
+so a rebuilt or newly imported file is picked up on the next rerun without a
+restart, while unchanged files are served from the cache.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.data import file_signature, load_dataset, open_data
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _dataset(name: str, signature: tuple[int, int] | None) -> pd.DataFrame:
+    return load_dataset(name)
+
+
+def dataset(name: str) -> pd.DataFrame:
+    """A published dataset (validated), cached until its file changes."""
+    return _dataset(name, file_signature(name))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _open_frame(reader: str, arg: str | None, signature: tuple[int, int] | None) -> pd.DataFrame:
+    fn = getattr(open_data, reader)
+    return fn(arg) if arg is not None else fn()
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _open_json(rel_path: str, signature: tuple[int, int] | None) -> dict[str, Any]:
+    return open_data.read_geojson(rel_path)
+
+
+def mynumbercard(scope: str) -> pd.DataFrame:
+    """My Number card snapshots (``iwaki``, ``fukushima`` or ``all``)."""
+    rel = open_data.MYNUMBER_FILES[scope]
+    return _open_frame("read_mynumbercard", scope, open_data.signature(rel))
+
+
+def census2015(scope: str = "fukushima") -> pd.DataFrame:
+    """2015 census by area."""
+    rel = open_data.CENSUS_FILES[scope]
+    return _open_frame("read_census2015", scope, open_data.signature(rel))
+
+
+def ipss() -> pd.DataFrame:
+    """IPSS 2023 projections for the areas in the file."""
+    return _open_frame("read_ipss", None, open_data.signature(open_data.IPSS_FILE))
+
+
+def shelters() -> pd.DataFrame:
+    """Designated shelters."""
+    return _open_frame("read_shelters", None, open_data.signature(open_data.SHELTER_FILE))
+
+
+def emergency_sites() -> pd.DataFrame:
+    """Designated emergency evacuation sites with hazard flags."""
+    return _open_frame("read_emergency_sites", None, open_data.signature(open_data.EMERGENCY_FILE))
+
+
+def towns() -> pd.DataFrame:
+    """Town / koaza points."""
+    return _open_frame("read_towns", None, open_data.signature(open_data.TOWNS_FILE))
+
+
+def boundary(scope: str) -> dict[str, Any]:
+    """Boundary GeoJSON (``iwaki`` or ``fukushima``)."""
+    rel = open_data.BOUNDARY_FILES[scope]
+    return _open_json(rel, open_data.signature(rel))

@@ -1,0 +1,59 @@
+"""Helpers for the browser tests: wait for a Streamlit page to finish drawing, and record requests."""
+
+from __future__ import annotations
+
+import urllib.parse
+from dataclasses import dataclass, field
+
+from playwright.sync_api import Page, Request
+
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+
+
+@dataclass
+class RequestLog:
+    """Every URL a page asked for, and those that left loopback."""
+
+    urls: list[str] = field(default_factory=list)
+
+    def record(self, request: Request) -> None:
+        """Playwright ``request`` event handler."""
+        self.urls.append(request.url)
+
+    @property
+    def outside(self) -> list[str]:
+        """Requests to any host that is not loopback (data: and blob: URLs never leave)."""
+        bad = []
+        for url in self.urls:
+            parsed = urllib.parse.urlparse(url)
+            if parsed.scheme in ("data", "blob", "about", "chrome-extension"):
+                continue
+            if parsed.hostname not in LOOPBACK_HOSTS and not (parsed.hostname or "").startswith("127."):
+                bad.append(url)
+        return bad
+
+
+def watch(page: Page) -> RequestLog:
+    """Start recording a page's requests (including websockets)."""
+    log = RequestLog()
+    page.on("request", log.record)
+    page.on("websocket", lambda ws: log.urls.append(ws.url))
+    return log
+
+
+def wait_rendered(page: Page, timeout_ms: int = 45_000) -> None:
+    """Wait until the script has finished and every chart and map on the page has drawn."""
+    page.wait_for_selector('[data-testid="stAppViewContainer"]', timeout=timeout_ms)
+    page.wait_for_selector("h1", timeout=timeout_ms)
+    page.wait_for_function(
+        """() => {
+            const running = document.querySelector('[data-testid="stStatusWidget"]');
+            if (running && running.innerText.trim().length > 0) return false;
+            const charts = [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')];
+            if (!charts.every(c => c.querySelector('canvas, svg'))) return false;
+            const decks = [...document.querySelectorAll('[data-testid="stDeckGlJsonChart"]')];
+            return decks.every(d => d.querySelector('canvas'));
+        }""",
+        timeout=timeout_ms,
+    )
+    page.wait_for_timeout(600)  # let Vega finish its last paint before a screenshot

@@ -1,0 +1,95 @@
+"""Shared test fixtures: the repository paths, AppTest helpers and a live Streamlit server for browser tests."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED_DATA = REPO.parent / "shared" / "data"
+ARTIFACTS = REPO / "artifacts"
+CHROMIUM = "/usr/bin/chromium"
+PAGES = {
+    "overview": "pages/overview.py",
+    "population": "pages/population.py",
+    "dx": "pages/dx.py",
+    "facilities": "pages/facilities.py",
+    "survey": "pages/survey.py",
+}
+URL_PATHS = {"overview": "", "population": "population", "dx": "dx", "facilities": "facilities", "survey": "survey"}
+
+
+def free_port() -> int:
+    """A free TCP port on the loopback interface."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_server(env_extra: dict[str, str] | None = None, cwd: Path = REPO) -> tuple[subprocess.Popen[bytes], str]:
+    """Start ``streamlit run app.py`` on a free loopback port and wait until it is healthy."""
+    port = free_port()
+    env = {**os.environ, **(env_extra or {})}
+    log = open(ARTIFACTS / f"server-{port}.log", "wb")  # noqa: SIM115 - closed with the process
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
+                if resp.status == 200:
+                    return proc, url
+        except OSError:
+            time.sleep(0.3)
+    proc.kill()
+    raise RuntimeError(f"streamlit did not start; see {log.name}")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _artifacts_dir() -> Path:
+    (ARTIFACTS / "screenshots").mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def server_url() -> Iterator[str]:
+    """A live dashboard server for the whole browser-test session."""
+    proc, url = start_server()
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    """Drive Debian's chromium (no browser download), with its background networking off."""
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--disable-features=MediaRouter,OptimizationHints,Translate",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict) -> dict:
+    """Full-HD viewport and Japanese locale by default."""
+    return {**browser_context_args, "viewport": {"width": 1920, "height": 1080}, "locale": "ja-JP"}

@@ -1,0 +1,50 @@
+"""Every page in Debian's chromium: it renders, shows no exception, and makes no request off loopback."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page
+
+from browser_util import wait_rendered, watch
+from conftest import ARTIFACTS, URL_PATHS
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("page_name", list(URL_PATHS))
+def test_page_renders_offline(page: Page, server_url: str, page_name: str) -> None:
+    log = watch(page)
+    page.goto(f"{server_url}/{URL_PATHS[page_name]}")
+    wait_rendered(page)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.locator('[data-testid="stVegaLiteChart"], [data-testid="stDeckGlJsonChart"]').count() >= 1
+    assert "出典" in page.inner_text("body")
+    page.screenshot(path=str(ARTIFACTS / "screenshots" / f"{page_name}-1920x1080.png"), full_page=True)
+    assert log.urls, "no requests recorded"
+    assert log.outside == [], log.outside
+
+
+def test_noto_sans_jp_is_served_locally(page: Page, server_url: str) -> None:
+    log = watch(page)
+    page.goto(server_url)
+    wait_rendered(page)
+    assert page.evaluate("document.fonts.check('16px \"Noto Sans JP\"', '人口推計')")
+    loaded = page.evaluate("[...document.fonts].filter(f => f.family.includes('Noto Sans JP') && f.status === 'loaded').length")
+    assert loaded >= 1
+    assert any("/app/static/fonts/" in u for u in log.urls)
+    assert log.outside == []
+
+
+def test_language_switch_in_the_url(page: Page, server_url: str) -> None:
+    page.goto(f"{server_url}/dx?lang=en")
+    wait_rendered(page)
+    assert page.locator("h1").first.inner_text().strip() == "DX KPIs"
+    assert "Source" in page.inner_text("body")
+
+
+def test_4k_screenshot_of_the_overview(page: Page, server_url: str) -> None:
+    page.set_viewport_size({"width": 3840, "height": 2160})
+    page.goto(server_url)
+    wait_rendered(page)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    page.screenshot(path=str(ARTIFACTS / "screenshots" / "overview-3840x2160.png"))
