@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from streamlit.testing.v1 import AppTest
-
-from conftest import PAGES, REPO
+from apptest_util import chart_count, page_text, run_page
+from conftest import PAGES
 
 EXPECTED = {
     "overview": ("いわき市 構造改革ダッシュボード", ["しごと効率化", "332,931", "175,940"]),
@@ -14,33 +13,6 @@ EXPECTED = {
     "facilities": ("公共施設の最適化", ["1,316", "1,281"]),
     "survey": ("職員アンケート", ["54", "78"]),
 }
-
-
-def run_page(page: str, **query: str) -> AppTest:
-    """Open app.py, switch to ``page`` and run it (with optional URL query parameters)."""
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=30)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    if page != "overview":
-        at.switch_page(PAGES[page]).run()
-    return at
-
-
-def page_text(at: AppTest) -> str:
-    """All text the page shows (titles, markdown, metrics, captions, tables)."""
-    parts: list[str] = []
-    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error"):
-        parts += [str(e.value) for e in getattr(at, kind)]
-    parts += [f"{m.label} {m.value}" for m in at.metric]
-    for df in at.dataframe:
-        parts.append(df.value.to_string())
-    return "\n".join(parts)
-
-
-def chart_count(at: AppTest) -> int:
-    """Number of Altair/Vega-Lite and pydeck charts on the page."""
-    return len(at.get("vega_lite_chart")) + len(at.get("deck_gl_json_chart"))
 
 
 @pytest.mark.parametrize("page", list(PAGES))

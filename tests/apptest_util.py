@@ -1,0 +1,34 @@
+"""AppTest helpers shared by the page tests: open a page through app.py and read what it shows."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from conftest import PAGES, REPO
+
+
+def run_page(page: str, **query: str) -> AppTest:
+    """Open app.py, switch to ``page`` and run it (with optional URL query parameters)."""
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=30)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    if page != "overview":
+        at.switch_page(PAGES[page]).run()
+    return at
+
+
+def page_text(at: AppTest) -> str:
+    """All text the page shows (titles, markdown, metrics, captions, tables)."""
+    parts: list[str] = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error"):
+        parts += [str(e.value) for e in getattr(at, kind)]
+    parts += [f"{m.label} {m.value}" for m in at.metric]
+    for df in at.dataframe:
+        parts.append(df.value.to_string())
+    return "\n".join(parts)
+
+
+def chart_count(at: AppTest) -> int:
+    """Number of Altair/Vega-Lite and pydeck charts on the page."""
+    return len(at.get("vega_lite_chart")) + len(at.get("deck_gl_json_chart"))
