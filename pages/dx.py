@@ -1,5 +1,5 @@
 """DX KPIs (DX指標); the screen is described in dashboard.views.dx."""
 
-from dashboard.views import dx
+from dashboard.views import dx, shell
 
-dx.render()
+shell.run_page(dx.render)

@@ -1,5 +1,5 @@
 """Overview (概要): the reform at a glance; the screen is described in dashboard.views.overview."""
 
-from dashboard.views import overview
+from dashboard.views import overview, shell
 
-overview.render()
+shell.run_page(overview.render)

@@ -1,5 +1,5 @@
 """Population outlook (人口推計); the screen is described in dashboard.views.population."""
 
-from dashboard.views import population
+from dashboard.views import population, shell
 
-population.render()
+shell.run_page(population.render)

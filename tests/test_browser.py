@@ -48,3 +48,15 @@ def test_4k_screenshot_of_the_overview(page: Page, server_url: str) -> None:
     wait_rendered(page)
     assert page.locator('[data-testid="stException"]').count() == 0
     page.screenshot(path=str(ARTIFACTS / "screenshots" / "overview-3840x2160.png"))
+
+
+def test_language_switch_survives_navigation(page: Page, server_url: str) -> None:
+    page.goto(server_url)
+    wait_rendered(page)
+    page.locator('[data-testid="stSidebar"] button', has_text="English").click()
+    page.wait_for_function("() => document.querySelector('h1') && document.querySelector('h1').innerText.includes('Iwaki')")
+    assert "lang=en" in page.url
+    page.locator('[data-testid="stSidebarNav"] a', has_text="DX KPIs").click()
+    page.wait_for_url("**/dx**")
+    wait_rendered(page)
+    assert page.locator("h1").first.inner_text().strip() == "DX KPIs"

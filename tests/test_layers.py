@@ -57,10 +57,15 @@ def test_only_views_import_streamlit(path: Path) -> None:
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(SRC)))
 def test_only_data_knows_paths(path: Path) -> None:
-    imports = _imports(ast.parse(path.read_text(encoding="utf-8")))
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    imports = _imports(tree)
     if _layer(path) != "data":
         assert "dashboard.data.paths" not in imports
-        assert "pathlib" not in imports and "os" not in imports
+        assert "pathlib" not in imports and "os.path" not in imports
+        # os is allowed only for reading settings from the environment.
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "os":
+                assert node.attr in ("environ", "getenv"), f"{path.name}:{node.lineno} os.{node.attr}"
 
 
 @pytest.mark.parametrize("path", [p for p in MODULES if _layer(p) in ("charts", "metrics", "i18n")],
@@ -126,4 +131,4 @@ def test_pages_are_thin() -> None:
     for page in pages:
         code = [ln for ln in page.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith(('"""', "#"))]
         assert len(code) <= 4, page.name
-        assert any(ln.strip().endswith(".render()") for ln in code), page.name
+        assert any(re.fullmatch(r"shell\.run_page\(\w+\.render\)", ln.strip()) for ln in code), page.name

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from dashboard.data import DataError
-from dashboard.i18n import LANGUAGES, localized, set_language, t
-from dashboard.views import cache
+from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, localized, set_language, t
+from dashboard.views import auth, cache
 
 # Static CSS (no data-derived text): keeps metric values from being cut off on
 # narrow phones and lets wide tables scroll instead of overflowing.
@@ -22,21 +25,41 @@ _CSS = """
 """
 
 
+LANG_STATE = "lang"
+_LANG_SWITCH = "lang_switch"
+
+
+def _language_changed() -> None:
+    st.session_state[LANG_STATE] = st.session_state[_LANG_SWITCH]
+
+
 def start() -> str:
-    """Set the session's language from the sidebar switch (bound to ``?lang=``) and inject styles."""
-    if "lang" not in st.session_state and st.query_params.get("lang") in LANGUAGES:
-        # Seed from the URL on a session's first run (AppTest does not seed bound widgets).
-        st.session_state["lang"] = st.query_params["lang"]
+    """Set the session's language from the sidebar switch and the URL (``?lang=en``); inject styles.
+
+    The switch is synced with the URL by hand rather than with ``bind``: the
+    language must be known before the navigation is built, on the very first
+    run of a session, in every page, and in AppTest, which does not seed bound
+    widgets from the URL.
+    """
+    if LANG_STATE not in st.session_state:
+        requested = st.query_params.get("lang")
+        st.session_state[LANG_STATE] = requested if requested in LANGUAGES else DEFAULT_LANGUAGE
+    # The widget's own state is dropped by Streamlit when the page changes; the
+    # chosen language lives in a plain session key and is copied into the switch.
+    st.session_state[_LANG_SWITCH] = st.session_state[LANG_STATE]
     lang = st.sidebar.segmented_control(
         t("lang.label"),
         options=list(LANGUAGES),
         format_func=lambda code: t(f"lang.{code}"),
-        default=None if "lang" in st.session_state else "ja",
-        key="lang",
-        bind="query-params",
+        key=_LANG_SWITCH,
         required=True,
+        on_change=_language_changed,
     )
     chosen = set_language(lang)
+    if chosen == DEFAULT_LANGUAGE:
+        st.query_params.pop("lang", None)
+    elif st.query_params.get("lang") != chosen:
+        st.query_params["lang"] = chosen
     st.sidebar.markdown(f"**{t('app.title')}**")
     st.html(_CSS)
     return chosen
@@ -63,3 +86,21 @@ def sidebar_footer() -> None:
             return
         for _, row in sources.iterrows():
             st.caption(localized(row, "credit") + (f"（{row['licence']}）" if row["licence"] else ""))
+
+
+def run_page(render: Callable[[], None]) -> None:
+    """Run one page's ``render()``, making sure the frame around it ran first.
+
+    Normally ``app.py`` runs the frame (language, sign-in gate, sidebar) and then
+    the page through ``st.navigation``. Because the repository has a ``pages/``
+    folder, Streamlit runs a page script *directly*, without ``app.py``, when no
+    ``st.navigation`` call has happened yet in the process (the very first request
+    of a fresh server) and in ``AppTest.switch_page``. Streamlit marks that mode
+    with ``PagesManager.uses_pages_directory``; the frame is run here then, so a
+    page is never shown without its language setting or the sign-in gate.
+    """
+    if PagesManager.uses_pages_directory:
+        start()
+        auth.gate()
+        sidebar_footer()
+    render()

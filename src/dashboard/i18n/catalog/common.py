@@ -75,6 +75,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "To get the open data, run `python -m dashboard.data fetch --from <folder or URL>` "
         "or point `DASHBOARD_OPEN_DATA_DIR` at the data folder.",
     ),
+    # Sign-in (views/auth.py)
+    "auth.not_configured": (
+        "このダッシュボードはサインインが必要な設定ですが、認証（.streamlit/secrets.toml の [auth]）が正しく設定されていません：{problems}",
+        "This dashboard requires sign-in, but authentication ([auth] in .streamlit/secrets.toml) is not configured correctly: {problems}",
+    ),
+    "auth.please_sign_in": ("このダッシュボードを見るにはサインインしてください。", "Please sign in to view this dashboard."),
+    "auth.sign_in": ("サインイン", "Sign in"),
+    "auth.sign_out": ("サインアウト", "Sign out"),
+    "auth.signed_in_as": ("サインイン中：{name}", "Signed in as {name}"),
     # Units (code → label)
     "unit.persons": ("人", "persons"),
     "unit.index_2020": ("指数（2020年＝100）", "index (2020 = 100)"),
