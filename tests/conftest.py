@@ -24,6 +24,13 @@ PAGES = {
     "facilities": "pages/facilities.py",
     "survey": "pages/survey.py",
 }
+# Debian chromium's switches for the tests and the benchmark (bench/browser.py): no sandbox
+# (root in CI) and none of its background calls to Google services.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-features=MediaRouter,OptimizationHints,Translate",
+]
 URL_PATHS = {"overview": "", "population": "population", "dx": "dx", "facilities": "facilities", "survey": "survey"}
 
 
@@ -34,14 +41,15 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(env_extra: dict[str, str] | None = None, cwd: Path = REPO) -> tuple[subprocess.Popen[bytes], str]:
-    """Start ``streamlit run app.py`` on a free loopback port and wait until it is healthy."""
-    port = free_port()
+def start_server(env_extra: dict[str, str] | None = None, cwd: Path = REPO, args: tuple[str, ...] = (),
+                 port: int | None = None) -> tuple[subprocess.Popen[bytes], str]:
+    """Start ``streamlit run app.py`` on a (free) loopback port and wait until it is healthy."""
+    port = port or free_port()
     env = {**os.environ, **(env_extra or {})}
     log = open(ARTIFACTS / f"server-{port}.log", "wb")  # noqa: SIM115 - closed with the process
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
+         "--server.address", "127.0.0.1", "--server.headless", "true", *args],
         cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
@@ -81,11 +89,7 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     return {
         **browser_type_launch_args,
         "executable_path": CHROMIUM,
-        "args": [
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--disable-features=MediaRouter,OptimizationHints,Translate",
-        ],
+        "args": CHROMIUM_ARGS,
     }
 
 
