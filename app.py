@@ -9,6 +9,6 @@ st.set_page_config(page_title=t("app.title"), page_icon="static/icon.png", layou
 shell.start()
 auth.gate()
 navigation = st.navigation(shell.pages())
-st.set_page_config(page_title=f"{navigation.title}｜{t('app.title')}")
+st.set_page_config(page_title=f"{navigation.title}｜{t('app.title')}", page_icon="static/icon.png")
 shell.sidebar_footer()
 navigation.run()

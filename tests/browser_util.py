@@ -41,19 +41,33 @@ def watch(page: Page) -> RequestLog:
     return log
 
 
+# True once the script is not running and every chart and map has drawn (also used by bench/browser.py).
+RENDERED_JS = """() => {
+    const running = document.querySelector('[data-testid="stStatusWidget"]');
+    if (running && running.innerText.trim().length > 0) return false;
+    const charts = [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')];
+    if (!charts.every(c => c.querySelector('canvas, svg'))) return false;
+    const decks = [...document.querySelectorAll('[data-testid="stDeckGlJsonChart"]')];
+    return decks.every(d => d.querySelector('canvas'));
+}"""
+
+
 def wait_rendered(page: Page, timeout_ms: int = 45_000) -> None:
     """Wait until the script has finished and every chart and map on the page has drawn."""
     page.wait_for_selector('[data-testid="stAppViewContainer"]', timeout=timeout_ms)
     page.wait_for_selector("h1", timeout=timeout_ms)
-    page.wait_for_function(
-        """() => {
-            const running = document.querySelector('[data-testid="stStatusWidget"]');
-            if (running && running.innerText.trim().length > 0) return false;
-            const charts = [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')];
-            if (!charts.every(c => c.querySelector('canvas, svg'))) return false;
-            const decks = [...document.querySelectorAll('[data-testid="stDeckGlJsonChart"]')];
-            return decks.every(d => d.querySelector('canvas'));
-        }""",
-        timeout=timeout_ms,
-    )
+    page.wait_for_function(RENDERED_JS, timeout=timeout_ms)
     page.wait_for_timeout(600)  # let Vega finish its last paint before a screenshot
+
+
+def scroll_through(page: Page, step_px: int = 700) -> None:
+    """Scroll the main area to the bottom in steps, so lazily drawn charts and maps load too."""
+    page.evaluate(
+        """async (step) => {
+            const main = document.querySelector('[data-testid="stMain"]') || document.scrollingElement;
+            const sleep = ms => new Promise(r => setTimeout(r, ms));
+            for (let y = 0; y <= main.scrollHeight; y += step) { main.scrollTo(0, y); window.scrollTo(0, y); await sleep(150); }
+            main.scrollTo(0, 0); window.scrollTo(0, 0);
+        }""",
+        step_px,
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
-from browser_util import wait_rendered, watch
+from browser_util import scroll_through, wait_rendered, watch
 from conftest import ARTIFACTS, URL_PATHS
 
 pytestmark = pytest.mark.browser
@@ -19,6 +19,8 @@ def test_page_renders_offline(page: Page, server_url: str, page_name: str) -> No
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.locator('[data-testid="stVegaLiteChart"], [data-testid="stDeckGlJsonChart"]').count() >= 1
     assert "出典" in page.inner_text("body")
+    scroll_through(page)  # maps and charts further down draw only when scrolled into view
+    wait_rendered(page)
     page.screenshot(path=str(ARTIFACTS / "screenshots" / f"{page_name}-1920x1080.png"), full_page=True)
     assert log.urls, "no requests recorded"
     assert log.outside == [], log.outside
@@ -60,3 +62,20 @@ def test_language_switch_survives_navigation(page: Page, server_url: str) -> Non
     page.wait_for_url("**/dx**")
     wait_rendered(page)
     assert page.locator("h1").first.inner_text().strip() == "DX KPIs"
+
+
+def test_first_request_of_a_fresh_server_to_a_subpage_gets_the_full_frame(page: Page) -> None:
+    """A fresh server whose very first request is /dx still runs app.py (wide layout, translated navigation)."""
+    from conftest import start_server
+
+    proc, url = start_server()
+    try:
+        page.goto(f"{url}/dx")
+        wait_rendered(page)
+        nav = page.inner_text('[data-testid="stSidebarNav"]')
+        assert "概要" in nav and "overview" not in nav.lower()
+        assert page.locator("h1").first.inner_text().strip() == "DX指標"
+        assert page.locator('[data-testid="stException"]').count() == 0
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

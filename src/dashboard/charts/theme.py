@@ -43,17 +43,27 @@ PILLAR_COLOURS: dict[str, str] = {
 ChartT = TypeVar("ChartT", bound=alt.TopLevelMixin)
 
 
+def _config() -> dict[str, object]:
+    """The whole chart configuration, built fresh for each chart."""
+    return {
+        "font": FONT,
+        "axis": {"labelFontSize": 13, "titleFontSize": 13, "labelAngle": 0, "titleAngle": 0, "titleAlign": "left",
+                 "titleAnchor": "end", "labelLimit": 240, "gridColor": "#e6e6e6", "domainColor": "#888888"},
+        "axisY": {"titleAngle": 0, "titleAlign": "left", "titleAnchor": "end", "titleY": -12, "titleX": 0},
+        "legend": {"labelFontSize": 13, "titleFontSize": 13, "orient": "bottom", "labelLimit": 300},
+        "title": {"fontSize": 16, "anchor": "start", "fontWeight": "bold"},
+        "view": {"strokeWidth": 0},
+        "range": {"category": list(PALETTE)},
+    }
+
+
 def themed(chart: ChartT, height: int | None = 360) -> ChartT:
-    """Apply the dashboard's fonts, sizes and axis style to a top-level chart."""
+    """Apply the dashboard's fonts, sizes and axis style to a top-level chart.
+
+    One ``configure`` call rather than one per part: each call copies the
+    chart, and a layered chart re-checks all its layers on every copy (the
+    benchmark, issue 10, measured 6 ms → 2 ms a layered chart; the spec is
+    the same).
+    """
     props = {"height": height} if height else {}
-    return (
-        chart.properties(**props)
-        .configure(font=FONT)
-        .configure_axis(labelFontSize=13, titleFontSize=13, labelAngle=0, titleAngle=0, titleAlign="left",
-                        titleAnchor="end", labelLimit=240, gridColor="#e6e6e6", domainColor="#888888")
-        .configure_axisY(titleAngle=0, titleAlign="left", titleAnchor="end", titleY=-12, titleX=0)
-        .configure_legend(labelFontSize=13, titleFontSize=13, orient="bottom", labelLimit=300)
-        .configure_title(fontSize=16, anchor="start", fontWeight="bold")
-        .configure_view(strokeWidth=0)
-        .configure_range(category=list(PALETTE))
-    )
+    return chart.properties(**props).configure(**_config())

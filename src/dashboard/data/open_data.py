@@ -121,6 +121,7 @@ def fetch(origin: str, dest: Path | None = None, timeout: float = 30.0) -> Fetch
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".fetch.")
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        os.chmod(tmp, 0o644)  # readable by a server running as another user
         os.replace(tmp, target)
         report.copied.append(entry.path)
     return report

@@ -20,6 +20,16 @@ PILLAR_IDS: frozenset[str] = frozenset(
     {"work_efficiency", "infrastructure", "admin_fiscal", "human_resources", "citizen_dx"}
 )
 REPORT_SOURCE = "iwaki_reform_report_vol5"
+UNIT_CODES: frozenset[str] = frozenset(
+    {"persons", "index_2020", "index_2021", "sheets_per_month", "messages_per_month", "services", "ratio",
+     "counters", "percent", "brands", "applications_per_year", "hours_10k", "hours", "facilities",
+     "oku_yen", "oku_yen_per_year"}
+)
+"""Unit codes a value may carry; each is translated by ``unit.<code>`` in the i18n catalogue."""
+DATE_FORMAT = "date"
+"""Format of as-of and publication columns: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+PERIOD_FORMAT = "period"
+"""Format of KPI periods: ``2024``, ``2025-03``, ``FY2024`` or ``FY2022-FY2024``."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +69,10 @@ class DatasetSpec:
     not_null: tuple[str, ...] = ()
     enums: dict[str, frozenset[str]] = field(default_factory=dict)
     ranges: dict[str, tuple[float | None, float | None]] = field(default_factory=dict)
+    references: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Column → (dataset, column) whose published values it must be one of (checked on import)."""
+    formats: dict[str, str] = field(default_factory=dict)
+    """Column → :data:`DATE_FORMAT` or :data:`PERIOD_FORMAT` (checked on import)."""
 
     @property
     def columns(self) -> list[str]:
@@ -90,6 +104,8 @@ SPECS: dict[str, DatasetSpec] = {
             not_null=("year", "population", "index_2020", "kind", "source_id", "page"),
             enums={"kind": frozenset({"census", "projection"})},
             ranges={"population": (0, None), "index_2020": (0, None), "year": (1900, 2100)},
+            references={"source_id": ("sources", "source_id")},
+            formats={"as_of": DATE_FORMAT},
         ),
         DatasetSpec(
             name="kpi_definitions",
@@ -105,6 +121,7 @@ SPECS: dict[str, DatasetSpec] = {
                 "pillar_id": PILLAR_IDS,
                 "direction": frozenset({"higher_better", "lower_better", "neutral"}),
                 "dataset": frozenset({"dx_kpis", "facility_counts"}),
+                "unit": UNIT_CODES,
             },
         ),
         DatasetSpec(
@@ -122,8 +139,11 @@ SPECS: dict[str, DatasetSpec] = {
                 "pillar_id": PILLAR_IDS,
                 "period_type": frozenset({"calendar_year", "fiscal_year", "fiscal_year_span", "snapshot"}),
                 "as_of_basis": frozenset({"printed", "inferred", "period"}),
+                "unit": UNIT_CODES,
             },
-            ranges={"year": (2000, 2100)},
+            ranges={"year": (2000, 2100), "page": (1, None)},
+            references={"kpi_id": ("kpi_definitions", "kpi_id"), "source_id": ("sources", "source_id")},
+            formats={"as_of": DATE_FORMAT, "period": PERIOD_FORMAT},
         ),
         DatasetSpec(
             name="facility_counts",
@@ -136,6 +156,8 @@ SPECS: dict[str, DatasetSpec] = {
             not_null=("year", "status", "source_id"),
             enums={"status": frozenset({"actual", "towards_optimal"})},
             ranges={"facilities": (0, None), "year": (1900, 2100)},
+            references={"source_id": ("sources", "source_id")},
+            formats={"as_of": DATE_FORMAT},
         ),
         DatasetSpec(
             name="staff_survey",
@@ -150,6 +172,8 @@ SPECS: dict[str, DatasetSpec] = {
             provenance=Provenance(REPORT_SOURCE, "4", "2025-03", "percent", _REPORT_LICENCE),
             not_null=("wave", "question_id", "question_ja", "option_id", "group_dim", "group_value", "source_id"),
             ranges={"share_pct": (0, 100), "count": (0, None), "respondents": (0, None), "likert_score": (-3, 3)},
+            references={"source_id": ("sources", "source_id")},
+            formats={"wave": DATE_FORMAT, "survey_date": DATE_FORMAT},
         ),
         DatasetSpec(
             name="initiatives",
@@ -162,7 +186,8 @@ SPECS: dict[str, DatasetSpec] = {
             provenance=Provenance(REPORT_SOURCE, "2", None, "—", _REPORT_LICENCE),
             not_null=("initiative_id", "fiscal_year", "name_ja", "name_en", "pillar_id"),
             enums={"pillar_id": PILLAR_IDS},
-            ranges={"month": (1, 12), "fiscal_year": (2000, 2100)},
+            ranges={"month": (1, 12), "fiscal_year": (2000, 2100), "until_year": (2000, 2100)},
+            references={"source_id": ("sources", "source_id")},
         ),
         DatasetSpec(
             name="named_initiatives",
@@ -203,6 +228,9 @@ SPECS: dict[str, DatasetSpec] = {
             key=("figure_id",),
             provenance=Provenance("various", "—", None, "various", "各出典による（引用）"),
             not_null=("figure_id", "topic", "source_id", "note_ja"),
+            enums={"unit": UNIT_CODES},
+            references={"source_id": ("sources", "source_id")},
+            formats={"published": DATE_FORMAT},
         ),
         DatasetSpec(
             name="sources",
@@ -214,6 +242,7 @@ SPECS: dict[str, DatasetSpec] = {
             key=("source_id",),
             provenance=Provenance("various", "—", None, "—", "—"),
             not_null=("source_id", "kind", "title_ja", "credit_ja", "credit_en"),
+            formats={"published": DATE_FORMAT},
         ),
     ]
 }

@@ -69,6 +69,7 @@ def write_atomic(table: pa.Table, target: Path) -> None:
     os.close(fd)
     try:
         pq.write_table(table, tmp, compression="zstd")
+        os.chmod(tmp, 0o644)  # mkstemp makes 0600; the server may run as another user
         os.replace(tmp, target)
     finally:
         if os.path.exists(tmp):

@@ -12,7 +12,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard.data import file_signature, load_dataset, open_data
+from dashboard.data import file_signature, load_dataset, open_data, place_rules
+from dashboard.metrics import geo
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -72,3 +73,35 @@ def boundary(scope: str) -> dict[str, Any]:
     """Boundary GeoJSON (``iwaki`` or ``fukushima``)."""
     rel = open_data.BOUNDARY_FILES[scope]
     return _open_json(rel, open_data.signature(rel))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _facility_points(signatures: tuple[tuple[int, int] | None, ...]) -> pd.DataFrame:
+    return geo.facility_points(shelters(), emergency_sites(), place_rules.FACILITY_TYPE_RULES, towns(),
+                               place_rules.DISTRICT_PREFIXES)
+
+
+def facility_points() -> pd.DataFrame:
+    """Shelters and emergency sites with type and approximate district (``metrics.geo.facility_points``).
+
+    Cached because the nearest-town search runs on every filter click otherwise.
+    """
+    files = (open_data.SHELTER_FILE, open_data.EMERGENCY_FILE, open_data.TOWNS_FILE)
+    return _facility_points(tuple(open_data.signature(f) for f in files))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _source_credits(signature: tuple[int, int] | None) -> dict[str, dict[str, str]]:
+    sources = load_dataset("sources")
+    return {row["source_id"]: {"credit_ja": row["credit_ja"], "credit_en": row["credit_en"]}
+            for row in sources[["source_id", "credit_ja", "credit_en"]].to_dict("records")}
+
+
+def source_credits() -> dict[str, dict[str, str]]:
+    """source_id → its credit lines (``credit_ja``/``credit_en``), cached until the sources file changes.
+
+    Every source line under every card and chart looks a credit up, several
+    times a rerun; a small dict keeps that to microseconds (the benchmark,
+    issue 10, found the DataFrame lookup at ~8 ms a call).
+    """
+    return _source_credits(file_signature("sources"))

@@ -11,16 +11,18 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 import altair as alt
 import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
+from dashboard.charts import export
 from dashboard.data import DataError, OpenDataMissing, last_updated
 from dashboard.i18n import localized, t
 from dashboard.i18n.format import as_of_label
-from dashboard.views import cache
+from dashboard.views import cache, present
 
 log = logging.getLogger(__name__)
 
@@ -39,17 +41,24 @@ class Source:
 def credit(source_id: str) -> str:
     """The credit line of a source, in the current language (falls back to the id)."""
     try:
-        sources = cache.dataset("sources").set_index("source_id")
+        row = cache.source_credits().get(source_id)
     except DataError:
         return source_id
-    if source_id not in sources.index:
-        return source_id
-    return localized(sources.loc[source_id], "credit")
+    return localized(row, "credit") if row else source_id
+
+
+def _strip_prefix(text: str, prefixes: tuple[str, ...]) -> str:
+    for prefix in prefixes:
+        if text.startswith(prefix):
+            return text[len(prefix):]
+    return text
 
 
 def source_text(src: Source) -> str:
     """One line: 出典 …（p.N）｜時点 …｜算出値."""
-    credits = "、".join(credit(s) for s in src.source_ids)
+    # Some credit lines already begin with the word for "source" (as their licences ask); do not double it.
+    prefixes = (f"{t('prov.source')}：", f"{t('prov.source')}: ")
+    credits = "、".join(_strip_prefix(credit(s), prefixes) for s in src.source_ids)
     if src.pages:
         credits += " " + t("prov.page", page=src.pages)
     parts = [f"{t('prov.source')}：{credits}", f"{t('prov.as_of')}：{as_of_label(src.as_of)}"]
@@ -81,7 +90,7 @@ def updated_caption(names: Iterable[str]) -> None:
 
 def csv_bytes(df: pd.DataFrame) -> bytes:
     """CSV encoded as UTF-8 with a BOM, so Excel opens Japanese text correctly."""
-    return df.to_csv(index=False).encode("utf-8-sig")
+    return export.csv_bytes(df)
 
 
 def download_csv(df: pd.DataFrame, filename: str, key: str) -> None:
@@ -96,6 +105,42 @@ def download_csv(df: pd.DataFrame, filename: str, key: str) -> None:
     )
 
 
+def export_buttons(
+    *,
+    key: str,
+    title: str,
+    chart: alt.TopLevelMixin | pdk.Deck | None,
+    table: pd.DataFrame,
+    source: Source,
+    filename: str,
+) -> None:
+    """Excel, and for Altair charts PNG and SVG slides, beside the CSV download.
+
+    The files are made only when a button is clicked (a callable as ``data``),
+    so drawing a page costs nothing; the texts are fixed now, in the user's language.
+    """
+    footer = [source_text(source)]
+    notes = [title, *footer]
+    sheet, notes_sheet = t("present.xlsx_sheet"), t("present.xlsx_notes")
+    st.download_button(
+        t("present.download_xlsx"), key=f"{key}_xlsx", file_name=f"{filename}.xlsx", mime=export.MIME_XLSX,
+        data=lambda: export.xlsx_bytes(table, sheet=sheet, notes=notes, notes_sheet=notes_sheet),
+        icon=":material/table_view:", on_click="ignore",
+    )
+    if not isinstance(chart, alt.TopLevelMixin):
+        return  # maps and tables have no slide image
+    st.download_button(
+        t("present.download_png"), key=f"{key}_png", file_name=f"{filename}.png", mime=export.MIME_PNG,
+        data=lambda: export.chart_png(chart, title=title, footer=footer),
+        icon=":material/image:", help=t("present.download_help"), on_click="ignore",
+    )
+    st.download_button(
+        t("present.download_svg"), key=f"{key}_svg", file_name=f"{filename}.svg", mime=export.MIME_SVG,
+        data=lambda: export.chart_svg(chart, title=title, footer=footer),
+        icon=":material/image:", help=t("present.download_help"), on_click="ignore",
+    )
+
+
 def data_block(
     *,
     key: str,
@@ -104,13 +149,19 @@ def data_block(
     table: pd.DataFrame,
     source: Source,
     filename: str | None = None,
-) -> None:
-    """A chart with a table behind it: title, chart ↔ table switch, source line, CSV download.
+    selectable: bool = False,
+) -> Any:
+    """A chart with a table behind it: title, chart ↔ table switch, source line, downloads.
+
+    Downloads: CSV (UTF-8 with BOM), .xlsx, and for Altair charts PNG/SVG slides.
 
     The switch is bound to the URL (``?<key>_view=table``) so a shared link
-    reopens the same view.
+    reopens the same view. With ``selectable=True`` a pydeck map reruns the
+    page on a click and the selection event is returned (None otherwise).
     """
-    st.subheader(title)
+    # The anchor marks the block as one screen of presentation mode (and links to it: #slide-<key>).
+    present.count_slide()
+    st.subheader(title, anchor=f"slide-{key}")
     mode = "chart"
     if chart is not None:
         mode = st.segmented_control(
@@ -123,15 +174,24 @@ def data_block(
             label_visibility="collapsed",
             required=True,
         ) or "chart"
+    event = None
     if chart is not None and mode == "chart":
-        if isinstance(chart, pdk.Deck):
+        if isinstance(chart, pdk.Deck) and selectable:
+            event = st.pydeck_chart(chart, key=f"{key}_deck", on_select="rerun", selection_mode="single-object")
+        elif isinstance(chart, pdk.Deck):
             st.pydeck_chart(chart, key=f"{key}_deck")
+        elif present.active():
+            st.vega_lite_chart(present.chart_spec(chart), key=f"{key}_chart")
         else:
             st.altair_chart(chart, key=f"{key}_chart")
     else:
         st.dataframe(table, hide_index=True)
     source_caption(source)
-    download_csv(table, filename or key, key)
+    if not present.active():  # presentation mode shows no controls
+        with st.container(horizontal=True, gap="small"):
+            download_csv(table, filename or key, key)
+            export_buttons(key=key, title=title, chart=chart, table=table, source=source, filename=filename or key)
+    return event
 
 
 def show_data_error(exc: DataError) -> None:

@@ -1,31 +1,448 @@
-"""DX KPI screen (DX指標): the reform's measurable results."""
+"""DX KPI screen (DX指標): every result of report p.3 as a card, the trends, My Number card uptake, derived figures.
+
+Sections (each guarded, so one failing part never hides the others):
+
+1. cards, grouped by the five pillars with a pillar filter bound to ``?dx_pillar=``
+   (the overview links to ``/dx?dx_pillar=<pillar_id>``);
+2. trends: copy output index and the implied sheets a month, working hours R4 → R6
+   with R5 marked as not published;
+3. derived figures (computed in ``metrics.dx``, labelled as the dashboard's);
+4. My Number card uptake from 総務省's open data, with peers bound to ``?dx_peers=``.
+"""
 
 from __future__ import annotations
 
-import streamlit as st
+import math
+from collections.abc import Sequence
 
-from dashboard.charts.dx import copy_index_chart
-from dashboard.i18n import localized, t
-from dashboard.i18n.format import as_of_label, first_present, fmt_value
+import pandas as pd
+import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
+
+from dashboard.charts.dx import (
+    MAX_PEERS,
+    copy_index_chart,
+    implied_sheets_chart,
+    series_colours,
+    uptake_chart,
+    working_hours_chart,
+)
+from dashboard.i18n import has, language, localized, t
+from dashboard.i18n.format import fiscal_year_label, fmt_number, fmt_signed, is_missing, unit_label, wareki
+from dashboard.metrics import dx as m
 from dashboard.views import cache
-from dashboard.views.components import Source, data_block, guarded, page_header, source_caption
+from dashboard.views.components import (
+    Source,
+    data_block,
+    download_csv,
+    guarded,
+    page_header,
+    source_caption,
+    updated_caption,
+)
+
+PILLAR_PARAM = "dx_pillar"  # URL key; the overview links to /dx?dx_pillar=<pillar_id>
+PILLAR_WIDGET = "dx_pillar_filter"
+PEERS_KEY = "dx_peers"
+ALL = "all"
+REPORT = "iwaki_reform_report_vol5"
+MYNUMBER = "soumu_mynumbercard"
+# Cards have a fixed width inside a wrapping row: four a row on a full-HD screen,
+# more on 4K, one on a phone, and labels never squeezed into an ellipsis.
+CARD_WIDTH = 340
+# st.metric's named colours closest to the theme's GOOD (Okabe–Ito blue) and BAD (vermillion):
+# red/green ("normal"/"inverse") is the pair colour-blind readers cannot tell apart.
+DELTA_COLOURS: dict[str, str] = {"good": "blue", "bad": "red", "neutral": "gray"}
+
+
+# --------------------------------------------------------------------------- formatting
+
+
+def _decimals(unit: str, value: float) -> int:
+    """Decimals as the report prints them: 0.80, 522.0万時間, 6.4％, 60,000件."""
+    if unit == "index_2021":
+        return 2
+    if unit == "hours_10k":
+        return 1
+    return 0 if float(value).is_integer() else 1
+
+
+def _join_unit(number: str, unit: str) -> str:
+    """A formatted number with its unit label, joined the way ``fmt_value`` joins them."""
+    if unit == "ratio" and language() == "en":
+        return f"×{number}"
+    if unit in ("percent", "ratio") or language() == "ja":
+        return f"{number}{unit_label(unit)}"
+    return f"{number} {unit_label(unit)}"
+
+
+def _man(value: float) -> str:
+    """Large counts in 万 as the report prints them (300万) in Japanese; in full in English."""
+    if language() == "ja":
+        man = value / 10_000
+        return t("number.man", value=fmt_number(man, 0 if float(round(man, 6)).is_integer() else 1))
+    return fmt_number(value)
+
+
+def _value_text(row: pd.Series) -> str:
+    """The card's value: the printed change with ▲ for span KPIs, 万 for the sheets, else number + unit."""
+    unit, value = str(row["unit"]), float(row["value"])
+    if row["change_kind"] == "span":
+        return _join_unit(fmt_signed(value, _decimals(unit, value)), unit)
+    if unit == "index_2021":
+        return fmt_number(value, 2)  # the label already says "2021 = 1"
+    if unit == "sheets_per_month":
+        return _join_unit(_man(value), unit)
+    return _join_unit(fmt_number(value, _decimals(unit, value)), unit)
+
+
+def _period_label(year: int, period_type: str) -> str:
+    """A year as the report uses it: 2024年 (calendar) or 2024年度（R6） (fiscal)."""
+    return fiscal_year_label(year) if period_type.startswith("fiscal") else t("year.label", year=year)
+
+
+def _short_period(year: int, period_type: str) -> str:
+    """A compact base label for a delta: R4 (fiscal, Japanese), FY2022 (fiscal, English), 2021年."""
+    if period_type.startswith("fiscal"):
+        return wareki(year) if language() == "ja" else t("fy.short", year=year)
+    return t("year.label", year=year)
+
+
+def _delta(row: pd.Series) -> tuple[str | None, str]:
+    """The card's delta text and arrow (``up``/``down``/``off``), or (None, off) without a baseline."""
+    kind, change = row["change_kind"], row["change"]
+    if kind == "none" or is_missing(change):
+        return None, "off"
+    arrow = "up" if change > 0 else "down" if change < 0 else "off"
+    if kind == "series":
+        unit = str(row["unit"])
+        body = fmt_signed(change, _decimals(unit, float(row["value"])))
+        base_value = fmt_number(float(row["baseline_value"]), _decimals(unit, float(row["value"])))
+        text = t("dx.delta.series", change=body if unit == "index_2021" else _join_unit(body, unit),
+                 base=_short_period(int(row["baseline_year"]), str(row["baseline_period_type"])),
+                 base_value=base_value if unit == "index_2021" else _join_unit(base_value, unit))
+        return text, arrow
+    if kind == "span":
+        return t("dx.delta.span", start=_short_period(int(row["baseline_year"]), "fiscal_year"),
+                 end=_short_period(int(row["year"]), "fiscal_year")), arrow
+    key = f"dx.delta.ratio.{row['kpi_id']}"
+    return (t(key) if has(key) else t("dx.delta.ratio")), arrow
+
+
+def _as_of_text(row: pd.Series) -> str:
+    """As-of of a card: the printed/inferred date, else the period the value is for."""
+    if not is_missing(row["as_of"]):
+        return str(row["as_of"])
+    if row["period_type"] == "fiscal_year_span":
+        return t("dx.card.span", start=fiscal_year_label(int(row["baseline_year"])),
+                 end=fiscal_year_label(int(row["year"])))
+    return _period_label(int(row["year"]), str(row["period_type"]))
+
+
+def _localized_table(df: pd.DataFrame, headers: dict[str, str]) -> pd.DataFrame:
+    """The columns in ``headers`` (field → catalogue key), renamed for the reader."""
+    return df[list(headers)].rename(columns={c: t(k) for c, k in headers.items()})
+
+
+# --------------------------------------------------------------------------- section 1: cards
+
+
+def _pillar_filter(pillars: pd.DataFrame) -> str:
+    """The pillar filter, kept in the URL as ``?dx_pillar=<pillar_id>``; returns ``all`` or a pillar id.
+
+    Synced with the URL by hand rather than with ``bind``: a bound widget
+    writes its translated label into the URL, while links (the overview's
+    ``/dx?dx_pillar=citizen_dx``) and shared URLs must carry the pillar id, the
+    same in both languages. The URL is read whenever the page is entered
+    (Streamlit drops the widget's state when another page is shown); after
+    that the widget leads and the URL follows.
+    """
+    names = {row["pillar_id"]: localized(row, "name") for _, row in pillars.iterrows()}
+    if PILLAR_WIDGET not in st.session_state:
+        st.session_state[PILLAR_WIDGET] = m.match_pillar(st.query_params.get(PILLAR_PARAM), pillars) or ALL
+    choice = st.segmented_control(
+        t("dx.filter.pillar"),
+        options=[ALL, *names],
+        format_func=lambda p: t("pillar.all") if p == ALL else names[p],
+        key=PILLAR_WIDGET,
+        required=True,
+        wrap=True,
+        help=t("dx.filter.help"),
+    ) or ALL
+    if choice == ALL:
+        st.query_params.pop(PILLAR_PARAM, None)
+    elif st.query_params.get(PILLAR_PARAM) != choice:
+        st.query_params[PILLAR_PARAM] = choice
+    st.caption(t("prov.classification"))
+    return choice
+
+
+def _card_row() -> DeltaGenerator:
+    """A row of fixed-width cards that wraps onto as many lines as the screen needs."""
+    return st.container(horizontal=True, wrap=True, gap="small")
+
+
+def _card(row: pd.Series, extra_notes: Sequence[str] = ()) -> None:
+    """One KPI card: value with unit, change and direction colour, source and as-of under it."""
+    delta, arrow = _delta(row)
+    notes = [t(f"dx.card.basis.{row['as_of_basis']}")] if row["as_of_basis"] in ("inferred", "printed") else []
+    notes += [t(f"dx.card.direction.{row['direction']}"), *extra_notes]
+    note = localized(row, "note")
+    with st.container(border=True, width=CARD_WIDTH):
+        st.metric(
+            localized(row, "name"),
+            _value_text(row),
+            delta=delta,
+            delta_color=DELTA_COLOURS[str(row["tone"])],
+            delta_arrow=arrow,
+            help=note or None,
+        )
+        source_caption(Source([str(row["source_id"])], str(int(row["page"])), _as_of_text(row), notes=notes))
+
+
+def _cards_section() -> None:
+    """KPI cards of report p.3, grouped by pillar, with the pillar filter."""
+    pillars = cache.dataset("pillars").sort_values("order")
+    facilities = cache.dataset("facility_counts")
+    cards = m.kpi_cards(cache.dataset("dx_kpis"), cache.dataset("kpi_definitions"), facilities)
+    st.header(t("dx.cards.heading"))
+    chosen = _pillar_filter(pillars)
+    towards = [f"{localized(r, 'label')}：{t('not_published')}"
+               for _, r in facilities[facilities["status"] != "actual"].iterrows()]
+    for _, pillar in pillars.iterrows():
+        if chosen not in (ALL, pillar["pillar_id"]):
+            continue
+        with st.container(border=False):
+            st.subheader(localized(pillar, "name"))
+            st.caption(localized(pillar, "aims"))
+            rows = cards[cards["pillar_id"] == pillar["pillar_id"]]
+            if rows.empty:
+                st.caption(t("dx.cards.none"))
+                continue
+            with _card_row():
+                for _, row in rows.iterrows():
+                    _card(row, towards if row["kpi_id"] == "facility_count" else ())
+
+
+# --------------------------------------------------------------------------- section 2: trends and derived
+
+
+def _tone_labels(tones: Sequence[str]) -> dict[str, str]:
+    """Tone code → translated legend name, for the tones present (in a fixed order)."""
+    return {k: t(f"dx.tone.{k}") for k in ("neutral", "good", "bad") if k in set(tones)}
+
+
+def _copy_blocks(kpis: pd.DataFrame, direction: str) -> None:
+    """Copy output: the printed index and the implied sheets a month (derived), side by side."""
+    base = m.base_value(kpis, "copy_output_sheets_base")
+    trend = m.copy_trend(m.kpi_series(kpis, "copy_output_index"), base)
+    tones = m.tone_by_baseline(trend["value"], direction)
+    labels = _tone_labels(tones)
+    trend["tone_label"] = [labels[k] for k in tones]
+    left, right = st.columns(2)
+    with left:
+        data_block(key="dx_copy", title=t("dx.chart.copy"),
+                   chart=copy_index_chart(trend, t("dx.axis.year"), t("unit.index_2021"), labels,
+                                          t("dx.legend.direction")),
+                   table=_localized_table(trend, {"year": "dx.col.year", "value": "dx.col.index",
+                                                  "tone_label": "dx.col.direction"}),
+                   source=Source([REPORT], "3"), filename="copy_output_index")
+    with right:
+        # The axis counts in 万枚 in Japanese, as the report's 「月300万枚」 does.
+        per = 10_000 if language() == "ja" else 1
+        sheets = trend.assign(value_label=[_man(v) for v in trend["implied_sheets_per_month"]],
+                              axis_value=trend["implied_sheets_per_month"] / per)
+        data_block(key="dx_sheets", title=t("dx.chart.sheets"),
+                   chart=implied_sheets_chart(sheets, "axis_value", t("dx.axis.year"), t("dx.axis.sheets")),
+                   table=_localized_table(sheets, {"year": "dx.col.year", "value": "dx.col.index",
+                                                   "implied_sheets_per_month": "dx.col.implied_sheets"}),
+                   source=Source([REPORT], "3", derived=True, notes=[t("dx.note.sheets")]),
+                   filename="copy_output_implied_sheets")
+
+
+def _hours_block(kpis: pd.DataFrame, direction: str) -> None:
+    """Working hours R4 → R6: bars for printed years only, R5 marked as not published."""
+    series = m.kpi_series(kpis, "working_hours")
+    years = m.fiscal_years_between(int(series["year"].min()), int(series["year"].max()))
+    gaps = m.unpublished_years(series, years)
+    tones = m.tone_by_baseline(series["value"], direction)
+    labels = _tone_labels(tones)
+    shown = series.assign(
+        fy_label=[fiscal_year_label(int(y)) for y in series["year"]],
+        value_label=[_join_unit(fmt_number(v, 1), "hours_10k") for v in series["value"]],
+        tone_label=[labels[k] for k in tones],
+    )
+    gap_frame = pd.DataFrame({"fy_label": [fiscal_year_label(y) for y in gaps],
+                              "note": [t("dx.hours.gap", label=wareki(y)) for y in gaps]})
+    table = pd.DataFrame({"fiscal_year": [fiscal_year_label(y) for y in years], "year": years})
+    table = table.merge(series[["year", "value"]], on="year", how="left")
+    table["status"] = [t("dx.col.published") if y not in gaps else t("not_published") for y in years]
+    notes = [t("dx.note.hours_gap", label=fiscal_year_label(y)) for y in gaps]
+    data_block(key="dx_hours", title=t("dx.chart.hours"),
+               chart=working_hours_chart(shown, [fiscal_year_label(y) for y in years], gap_frame,
+                                         t("dx.axis.fiscal_year"), t("unit.hours_10k"), labels,
+                                         t("dx.legend.direction_fy")),
+               table=_localized_table(table, {"fiscal_year": "dx.col.fiscal_year", "value": "dx.col.hours",
+                                              "status": "dx.col.status"}),
+               source=Source([REPORT], "3", notes=notes), filename="working_hours")
+    reduction = kpis[kpis["kpi_id"].isin(["working_hours_reduction", "working_hours_reduction_rate"])]
+    if len(reduction) == 2:
+        saved = reduction.set_index("kpi_id")["value"]
+        st.caption(t("dx.hours.summary", start=_short_period(years[0], "fiscal_year"),
+                     end=_short_period(years[-1], "fiscal_year"),
+                     change=_join_unit(fmt_signed(float(saved["working_hours_reduction"]), 1), "hours_10k"),
+                     rate=_join_unit(fmt_signed(float(saved["working_hours_reduction_rate"]), 1), "percent")))
+
+
+def _derived_block(kpis: pd.DataFrame) -> None:
+    """The derived figures: pre-reform online applications, hours saved as a share, copies saved."""
+    value = kpis.groupby("kpi_id")["value"].last()
+    hours = m.kpi_series(kpis, "working_hours")
+    copy = m.kpi_series(kpis, "copy_output_index")
+    base = m.base_value(kpis, "copy_output_sheets_base")
+    after, multiple = float(value["online_applications"]), float(value["online_growth_vs_before"])
+    saved, hours_base = abs(float(value["working_hours_reduction"])), float(hours["value"].iloc[0])
+    latest_index, latest_year = float(copy["value"].iloc[-1]), int(copy["year"].iloc[-1])
+    online_as_of = kpis.loc[kpis["kpi_id"] == "online_applications", "as_of"].iloc[-1]
+    span = t("dx.card.span", start=fiscal_year_label(int(hours["year"].iloc[0])),
+             end=fiscal_year_label(int(hours["year"].iloc[-1])))
+    # (key, value, unit, formula, as-of of the inputs)
+    figures = [
+        ("before", m.implied_before(after, multiple), "applications_per_year",
+         t("dx.derived.before_formula", after=fmt_number(after), multiple=fmt_number(multiple)), online_as_of),
+        ("hours_share", m.share_pct(saved, hours_base), "percent",
+         t("dx.derived.hours_share_formula", saved=fmt_number(saved, 1), base=fmt_number(hours_base, 1)), span),
+        ("copy_saved", m.copy_reduction_sheets(latest_index, base), "sheets_per_month",
+         t("dx.derived.copy_saved_formula", index=fmt_number(latest_index, 2),
+           base=_join_unit(_man(base), "sheets_per_month")), str(latest_year)),
+    ]
+    st.subheader(t("dx.derived.heading"))
+    st.caption(t("dx.derived.intro"))
+    rows = []
+    grid = _card_row()
+    for key, number, unit, formula, as_of in figures:
+        label = t(f"dx.derived.{key}", year=latest_year)
+        if unit == "sheets_per_month":
+            text = _join_unit(_man(round(number)), unit)
+        else:
+            text = _join_unit(fmt_number(number, 1 if unit == "percent" else 0), unit)
+        with grid, st.container(border=True, width=CARD_WIDTH):
+            st.metric(label, text, help=formula)
+            source_caption(Source([REPORT], "3", None if is_missing(as_of) else str(as_of), derived=True,
+                                  notes=[formula]))
+        rows.append({"figure": label, "value": round(number, 4), "unit": unit_label(unit), "formula": formula})
+    download_csv(_localized_table(pd.DataFrame(rows), {"figure": "dx.col.figure", "value": "dx.col.value",
+                                                        "formula": "dx.col.formula"}), "dx_derived", "dx_derived")
+
+
+def _trends_section() -> None:
+    """Trends (copy output, working hours) and the derived figures."""
+    kpis = cache.dataset("dx_kpis")
+    directions = cache.dataset("kpi_definitions").set_index("kpi_id")["direction"]
+    st.header(t("dx.trends.heading"))
+    _copy_blocks(kpis, str(directions["copy_output_index"]))
+    left, right = st.columns(2)
+    with left:
+        _hours_block(kpis, str(directions["working_hours"]))
+    with right:
+        with guarded("dx.derived"):
+            _derived_block(kpis)
+
+
+# --------------------------------------------------------------------------- section 3: My Number card
+
+
+def _series_label(kind: str, label: str) -> str:
+    """Display name of an uptake series: the municipality, or the weighted prefecture / nation."""
+    return t(f"dx.mn.series.{kind}") if kind in ("prefecture", "national") else label
+
+
+def _mynumber_cards(series: pd.DataFrame, as_of: str, n_munis: int) -> None:
+    """Latest Iwaki, Fukushima and national rates and Iwaki's percentile among ``n_munis``, as cards."""
+    latest = series[series["snapshot"] == series["snapshot"].max()].set_index("series_kind")
+    iwaki, pref, nation = (float(latest.loc[k, "rate_pct"]) for k in ("iwaki", "prefecture", "national"))
+    grid = _card_row()
+    specs = [
+        ("iwaki", iwaki, nation, [t("dx.mn.note.population")], False),
+        ("prefecture", pref, None, [t("dx.mn.note.weighted")], True),
+        ("national", nation, None, [t("dx.mn.note.weighted")], True),
+    ]
+    for kind, rate, versus, notes, derived in specs:
+        delta, colour, arrow = None, "gray", "off"
+        if versus is not None:
+            diff = rate - versus
+            delta = t("dx.mn.delta_vs", change=fmt_signed(diff, 1), base=t("dx.mn.vs_national"))
+            colour = DELTA_COLOURS[m.direction_tone(round(diff, 1), "higher_better")]
+            arrow = "up" if diff > 0 else "down" if diff < 0 else "off"
+        with grid, st.container(border=True, width=CARD_WIDTH):
+            st.metric(t(f"dx.mn.card.{kind}"), _join_unit(fmt_number(rate, 1), "percent"), delta=delta,
+                      delta_color=colour, delta_arrow=arrow)
+            source_caption(Source([MYNUMBER], None, as_of, derived=derived, notes=notes))
+    with grid, st.container(border=True, width=CARD_WIDTH):
+        st.metric(t("dx.mn.card.percentile"),
+                  t("dx.mn.percentile_value", value=fmt_number(float(latest.loc["iwaki", "percentile"]), 0)))
+        source_caption(Source([MYNUMBER], None, as_of, derived=True,
+                              notes=[t("dx.mn.note.percentile", n=fmt_number(n_munis))]))
+
+
+def _mynumber_section() -> None:
+    """My Number card issuance: Iwaki vs the weighted Fukushima and national rates, percentile, peers."""
+    st.header(t("dx.mn.heading"))
+    st.caption(t("dx.mn.intro"))
+    cards = m.with_identity(cache.mynumbercard("all"))
+    options = m.municipality_options(cards)
+    peers = st.multiselect(
+        t("dx.mn.peers"), options, key=PEERS_KEY, bind="query-params", max_selections=MAX_PEERS,
+        placeholder=t("dx.mn.peers_placeholder"), help=t("dx.mn.peers_help", n=MAX_PEERS),
+    )
+    series = m.uptake_series(cards, list(peers))
+    series["series_label"] = [_series_label(k, s) for k, s in zip(series["series_kind"], series["series"], strict=True)]
+    n_munis = int(cards.groupby("snapshot")["muni_id"].nunique().max())
+    as_of = pd.Timestamp(series["snapshot"].max()).strftime("%Y-%m-%d")
+    _mynumber_cards(series, as_of, n_munis)
+
+    legend = series.drop_duplicates("series_label")
+    domain, colours = series_colours(legend["series_label"].tolist(), legend["series_kind"].tolist())
+    shown = series.assign(date=series["snapshot"].dt.strftime("%Y-%m-%d"), rate_pct=series["rate_pct"].round(2),
+                          percentile=series["percentile"].round(1))
+    left, right = st.columns(2)
+    with left:
+        data_block(key="dx_mn_rate", title=t("dx.mn.chart_rate"),
+                   chart=uptake_chart(shown, "rate_pct", t("dx.mn.axis.snapshot"), t("dx.mn.axis.rate"),
+                                      t("dx.mn.legend"), domain, colours,
+                                      y_max=min(100.0, math.ceil(float(shown["rate_pct"].max()) / 10) * 10 + 10)),
+                   table=_localized_table(shown, {"date": "dx.col.snapshot", "series_label": "dx.col.series",
+                                                  "rate_pct": "dx.col.rate", "cards": "dx.col.cards",
+                                                  "population": "dx.col.population"}),
+                   source=Source([MYNUMBER], None, as_of, derived=True,
+                                 notes=[t("dx.mn.note.weighted"), t("dx.mn.note.population")]),
+                   filename="mynumbercard_rate")
+    municipal = shown[shown["series_kind"].isin(["iwaki", "peer"])]
+    m_domain = [d for d, k in zip(domain, legend["series_kind"], strict=True) if k in ("iwaki", "peer")]
+    m_colours = [c for c, k in zip(colours, legend["series_kind"], strict=True) if k in ("iwaki", "peer")]
+    with right:
+        data_block(key="dx_mn_pct", title=t("dx.mn.chart_percentile"),
+                   chart=uptake_chart(municipal, "percentile", t("dx.mn.axis.snapshot"), t("dx.mn.axis.percentile"),
+                                      t("dx.mn.legend"), m_domain, m_colours),
+                   table=_localized_table(municipal, {"date": "dx.col.snapshot", "series_label": "dx.col.series",
+                                                      "percentile": "dx.col.percentile", "rate_pct": "dx.col.rate"}),
+                   source=Source([MYNUMBER], None, as_of, derived=True,
+                                 notes=[t("dx.mn.note.percentile", n=fmt_number(n_munis))]),
+                   filename="mynumbercard_percentile")
+
+
+# --------------------------------------------------------------------------- page
 
 
 def render() -> None:
     """Draw the page."""
     page_header("dx.title", "dx.intro")
     with guarded("dx.cards"):
-        kpis = cache.dataset("dx_kpis")
-        defs = cache.dataset("kpi_definitions").set_index("kpi_id")
-        latest = kpis.sort_values("year").groupby("kpi_id").tail(1)
-        latest = latest.assign(order=latest["kpi_id"].map(defs["order"])).sort_values("order")
-        cols = st.columns(4)
-        for i, (_, row) in enumerate(latest.iterrows()):
-            cols[i % 4].metric(localized(defs.loc[row["kpi_id"]], "name"), fmt_value(row["value"], row["unit"]),
-                               help=t("prov.as_of") + "：" + as_of_label(first_present(row["as_of"], row["period"])), border=True)
-        source_caption(Source(["iwaki_reform_report_vol5"], "3", "2025-03", notes=[t("dx.as_of_note")]))
-    with guarded("dx.copy"):
-        copy = kpis[kpis["kpi_id"] == "copy_output_index"][["year", "value"]]
-        data_block(key="dx_copy", title=t("dx.chart.copy"),
-                   chart=copy_index_chart(copy, t("population.axis.year"), t("unit.index_2021")),
-                   table=copy, source=Source(["iwaki_reform_report_vol5"], "3"), filename="copy_output_index")
+        _cards_section()
+    st.divider()
+    with guarded("dx.trends"):
+        _trends_section()
+    st.divider()
+    with guarded("dx.mynumber"):
+        _mynumber_section()
+    updated_caption(["dx_kpis", "kpi_definitions", "facility_counts", "pillars"])

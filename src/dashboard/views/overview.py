@@ -1,36 +1,478 @@
-"""Overview screen (概要): headline figures of the reform and its five pillars."""
+"""Overview screen (概要), the default page: the reform's story on one screen.
+
+Sections (each guarded, so one failing part never hides the others):
+
+1. the context strip: the five challenges and the four Well-Being goals (report p.1);
+2. five headline cards computed by ``metrics.overview`` (population, working hours,
+   facilities, online applications, staff survey), each with its source and a
+   link to its page;
+3. the five pillars with their aims and KPIs; each links to the DX KPI page
+   filtered by it (``/dx?dx_pillar=<pillar_id>``);
+4. the timeline 構造改革の歩み with filters by pillar, fiscal year and keyword
+   (``?ov_pillar=``, ``?ov_fy=``, ``?ov_q=``) and the searchable list of the
+   other initiatives the report names.
+
+The layout is made for a 1920×1080 screen: cards, pillars and the timeline fit
+on it; on a 4K hall display everything is drawn twice as large.
+"""
 
 from __future__ import annotations
 
-import streamlit as st
+import re
+from collections.abc import Sequence
 
-from dashboard.charts.population import outlook_chart
-from dashboard.i18n import localized, t
-from dashboard.i18n.format import fmt_number
-from dashboard.views import cache
-from dashboard.views.components import Source, data_block, guarded, page_header, source_caption
+import pandas as pd
+import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
+
+from dashboard.charts.overview import LABEL_LIMIT, LABEL_PX, timeline_chart
+from dashboard.charts.theme import PILLAR_COLOURS
+from dashboard.i18n import language, localized, t
+from dashboard.i18n.format import fiscal_year_label, fmt_number, fmt_signed, fmt_value, wareki, year_month_label
+from dashboard.metrics import overview as m
+from dashboard.metrics.dx import direction_tone
+from dashboard.views import cache, present
+from dashboard.views.components import Source, data_block, guarded, source_caption, updated_caption
+from dashboard.views.dx import PILLAR_PARAM
+
+PAGES = {
+    "population": "pages/population.py",
+    "dx": "pages/dx.py",
+    "facilities": "pages/facilities.py",
+    "survey": "pages/survey.py",
+}
+REPORT = "iwaki_reform_report_vol5"
+PILLAR_KEY = "ov_pillar"
+FY_KEY = "ov_fy"
+QUERY_KEY = "ov_q"
+# Plot width the timeline's labels are packed for: the chart's width on a 1920 px
+# screen (4K draws the same layout twice as large, so it holds there too).
+TIMELINE_WIDTH_PX = 1000
+# In presentation mode the timeline takes the full width and its type is scaled up (present.chart_spec).
+TIMELINE_WIDTH_PRESENT_PX = 1450
+# st.metric's named colours closest to the theme's GOOD (blue) and BAD (vermillion), as on the DX page.
+DELTA_COLOURS = {"good": "blue", "bad": "red", "neutral": "gray"}
+_HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+
+# Outside presentation mode: a compact top (the page is meant to fit one 1920×1080 screen) and,
+# on a 4K hall display, the 1920 px layout drawn twice as large. Under CSS zoom the chart
+# measures its box in zoomed pixels and would draw twice too wide; half its box width makes
+# it draw exactly the column's width (the drawing overflows the half box into the column).
+_SCREEN_CSS = """
+[data-testid="stMainBlockContainer"] { padding-top: 1.2rem !important; padding-left: 3rem !important;
+  padding-right: 3rem !important; }
+@media (min-width: 2600px) {
+  [data-testid="stAppViewContainer"] { zoom: 2; }
+  .st-key-ov_timeline_box [data-testid="stVegaLiteChart"] { width: 50% !important; overflow: visible !important; }
+}
+"""
+# On a phone the timeline keeps a readable width and scrolls sideways inside its box
+# (the page itself never does); the table view is the other way to read it there.
+_PHONE_CSS = """
+@media (max-width: 640px) {
+  .st-key-ov_timeline_box [data-testid="stFullScreenFrame"] { overflow-x: auto; }
+  .st-key-ov_timeline_box [data-testid="stVegaLiteChart"] { width: 1000px !important; }
+}
+"""
+
+
+def _page_css() -> str:
+    """Static styles of this page (no data in them): compact top, card figures, pillar colours, 4K scale.
+
+    The pillar colours come from the theme's constants (checked to be hex
+    colours), keyed by the theme's pillar ids, never from the datasets.
+    Presentation mode brings its own sizes, so the compact top and the 4K
+    scale apply only outside it.
+    """
+    pillar_rules = "\n".join(
+        f".st-key-ov_pillar_{pid} {{ border-left: 6px solid {colour} !important; }}"
+        for pid, colour in PILLAR_COLOURS.items() if pid.isidentifier() and _HEX.match(colour)
+    )
+    screen = "" if present.active() else _SCREEN_CSS
+    return f"""
+<style>
+{screen}
+{_PHONE_CSS}
+.st-key-ov_cards [data-testid="stMetricValue"] {{ font-size: 1.55rem; }}
+.st-key-ov_cards [data-testid="stMetricValue"] *, .st-key-ov_cards [data-testid="stMetricDelta"] * {{
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+}}
+.st-key-ov_cards [data-testid="stMetricLabel"] p {{ font-weight: 600; }}
+.st-key-ov_cards [data-testid="stCaptionContainer"] p {{ font-size: 0.8rem; line-height: 1.4; }}
+[class*="st-key-ov_context"] p {{ font-size: 0.9rem; }}
+{pillar_rules}
+/* The KPI names of a pillar: two lines, the whole list in the tooltip and on the DX page. */
+[class*="st-key-ov_kpis_"] [data-testid="stCaptionContainer"] p {{
+  display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden;
+}}
+</style>
+"""
+
+
+# --------------------------------------------------------------------------- small formatting helpers
+
+
+def _fy_short(year: int) -> str:
+    """A fiscal year in a card: R4 (Japanese, as the report writes it) or FY2022."""
+    return wareki(year) if language() == "ja" else t("fy.short", year=year)
+
+
+def _signed(value: float, unit: str, decimals: int) -> str:
+    """A change with its unit in the report's style: ``▲23.5万時間`` (ja), ``−23.5 10k hours`` (en)."""
+    sign = fmt_signed(value, decimals).removesuffix(fmt_number(abs(value), decimals))
+    return sign + fmt_value(abs(value), unit, decimals)
+
+
+def _from_to(start: float, end: float, unit: str) -> str:
+    """``332,931 → 175,940人``: two counts, the unit once."""
+    return f"{fmt_number(start)} → {fmt_value(end, unit, 0)}"
+
+
+def _link(page: str, label: str, params: dict[str, str] | None = None, help_text: str | None = None) -> None:
+    """A link to another page; presentation mode and the language travel with it."""
+    query = {**present.carry_params(), **(params or {})}
+    st.page_link(PAGES[page], label=label, icon=":material/arrow_forward:", query_params=query or None,
+                 help=help_text)
+
+
+# --------------------------------------------------------------------------- section 1: context
+
+
+def _context_frames() -> dict[str, pd.DataFrame]:
+    """``report_context`` split by kind (challenge, wellbeing_goal, vision, mission), each in order."""
+    context = cache.dataset("report_context").sort_values(["kind", "order"])
+    return {str(kind): rows for kind, rows in context.groupby("kind")}
+
+
+def _numbered(rows: pd.DataFrame | None) -> str:
+    """``1. 人口減少・少子高齢化　2. 担い手不足 …`` (data text, shown as Markdown, never as HTML)."""
+    if rows is None:
+        return ""
+    return t("overview.list.sep").join(f"{int(r['order'])}. {localized(r, 'name')}" for _, r in rows.iterrows())
+
+
+def _context_strip() -> None:
+    """The five challenges and four Well-Being goals, one line each, side by side."""
+    frames = _context_frames()
+    left, right = st.columns([11, 9], gap="medium")
+    with left, st.container(key="ov_context"):
+        st.markdown(f"**{t('overview.context.challenges')}**{t('overview.list.sep')}{_numbered(frames.get('challenge'))}")
+    with right, st.container(key="ov_context_goals"):
+        st.markdown(f"**{t('overview.context.goals')}**{t('overview.list.sep')}{_numbered(frames.get('wellbeing_goal'))}")
+
+
+def _context_details() -> None:
+    """The challenges with their details, the goals, the vision and the missions (report p.1–2)."""
+    frames = _context_frames()
+    st.subheader(t("overview.context.more"), anchor="ov-context")
+    for _, row in frames.get("challenge", pd.DataFrame()).iterrows():
+        st.markdown(f"{int(row['order'])}. **{localized(row, 'name')}** — {localized(row, 'detail')}")
+    st.markdown(f"**{t('overview.context.goals')}**{t('overview.list.sep')}{_numbered(frames.get('wellbeing_goal'))}")
+    for kind, key in (("vision", "overview.context.vision"), ("mission", "overview.context.missions")):
+        rows = frames.get(kind)
+        if rows is not None and len(rows):
+            st.markdown(f"**{t(key)}**{t('overview.list.sep')}" + t("overview.list.sep").join(
+                t("overview.context.item", name=localized(r, "name"), detail=localized(r, "detail"))
+                for _, r in rows.iterrows()))
+    context = pd.concat(frames.values())
+    pages = sorted({int(p) for p in context["page"].dropna()})
+    source_caption(Source([_source_of(context)], f"{pages[0]}–{pages[-1]}" if len(pages) > 1 else str(pages[0])))
+
+
+def _source_of(df: pd.DataFrame) -> str:
+    """The source id of a dataset's rows (datasets without a ``source_id`` column are the report's own)."""
+    return str(df["source_id"].iloc[0]) if "source_id" in df.columns and len(df) else REPORT
+
+
+# --------------------------------------------------------------------------- section 2: headline cards
+
+
+def _card(
+    col: DeltaGenerator,
+    *,
+    label: str,
+    value: str,
+    source: Source,
+    link: tuple[str, dict[str, str] | None],
+    delta: str | None = None,
+    tone: str = "neutral",
+    arrow: str = "off",
+    lines: Sequence[str] = (),
+    help_text: str | None = None,
+) -> None:
+    """One headline card: the figure, what it means, its source and as-of, and the link to its page."""
+    with col, st.container(border=True, height="stretch"):
+        st.metric(label, value, delta=delta, delta_color=DELTA_COLOURS[tone], delta_arrow=arrow,  # type: ignore[arg-type]
+                  help=help_text)
+        for line in lines:
+            st.caption(line)
+        source_caption(source)
+        page, params = link
+        _link(page, t("overview.card.more", page=t(f"nav.{page}")), params)
+
+
+def _directions() -> pd.Series:
+    """Each KPI's desired direction (``higher_better``/``lower_better``), by kpi_id."""
+    return cache.dataset("kpi_definitions").set_index("kpi_id")["direction"]
+
+
+def _population_card(col: DeltaGenerator) -> None:
+    """The projection from the census year to 2060, with the printed index of the last year."""
+    head = m.population_headline(cache.dataset("population_outlook"))
+    _card(col,
+          label=t("overview.card.population", start=head.base_year, end=head.end_year),
+          value=_from_to(head.base, head.end, "persons"),
+          delta=t("overview.card.population_delta", year=head.end_year, base=head.base_year, index=head.end_index),
+          arrow="down" if head.end < head.base else "up",
+          help_text=t("overview.card.population_note"),
+          source=Source([head.source_id], str(head.page), t("overview.span.years", start=head.base_year, end=head.end_year)),
+          link=("population", None))
+
+
+def _hours_card(col: DeltaGenerator) -> None:
+    """Working hours saved between the first and last fiscal year, as printed (▲23.5万時間, ▲4.5 %)."""
+    head = m.hours_headline(cache.dataset("dx_kpis"))
+    start, end = _fy_short(head.start_year), _fy_short(head.end_year)
+    _card(col,
+          label=t("overview.card.hours", start=start, end=end),
+          value=_signed(head.reduction, "hours_10k", 1),
+          delta=_signed(head.reduction_pct, "percent", 1),
+          lines=[t("overview.card.hours_line", start=start, end=end,
+                   before=fmt_value(head.start, "hours_10k", 1),
+                   after=fmt_value(head.end, "hours_10k", 1))],
+          tone=direction_tone(head.reduction, str(_directions().get("working_hours", ""))),
+          arrow="down" if head.reduction < 0 else "up",
+          source=Source([head.source_id], str(head.page),
+                        t("overview.span.fiscal", start=fiscal_year_label(head.start_year),
+                          end=fiscal_year_label(head.end_year))),
+          link=("dx", {PILLAR_PARAM: "work_efficiency"}))
+
+
+def _facilities_card(col: DeltaGenerator) -> None:
+    """Public facilities, first → last published count, and the change (derived)."""
+    counts = cache.dataset("facility_counts")
+    head = m.facilities_headline(counts)
+    c = head.change
+    towards = counts[counts["year"].isin(head.towards_years)]
+    _card(col,
+          label=t("overview.card.facilities", start=c.start_year, end=c.end_year),
+          value=_from_to(c.start, c.end, "facilities"),
+          delta=t("overview.card.facilities_delta", change=_signed(c.change, "facilities", 0),
+                  pct=_signed(c.change_pct, "percent", 1)),
+          tone=direction_tone(c.change, str(_directions().get("facility_count", ""))),
+          arrow="down" if c.change < 0 else "up",
+          lines=[localized(r, "label") for _, r in towards.iterrows()],  # printed without a count
+          source=Source([head.source_id], str(head.page), t("overview.span.years", start=c.start_year, end=c.end_year),
+                        derived=True),
+          link=("facilities", None))
+
+
+def _online_card(col: DeltaGenerator) -> None:
+    """Online applications: the multiple of the pre-reform level, the yearly count and the rate."""
+    head = m.online_headline(cache.dataset("dx_kpis"))
+    _card(col,
+          label=t("overview.card.online"),
+          value=fmt_value(head.multiple, "ratio"),
+          lines=[t("overview.card.online_note", per_year=fmt_value(head.per_year, "applications_per_year"),
+                   rate=fmt_value(head.rate_pct, "percent"))],
+          source=Source([head.source_id], str(head.page), head.as_of),
+          link=("dx", {PILLAR_PARAM: "citizen_dx"}))
+
+
+def _survey_card(col: DeltaGenerator) -> None:
+    """The staff survey's two headline shares."""
+    survey = cache.dataset("staff_survey")
+    head = m.survey_headline(survey)
+    questions = survey.drop_duplicates("question_id").set_index("question_id")
+    shares = ((m.PROGRESS_QUESTION, head.progress_pct), (m.CONTINUE_QUESTION, head.continue_pct))
+    year, month = (int(p) for p in head.survey_date.split("-")[:2])
+    # Short names on the card; the questions as asked are in the tooltip and on the survey page.
+    _card(col,
+          label=t("overview.card.survey", when=year_month_label(year, month)),
+          value=" / ".join(fmt_value(round(pct), "percent") for _, pct in shares),
+          lines=[t("overview.card.survey_sep").join(t(f"overview.card.survey.{q}", pct=fmt_value(round(pct), "percent")) for q, pct in shares)],
+          help_text="\n\n".join(t("overview.card.survey_line", pct=fmt_value(round(pct), "percent"),
+                                   question=localized(questions.loc[q], "question")) for q, pct in shares),
+          source=Source([head.source_id], str(head.page), head.survey_date),
+          link=("survey", None))
+
+
+def _cards_section() -> None:
+    """The five headline cards in one row (they stack on a phone)."""
+    with st.container(key="ov_cards"):
+        cols = st.columns(5, gap="small")
+        cards = [
+            ("overview.population", _population_card),
+            ("overview.hours", _hours_card),
+            ("overview.facilities", _facilities_card),
+            ("overview.online", _online_card),
+            ("overview.survey", _survey_card),
+        ]
+        for col, (section, draw) in zip(cols, cards, strict=True):
+            with col, guarded(section):
+                draw(col)
+
+
+# --------------------------------------------------------------------------- section 3: pillars
+
+
+def _pillars_column() -> None:
+    """The five pillars, stacked: name (a link to the DX page filtered by it), aims, KPIs and initiatives."""
+    summary = m.pillar_summary(cache.dataset("pillars"), cache.dataset("kpi_definitions"),
+                               cache.dataset("initiatives"))
+    st.subheader(t("overview.pillars.heading"), anchor="ov-pillars")
+    for _, row in summary.iterrows():
+        pid = str(row["pillar_id"])
+        with st.container(border=True, key=f"ov_pillar_{pid}", gap="xxsmall"):
+            if present.active():  # presentation mode hides links: the name stands as text
+                st.markdown(f"**{localized(row, 'name')}**")
+            else:
+                _link("dx", f"**{localized(row, 'name')}**", {PILLAR_PARAM: pid}, t("overview.pillar.link_help"))
+            st.caption(localized(row, "aims"))
+            names = list(row[f"kpi_names_{language()}"])
+            counts = t("overview.pillar.counts", kpis=len(names), initiatives=int(row["n_initiatives"]))
+            listed = t("overview.pillar.separator").join(names) if names else t("overview.pillar.no_kpis")
+            with st.container(key=f"ov_kpis_{pid}"):
+                st.caption(f"{counts}{t('overview.list.sep')}{listed}", help=listed if names else None)
+    pages = sorted({int(p) for p in summary["page"]})
+    source_caption(Source([_source_of(summary)], f"{pages[0]}–3", None,
+                          notes=[t("overview.pillars.intro"), t("prov.classification")]))
+
+
+# --------------------------------------------------------------------------- section 4: timeline
+
+
+def _filters(pillars: pd.DataFrame, years: list[int]) -> tuple[list[str], list[int], str]:
+    """Pillar, fiscal-year and keyword filters, each kept in the URL (``ov_pillar``, ``ov_fy``, ``ov_q``)."""
+    names = {str(r["pillar_id"]): localized(r, "name") for _, r in pillars.iterrows()}
+    left, middle, right = st.columns([4, 4, 3], gap="small", vertical_alignment="bottom")
+    with left:
+        chosen = st.multiselect(t("overview.filter.pillar"), options=list(names), format_func=lambda p: names[p],
+                                key=PILLAR_KEY, bind="query-params", placeholder=t("pillar.all"),
+                                help=t("overview.filter.help"))
+    with middle:
+        fys = st.pills(t("overview.filter.fiscal_year"), options=years, format_func=fiscal_year_label,
+                       selection_mode="multi", key=FY_KEY, bind="query-params", help=t("overview.filter.help"),
+                       wrap=True)
+    with right:
+        query = st.text_input(t("overview.filter.query"), key=QUERY_KEY, bind="query-params",
+                              placeholder=t("overview.filter.query_placeholder"), help=t("overview.filter.query_help"))
+    return list(chosen or []), [int(y) for y in (fys or [])], str(query or "")
+
+
+def _when_label(row: pd.Series) -> str:
+    """``2022年9月`` for a dated item; ``2022年度（R4）（月の記載なし）`` otherwise."""
+    if row["month_known"]:
+        month = int(row["month"])
+        return year_month_label(m.calendar_year(int(row["fiscal_year"]), month), month)
+    return t("overview.timeline.no_month", fy=fiscal_year_label(int(row["fiscal_year"])))
+
+
+def _timeline_frame(items: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """The items with the texts the chart and table show, in the current language."""
+    out = items.copy()
+    out["name"] = [localized(r, "name") for _, r in out.iterrows()]
+    out["label"] = [t("overview.timeline.until", name=n, year=int(u)) if not pd.isna(u) else n
+                    for n, u in zip(out["name"], out["until_year"], strict=True)]
+    out["when_label"] = [_when_label(r) for _, r in out.iterrows()]
+    out["fy_label"] = [fiscal_year_label(int(y)) for y in out["fiscal_year"]]
+    out["detail"] = [localized(r, "detail") for _, r in out.iterrows()]
+    out["pillar_label"] = [names[p] for p in out["pillar_id"]]
+    return out
+
+
+def _timeline_section() -> None:
+    """The timeline with its filters (pillar, fiscal year, keyword), in one bordered box."""
+    pillars = cache.dataset("pillars").sort_values("order")
+    initiatives = cache.dataset("initiatives")
+    names = _pillar_names(pillars)
+    all_years = sorted(int(y) for y in initiatives["fiscal_year"].unique())
+    with st.container(border=True, key="ov_timeline_box"):
+        chosen, fys, query = _filters(pillars, all_years)
+        items = m.timeline_items(initiatives)
+        shown = m.filter_items(items, chosen, fys, query)
+        years = fys or all_years
+        title = t("overview.timeline.title", start=fiscal_year_label(min(years)), end=fiscal_year_label(max(years)))
+        if shown.empty:
+            st.subheader(title, anchor="ov-timeline")
+            st.info(t("overview.timeline.empty"), icon=":material/search_off:")
+            return
+        frame = _timeline_frame(shown, names)
+        domain = m.x_domain(years)
+        scale = present.CHART_FONT_SCALE if present.active() else 1.0
+        width = TIMELINE_WIDTH_PRESENT_PX if present.active() else TIMELINE_WIDTH_PX
+        packed = m.pack_rows(frame, domain, width, font_px=LABEL_PX * scale, max_label_px=LABEL_LIMIT * scale)
+        lanes = [p for p in pillars["pillar_id"] if p in set(packed["pillar_id"])]
+        slotted = m.slot_keys(packed, lanes, names)
+        bands = m.fiscal_year_bands(years)
+        bands["fy_label"] = [fiscal_year_label(int(y)) for y in bands["fiscal_year"]]
+        chart = timeline_chart(
+            slotted, bands=bands, domain=domain,
+            colours={names[p]: PILLAR_COLOURS[p] for p in lanes},
+            marker_key=t("overview.timeline.key"),
+            titles={k: t(f"overview.tooltip.{k}") for k in ("name", "pillar", "fiscal_year", "when", "detail")},
+            date_format=t("overview.timeline.date_format"),
+            label_limit=round(LABEL_LIMIT * scale),
+        )
+        table = slotted.sort_values(["fiscal_year", "sort_month", "initiative_id"])[
+            ["fy_label", "when_label", "name", "lane_label", "detail"]].rename(columns={
+                "fy_label": t("overview.col.fiscal_year"), "when_label": t("overview.col.when"),
+                "name": t("overview.col.name"), "lane_label": t("overview.col.pillar"),
+                "detail": t("overview.col.detail")})
+        data_block(key="ov_timeline", title=title, chart=chart, table=table,
+                   source=Source([_source_of(initiatives)], "2", None,
+                                 notes=[t("overview.timeline.count", total=len(items), shown=len(shown)),
+                                        t("overview.timeline.note_month"), t("prov.classification")]),
+                   filename="reform_timeline")
+
+
+def _pillar_names(pillars: pd.DataFrame) -> dict[str, str]:
+    """Pillar id → its name in the current language."""
+    return {str(r["pillar_id"]): localized(r, "name") for _, r in pillars.iterrows()}
+
+
+def _named_section() -> None:
+    """The other initiatives the report names, filtered by the timeline's pillar and keyword filters."""
+    named = cache.dataset("named_initiatives")
+    names = _pillar_names(cache.dataset("pillars"))
+    chosen = [p for p in (st.session_state.get(PILLAR_KEY) or []) if p in names]
+    shown = m.filter_items(named, chosen, None, st.session_state.get(QUERY_KEY) or "", search=m.NAMED_SEARCH)
+    table = pd.DataFrame({
+        t("overview.col.name"): [localized(r, "name") for _, r in shown.iterrows()],
+        t("overview.col.pillar"): [names[p] for p in shown["pillar_id"]],
+        t("overview.col.page"): [int(p) for p in shown["page"]],
+    })
+    pages = sorted({int(p) for p in named["page"]})
+    data_block(key="ov_named", title=t("overview.named.title", shown=len(shown), total=len(named)), chart=None,
+               table=table, source=Source([_source_of(named)], ", ".join(str(p) for p in pages), None,
+                                          notes=[t("overview.named.intro"), t("prov.classification")]),
+               filename="named_initiatives")
+
+
+# --------------------------------------------------------------------------- page
 
 
 def render() -> None:
-    """Draw the page."""
-    page_header("app.title", "app.subtitle")
-    with guarded("overview.headline"):
-        pop = cache.dataset("population_outlook").sort_values("year")
-        first, last = pop.iloc[0], pop.iloc[-1]
-        st.metric(t("overview.card.population"),
-                  f"{fmt_number(first['population'])} → {fmt_number(last['population'])}{t('unit.persons')}",
-                  border=True)
-        table = pop.assign(kind_label=pop["kind"].map(lambda k: t(f"population.kind.{k}")))[
-            ["year", "population", "index_2020", "kind_label"]]
-        data_block(key="ov_population", title=t("population.chart.outlook"),
-                   chart=outlook_chart(table, t("population.axis.year"), t("unit.persons")), table=table,
-                   source=Source(["iwaki_reform_report_vol5"], "1"), filename="population_outlook")
-    with guarded("overview.pillars"):
-        st.subheader(t("overview.pillars"))
-        pillars = cache.dataset("pillars").sort_values("order")
-        cols = st.columns(len(pillars))
-        for col, (_, row) in zip(cols, pillars.iterrows(), strict=True):
-            with col.container(border=True):
-                st.markdown(f"**{localized(row, 'name')}**")
-                st.caption(localized(row, "aims"))
-        source_caption(Source(["iwaki_reform_report_vol5"], "2"))
+    """Draw the page: context, headline cards, pillars beside the timeline, then the named initiatives."""
+    st.html(_page_css())
+    st.title(t("app.title"))
+    st.caption(t("app.subtitle"))
+    with guarded("overview.context"):
+        _context_strip()
+    with guarded("overview.cards"):
+        _cards_section()
+    # The pillars stand beside the timeline; presentation mode gives the timeline the whole width.
+    left, right = (st.container(), st.container()) if present.active() else st.columns([1.15, 4], gap="medium")
+    with left, guarded("overview.pillars"):
+        _pillars_column()
+    with right, guarded("overview.timeline"):
+        _timeline_section()
+    st.divider()
+    left, right = st.columns([3, 2], gap="large")
+    with left, guarded("overview.named"):
+        _named_section()
+    with right, guarded("overview.context_details"):
+        _context_details()
+    updated_caption(["population_outlook", "dx_kpis", "facility_counts", "staff_survey", "pillars", "initiatives",
+                     "named_initiatives", "report_context"])

@@ -1,27 +1,456 @@
-"""Population outlook screen (人口推計): the city's projection from the report."""
+"""Population outlook screen (人口推計): the city's projection, the actual counts, the area's age structure and peers.
+
+Five parts, each guarded so a missing file only blanks its own part:
+headline cards with the derived halving year; the outlook chart (report
+projection with the census and 住民基本台帳 counts and other published
+vintages, absolute or indexed); derived figures (rates, interpolation); the
+IPSS age structure of 浜通り and the prefecture (area context); and the
+2010→2015 census change of the prefecture's municipalities on a map.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
 import streamlit as st
 
-from dashboard.charts.population import outlook_chart
+from dashboard.charts.population import (
+    MAP_LAYER_ID,
+    actual_outlook_chart,
+    age_structure_chart,
+    ageing_chart,
+    change_legend,
+    change_map,
+    mix_with_white,
+    rgb_hex,
+)
+from dashboard.charts.theme import IWAKI
+from dashboard.data import DataError
 from dashboard.i18n import t
-from dashboard.i18n.format import fmt_number
+from dashboard.i18n.format import fmt_number, fmt_signed, fmt_value
+from dashboard.metrics import population as pm
 from dashboard.views import cache
-from dashboard.views.components import Source, data_block, guarded, page_header
+from dashboard.views.components import (
+    Source,
+    credit,
+    data_block,
+    download_csv,
+    guarded,
+    page_header,
+    show_data_error,
+    source_caption,
+)
+
+REPORT = "iwaki_reform_report_vol5"
+AREAS: tuple[str, ...] = (pm.HAMADORI_CODE, pm.PREFECTURE_CODE)
+CENSUS_AS_OF = "2015-10-01"
+IPSS_AS_OF = "2023-12"  # publication of the 2023 projections (base: 2020 census)
+
+
+def _optional(load: Callable[[], pd.DataFrame]) -> pd.DataFrame | None:
+    """An open-data frame, or None after saying why it is missing (the rest of the part still draws)."""
+    try:
+        return load()
+    except DataError as exc:
+        show_data_error(exc)
+        return None
+
+
+def _persons(value: float) -> str:
+    return fmt_value(round(float(value)), "persons")
+
+
+def _rate(rate: float) -> str:
+    return t("population.rate_value", value=fmt_signed(rate * 100, 2))
+
+
+def _table(columns: dict[str, Any]) -> pd.DataFrame:
+    """A table (and its CSV) whose column names are catalogue keys, shown in the current language."""
+    return pd.DataFrame({t(key): values for key, values in columns.items()})
+
+
+def _series_labels() -> dict[str, str]:
+    return {s: t(f"population.series.{s}") for s in pm.SERIES}
+
+
+# --------------------------------------------------------------------------- 1. headline
+
+
+def _headline(report: pd.DataFrame) -> None:
+    base = report.iloc[0]
+    base_year, base_pop = int(base["year"]), float(base["population"])
+    last = report.iloc[-1]
+    st.markdown(t("population.headline.message", base_year=base_year, base=fmt_number(base_pop),
+                  year=int(last["year"]), value=fmt_number(last["population"]), index=int(last["index_2020"])))
+    halving = pm.halving_year(report.set_index("year")["population"], base_year)
+    cols = st.columns(len(report) + 1)
+    for col, (_, row) in zip(cols, report.iterrows(), strict=False):
+        year = int(row["year"])
+        change = float(row["population"]) - base_pop
+        col.metric(
+            t("population.card.label", year=year, kind=t(f"population.kind.{row['kind']}"),
+              index=int(row["index_2020"])),
+            _persons(row["population"]),
+            delta=None if year == base_year else t("population.card.delta", change=fmt_signed(change, 0),
+                                                   pct=fmt_signed(change / base_pop * 100, 1)),
+            delta_color="off",
+            delta_arrow="down" if change < 0 else "auto",
+            delta_description=None if year == base_year else t("population.card.delta_desc", year=base_year),
+            help=t("population.index", index=int(row["index_2020"])),
+            border=True,
+        )
+    if halving is not None:
+        cols[-1].metric(
+            t("population.card.halving", year=base_year),
+            t("population.card.halving_value", year=round(halving.year)),
+            delta=t("population.card.halving_after", years=round(halving.years_after_base)),
+            delta_color="off",
+            delta_arrow="off",
+            border=True,
+        )
+        st.caption(t(f"population.halving.method.{halving.method}", y0=halving.segment[0], y1=halving.segment[1],
+                     rate=_rate(halving.rate), target=fmt_number(halving.target), base_year=base_year))
+    source_caption(Source([REPORT], "1", derived=True, notes=[t("population.headline.derived_note")]))
+
+
+# --------------------------------------------------------------------------- 2. outlook
+
+
+def _outlook_series(report: pd.DataFrame) -> pd.DataFrame:
+    census = _optional(lambda: cache.census2015("fukushima"))
+    mynumber = _optional(lambda: cache.mynumbercard("iwaki"))
+    register = pm.register_by_year(mynumber) if mynumber is not None else None
+    context = _optional(lambda: cache.dataset("context_figures"))
+    return pm.outlook_series(report, census, register, context)
+
+
+def _source_label(row: pd.Series) -> str:
+    text = credit(str(row["source_id"]))
+    if isinstance(row["page"], str) and row["page"]:
+        text += " " + t("prov.page", page=row["page"])
+    return text
+
+
+def _outlook(series: pd.DataFrame) -> None:
+    labels = _series_labels()
+    years = sorted(series["year"].unique())
+    base_years = sorted(series.loc[series["basis"].notna() & ~series["estimate"], "year"].unique())
+    lo, hi = int(min(years)), int(max(years))
+    with st.container(border=True):
+        c1, c2, c3, c4 = st.columns([1, 1, 2, 1])
+        index_mode = c1.toggle(t("population.ctl.index"), key="pop_index", bind="query-params")
+        base_year = c2.selectbox(t("population.ctl.base"), options=[int(y) for y in base_years],
+                                 index=[int(y) for y in base_years].index(2020) if 2020 in base_years else 0,
+                                 format_func=lambda y: t("year.label", year=y), key="pop_base",
+                                 bind="query-params", disabled=not index_mode)
+        y0, y1 = c3.slider(t("population.ctl.range"), min_value=lo, max_value=hi, value=(lo, hi), step=1,
+                           key="pop_range", bind="query-params")
+        show_context = c4.toggle(t("population.ctl.context"), value=True, key="pop_context", bind="query-params",
+                                 help=t("population.ctl.context_help"))
+    shown = series if show_context else series[series["basis"].notna()]
+    dropped: list[str] = []
+    if index_mode:
+        # Index before cutting the year range, so the base year need not be among the years shown.
+        shown, dropped = pm.index_series(shown, int(base_year))
+        shown = shown.assign(value=shown["index"].round(1))
+        value_title, value_format = t("population.axis.index", year=base_year), ".1f"
+    else:
+        shown = shown.assign(value=shown["population"])
+        value_title, value_format = t("unit.persons"), ",d"
+    shown = shown[(shown["year"] >= y0) & (shown["year"] <= y1)]
+    shown = shown.assign(
+        series_label=shown["series"].map(labels),
+        count_label=shown["series"].map(lambda s: t(f"population.count.{s}")),
+        source_label=shown.apply(_source_label, axis=1) if len(shown) else pd.Series(dtype=str),
+    )
+    titles = {"x": t("population.axis.year"), "y": value_title, "series": t("population.col.series"),
+              "count": t("population.col.count"), "date": t("population.col.date"), "value": value_title,
+              "source": t("prov.source")}
+    table = pd.DataFrame({
+        t("population.col.series"): shown["series_label"],
+        t("population.col.count"): shown["count_label"],
+        t("population.col.date"): shown["date"],
+        value_title: shown["value"],
+        t("prov.source"): shown["source_label"],
+    })
+    chart = None
+    if len(shown):
+        chart = actual_outlook_chart(shown, labels=labels, titles=titles, value_format=value_format,
+                                     x_domain=(y0 - 0.5, y1 + 0.5))
+    data_block(
+        key="pop_outlook",
+        title=t("population.chart.actual"),
+        chart=chart,
+        table=table,
+        # The sources of the points shown, the report last so its page number follows its credit.
+        source=Source([s for s in dict.fromkeys(shown["source_id"]) if s != REPORT] + [REPORT], "1",
+                      derived=index_mode,
+                      notes=[t("population.outlook.index_note", year=base_year)] if index_mode else []),
+        filename="population_outlook_series",
+    )
+    st.caption(t("population.outlook.marks"))
+    if dropped:
+        st.caption(t("population.outlook.dropped", year=base_year,
+                     series=t("population.list_sep").join(labels[s] for s in dropped)))
+    _count_note(series)
+
+
+def _count_note(series: pd.DataFrame) -> None:
+    """Why the census and the register differ, with the gap computed from the two counts."""
+    gaps = [(y, g) for y in (2015, 2020) if (g := pm.census_register_gap(series, y)) is not None]
+    with st.expander(t("population.note.title"), icon=":material/info:", expanded=True):
+        st.markdown(t("population.note.body"))
+        for year, (census, register, gap) in gaps:
+            st.markdown(t("population.note.gap", year=year, next=year + 1, census=fmt_number(census),
+                          register=fmt_number(register), gap=fmt_number(gap)))
+        if gaps:
+            source_caption(Source(["census_2015", "soumu_mynumbercard", REPORT], "1", derived=True))
+
+
+# --------------------------------------------------------------------------- 5. derived figures
+
+
+def _derived(series: pd.DataFrame) -> None:
+    st.subheader(t("population.derived.title"))
+    points = pm.census_basis_points(series)
+    years = [int(y) for y in points.index]
+    kinds = series[series["basis"] == "census"].drop_duplicates("year").set_index("year")["series"]
+
+    def point_label(year: int) -> str:
+        return t("population.derived.point", year=year, kind=t(f"population.kind.{kinds[year]}"))
+
+    c1, c2, c3 = st.columns(3)
+    with c1.container(border=True):
+        a, b = st.columns(2)
+        start = a.selectbox(t("population.derived.from"), years, index=years.index(2020) if 2020 in years else 0,
+                            format_func=point_label, key="pop_from", bind="query-params")
+        end = b.selectbox(t("population.derived.to"), years, index=len(years) - 1, format_func=point_label,
+                          key="pop_to", bind="query-params")
+        if start == end:
+            st.info(t("population.derived.same"))
+        else:
+            lo, hi = sorted((start, end))
+            rate = pm.rate_between(points, lo, hi)
+            st.metric(t("population.derived.rate", y0=lo, y1=hi), _rate(rate),
+                      help=t("population.derived.rate_help"), border=False)
+    with c2.container(border=True):
+        at = st.slider(t("population.derived.at"), min_value=years[0], max_value=years[-1], value=2030, step=1,
+                       key="pop_at", bind="query-params")
+        value = pm.interpolate_geometric(points, at)
+        given = at in points.index
+        st.metric(t("population.derived.at_value", year=at), _persons(value),
+                  help=t("population.derived.given" if given else "population.derived.at_help"))
+        if not given:
+            below = max(y for y in years if y < at)
+            above = min(y for y in years if y > at)
+            st.caption(t("population.derived.between", y0=below, y1=above))
+    with c3.container(border=True):
+        reg = series[series["series"] == "register"].set_index("year")["population"]
+        if len(reg) >= 2:
+            first, last = int(reg.index.min()), int(reg.index.max())
+            st.metric(t("population.derived.register_rate", y0=first, y1=last),
+                      _rate(pm.rate_between(reg, first, last)), help=t("population.derived.register_help"))
+        proj = [y for y in years if y >= 2020]
+        if len(proj) >= 2:
+            st.metric(t("population.derived.projection_rate", y0=proj[0], y1=proj[1]),
+                      _rate(pm.rate_between(points, proj[0], proj[1])))
+    source_caption(Source(["census_2015", "soumu_mynumbercard", REPORT], "1", derived=True,
+                          notes=[t("population.derived.method")]))
+
+
+# --------------------------------------------------------------------------- 3. age structure
+
+
+def _age_structure() -> None:
+    st.subheader(t("population.age.title"))
+    st.info(t("population.age.context"), icon=":material/location_city:")
+    ipss = cache.ipss()
+    codes = tuple(c for c in AREAS if c in set(ipss["code"]))
+    area_labels = {c: t(f"population.area.{c}") for c in codes}
+    group_labels = {g: t(f"population.age.{g}") for g in pm.AGE_GROUPS}
+    basis = {False: t("population.age.census_base"), True: t("population.age.projected")}
+    source = Source(["ipss_2023"], None, IPSS_AS_OF, notes=[t("population.age.basis_note")])
+    titles_common = {"x": t("population.axis.year"), "basis": t("population.col.basis")}
+    a, b, _ = st.columns([2, 1, 3], vertical_alignment="bottom")
+    area = a.selectbox(t("population.ctl.area"), codes, format_func=area_labels.get, key="pop_area",
+                       bind="query-params")
+    share = b.toggle(t("population.ctl.share"), key="pop_share", bind="query-params")
+    left, right = st.columns(2)
+    with left:
+        ages = pm.age_structure(ipss, (area,))
+        ages = ages.assign(group_label=ages["group"].map(group_labels), basis_label=ages["projected"].map(basis))
+        table = _table({"population.col.area": area_labels[area], "population.axis.year": ages["year"],
+                        "population.col.basis": ages["basis_label"], "population.col.group": ages["group_label"],
+                        "unit.persons": ages["persons"], "population.col.share": ages["share_pct"].round(1)})
+        data_block(
+            key="pop_age",
+            title=t("population.chart.age", area=t(f"population.area_short.{area}")),
+            chart=age_structure_chart(ages, group_labels=group_labels, share=share, titles={
+                **titles_common, "y": t("population.col.share") if share else t("unit.persons"),
+                "group": t("population.col.group"), "persons": t("unit.persons"),
+                "share": t("population.col.share")}),
+            table=table, source=source, filename=f"population_age_{area}",
+        )
+    with right:
+        ind = pm.ageing_indicators(ipss, codes)
+        ind_labels = {i: t(f"population.indicator.{i}") for i in ("ageing_rate", "working_age_share")}
+        ind = ind.assign(area_label=ind["code"].map(area_labels), indicator_label=ind["indicator"].map(ind_labels),
+                         basis_label=(ind["year"] > ind["year"].min()).map(basis))
+        table = _table({"population.col.area": ind["area_label"], "population.col.indicator": ind["indicator_label"],
+                        "population.axis.year": ind["year"], "population.col.basis": ind["basis_label"],
+                        "population.col.pct": ind["pct"].round(1)})
+        data_block(
+            key="pop_ageing",
+            title=t("population.chart.ageing"),
+            chart=ageing_chart(ind, area_domain=[area_labels[c] for c in codes],
+                               indicator_domain=list(ind_labels.values()),
+                               titles={**titles_common, "y": t("population.col.pct"), "area": t("population.col.area"),
+                                       "indicator": t("population.col.indicator")}),
+            table=table, source=Source(["ipss_2023"], None, IPSS_AS_OF, derived=True,
+                                       notes=[t("population.age.basis_note")]),
+            filename="population_ageing",
+        )
+
+
+# --------------------------------------------------------------------------- 4. peers
+
+
+def _peer_table(peers: pd.DataFrame) -> pd.DataFrame:
+    return _table({
+        "population.col.code": peers["code5"], "population.col.municipality": peers["name"],
+        "population.col.level": peers["level"].map(lambda lv: t(f"population.level.{lv}")),
+        "population.col.pop_2010": peers["pop_2010"], "population.col.pop_2015": peers["pop_2015"],
+        "population.col.change": peers["change"], "population.col.change_pct": peers["change_pct"].round(2),
+        "population.col.rank": peers["rank"],
+    })
+
+
+def _legend_labels() -> list[str]:
+    """Labels of the map's change classes (``metrics.population.CHANGE_BREAKS``), in the report's ▲ style."""
+    breaks = pm.CHANGE_BREAKS
+    labels = [t("population.legend.below", v=fmt_signed(breaks[0], 0))]
+    labels += [t("population.legend.between", a=fmt_signed(lo, 0), b=fmt_signed(hi, 0))
+               for lo, hi in zip(breaks, breaks[1:], strict=False)]
+    labels.append(t("population.legend.above", v=fmt_signed(breaks[-1], 0)))
+    return labels
+
+
+def _selected_from_map(event: Any, valid: set[str]) -> None:
+    """Copy a new map click into the URL-bound municipality selector (only when the click changed)."""
+    objects = ((event or {}).get("selection") or {}).get("objects") or {}
+    picked = objects.get(MAP_LAYER_ID) or []
+    code = None
+    if picked:
+        obj = picked[0]
+        code = obj.get("code") or (obj.get("properties") or {}).get("code")
+    if code != st.session_state.get("pop_map_last"):
+        st.session_state["pop_map_last"] = code
+        if code in valid:
+            st.session_state["pop_muni"] = code
+
+
+def _peers() -> None:
+    st.subheader(t("population.peers.title"))
+    census = cache.census2015("fukushima")
+    peers = pm.census_change(census)
+    iwaki = peers[peers["code5"] == pm.IWAKI_CODE5]
+    if not iwaki.empty:
+        row = iwaki.iloc[0]
+        st.markdown(t("population.peers.iwaki", pct=fmt_signed(row["change_pct"], 1), rank=int(row["rank"]),
+                      n=len(peers)))
+    table = _peer_table(peers)
+    codes = list(peers["code5"])
+    names = dict(zip(peers["code5"], peers["name"], strict=True))
+    if st.session_state.get("pop_muni") not in names:
+        st.session_state.pop("pop_muni", None)
+    left, right = st.columns([3, 2])
+    with left:
+        try:
+            boundary = cache.boundary("fukushima")
+        except DataError as exc:
+            show_data_error(exc)
+            boundary = None
+        if boundary is not None:
+            props = peers.set_index("code5").assign(
+                p2010=lambda d: d["pop_2010"].map(fmt_number), p2015=lambda d: d["pop_2015"].map(fmt_number),
+                pct=lambda d: d["change_pct"].map(lambda v: fmt_signed(v, 1)),
+            )[["name", "p2010", "p2015", "pct", "rank", "change_class"]]
+            selected = st.session_state.get("pop_muni", pm.IWAKI_CODE5)
+            deck = change_map(boundary, props, tooltip_text=t("population.map.tooltip"),
+                              highlight_code=pm.IWAKI_CODE5, selected_code=selected)
+            event = data_block(key="pop_map", title=t("population.chart.map"), chart=deck, table=table,
+                               source=Source(["census_2015", "mlit_n03_2021"], None, CENSUS_AS_OF, derived=True),
+                               filename="population_census_change_map", selectable=True)
+            _selected_from_map(event, set(names))
+            st.altair_chart(change_legend(_legend_labels(), t("population.legend.title")), key="pop_map_legend")
+            st.caption(t("population.legend.iwaki") + "｜" + t("population.map.hint"))
+    with right, st.container(border=True):
+        # No default index once the map has set the selector (Streamlit warns about a default plus a set value).
+        default = codes.index(pm.IWAKI_CODE5) if pm.IWAKI_CODE5 in codes else 0
+        code = st.selectbox(t("population.ctl.municipality"), codes,
+                            index=None if "pop_muni" in st.session_state else default,
+                            format_func=names.get, key="pop_muni", bind="query-params")
+        _municipality_card(peers, code or pm.IWAKI_CODE5)  # a cleared selector falls back to Iwaki
+    st.caption(t("population.peers.evacuation"))
+    _peer_list(peers, table)
+
+
+def _municipality_card(peers: pd.DataFrame, code: str) -> None:
+    row = peers[peers["code5"] == code].iloc[0]
+    st.markdown(f"#### {row['name']}")
+    a, b = st.columns(2)
+    a.metric(t("population.col.pop_2010"), _persons(row["pop_2010"]))
+    b.metric(t("population.col.pop_2015"), _persons(row["pop_2015"]))
+    a.metric(t("population.col.change"), t("population.persons_signed", value=fmt_signed(row["change"], 0)))
+    b.metric(t("population.col.change_pct"), t("population.pct_signed", value=fmt_signed(row["change_pct"], 1)))
+    st.metric(t("population.col.rank"), t("population.rank_value", rank=int(row["rank"]), n=len(peers)))
+    if code != pm.IWAKI_CODE5:
+        iwaki = peers[peers["code5"] == pm.IWAKI_CODE5]
+        if not iwaki.empty:
+            st.caption(t("population.peers.compare", pct=fmt_signed(iwaki.iloc[0]["change_pct"], 1),
+                         rank=int(iwaki.iloc[0]["rank"])))
+    source_caption(Source(["census_2015"], None, CENSUS_AS_OF, derived=True))
+
+
+def _peer_list(peers: pd.DataFrame, table: pd.DataFrame) -> None:
+    """The sortable list of all municipalities, Iwaki's row highlighted."""
+    st.markdown(f"**{t('population.peers.table')}**")
+    is_iwaki = (peers["code5"] == pm.IWAKI_CODE5).to_list()
+    highlight = f"background-color: {rgb_hex(mix_with_white(IWAKI, 0.75))}; font-weight: bold"
+    change_cols = [t("population.col.change"), t("population.col.change_pct")]
+    styled = table.style.apply(lambda col: [highlight if hit else "" for hit in is_iwaki], axis=0).format(
+        {t("population.col.pop_2010"): "{:,.0f}", t("population.col.pop_2015"): "{:,.0f}",
+         change_cols[0]: "{:+,.0f}", change_cols[1]: "{:+.2f}"})
+    st.dataframe(styled, hide_index=True, height=420)
+    source_caption(Source(["census_2015"], None, CENSUS_AS_OF, derived=True, notes=[t("population.peers.derived")]))
+    download_csv(table, "population_census_change", "pop_peers")
+
+
+# --------------------------------------------------------------------------- page
 
 
 def render() -> None:
     """Draw the page."""
     page_header("population.title", "population.intro")
+    report = None
+    with guarded("population.headline"):
+        report = cache.dataset("population_outlook").sort_values("year").reset_index(drop=True)
+        _headline(report)
+    series = None
     with guarded("population.outlook"):
-        df = cache.dataset("population_outlook").sort_values("year")
-        cols = st.columns(len(df))
-        for col, (_, row) in zip(cols, df.iterrows(), strict=True):
-            col.metric(t("population.card", year=int(row["year"])), f"{fmt_number(row['population'])}{t('unit.persons')}",
-                       help=t("population.index", index=int(row["index_2020"])), border=True)
-        table = df.assign(kind_label=df["kind"].map(lambda k: t(f"population.kind.{k}")))[
-            ["year", "population", "index_2020", "kind_label"]]
-        data_block(key="pop_outlook", title=t("population.chart.outlook"),
-                   chart=outlook_chart(table, t("population.axis.year"), t("unit.persons")),
-                   table=table, source=Source(["iwaki_reform_report_vol5"], "1"), filename="population_outlook")
+        if report is not None:
+            st.divider()
+            series = _outlook_series(report)
+            _outlook(series)
+    with guarded("population.derived"):
+        if series is not None:
+            st.divider()
+            _derived(series)
+    with guarded("population.age"):
+        st.divider()
+        _age_structure()
+    with guarded("population.peers"):
+        st.divider()
+        _peers()

@@ -9,7 +9,7 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from dashboard.data import DataError
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, localized, set_language, t
-from dashboard.views import auth, cache
+from dashboard.views import auth, cache, links, present
 
 # Static CSS (no data-derived text): keeps metric values from being cut off on
 # narrow phones and lets wide tables scroll instead of overflowing.
@@ -41,6 +41,7 @@ def start() -> str:
     run of a session, in every page, and in AppTest, which does not seed bound
     widgets from the URL.
     """
+    links.remember_opening()  # before any value of the link is dropped (issue 8)
     if LANG_STATE not in st.session_state:
         requested = st.query_params.get("lang")
         st.session_state[LANG_STATE] = requested if requested in LANGUAGES else DEFAULT_LANGUAGE
@@ -62,6 +63,7 @@ def start() -> str:
         st.query_params["lang"] = chosen
     st.sidebar.markdown(f"**{t('app.title')}**")
     st.html(_CSS)
+    present.start()  # presentation mode, print styles (issue 8)
     return chosen
 
 
@@ -73,7 +75,16 @@ def pages() -> list[st.Page]:
         st.Page("pages/dx.py", title=t("nav.dx"), icon=":material/devices:", url_path="dx"),
         st.Page("pages/facilities.py", title=t("nav.facilities"), icon=":material/apartment:", url_path="facilities"),
         st.Page("pages/survey.py", title=t("nav.survey"), icon=":material/forum:", url_path="survey"),
-    ]
+    ] + _admin_page()
+
+
+def _admin_page() -> list[st.Page]:
+    """The data update page, listed only where a deployment turned it on (issue 9)."""
+    from dashboard.views import admin  # local: the importer is loaded only when the page may be used
+
+    if not admin.enabled():
+        return []
+    return [st.Page("pages/admin.py", title=t("nav.admin"), icon=":material/upload_file:", url_path="admin")]
 
 
 def sidebar_footer() -> None:
@@ -100,7 +111,20 @@ def run_page(render: Callable[[], None]) -> None:
     page is never shown without its language setting or the sign-in gate.
     """
     if PagesManager.uses_pages_directory:
-        start()
-        auth.gate()
-        sidebar_footer()
+        if st.get_option("global.appTest"):
+            # AppTest resets that mode before every run, so a rerun would come back
+            # here (and drop button clicks): run the frame in place instead.
+            start()
+            auth.gate()
+            sidebar_footer()
+        else:
+            # Register the real navigation (which switches Streamlit out of the
+            # pages/ folder mode for good) and run again: the rerun goes through
+            # app.py, with the wide layout, the sign-in gate and the page list.
+            st.navigation(pages(), position="hidden")
+            st.rerun()
+    # Presentation mode, the link notice and the print header wrap every page (issue 8).
+    shown = [page for page in pages() if page.url_path != "admin"]
+    frame = present.before_page(shown)
     render()
+    present.after_page(frame, shown)

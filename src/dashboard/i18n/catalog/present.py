@@ -1,5 +1,48 @@
-"""Messages of the present screen: key → (Japanese, English)."""
+"""Messages of presentation mode, shared links, exports and print: key → (Japanese, English)."""
 
 from __future__ import annotations
 
-MESSAGES: dict[str, tuple[str, str]] = {}
+MESSAGES: dict[str, tuple[str, str]] = {
+    # Sidebar: presentation settings
+    "present.heading": ("会議・大型画面", "Meetings and large displays"),
+    "present.toggle": ("プレゼンテーションモード", "Presentation mode"),
+    "present.toggle_help": (
+        "サイドバーと操作部品を隠し、文字を大きくして全画面に表示します（URL に ?mode=present）。"
+        "終了は右下の「終了」か Esc キー。",
+        "Hides the sidebar and controls and enlarges the type for a large screen (URL: ?mode=present). "
+        "Leave with “Exit” at the bottom right or the Esc key.",
+    ),
+    "present.auto": ("ページを自動で送る", "Advance pages automatically"),
+    "present.seconds": ("1画面の表示時間（秒）", "Seconds per screen"),
+    "present.seconds_help": (
+        "ページの先頭と各グラフを1画面ずつ、この秒数ごとに表示し、最後に次のページへ進みます（URL に ?advance=秒）。",
+        "Shows the top of the page and then each chart, one screen every so many seconds, "
+        "then moves to the next page (URL: ?advance=seconds).",
+    ),
+    # Presentation controls (bottom right while presenting)
+    "present.prev": ("前へ", "Back"),
+    "present.next": ("次へ", "Next"),
+    "present.exit": ("終了", "Exit"),
+    "present.prev_help": ("前のページ（← キー）", "Previous page (← key)"),
+    "present.next_help": ("次のページ（→ キー）", "Next page (→ key)"),
+    "present.exit_help": ("プレゼンテーションモードを終了（Esc キー）", "Leave presentation mode (Esc key)"),
+    "present.auto_status": ("自動送り：{seconds}秒ごと", "Auto-advance: every {seconds} s"),
+    # Links that restore a view
+    "present.link_invalid": (
+        "リンクの次の値は使えないため、既定の表示に戻しました：{params}",
+        "Some values in the link could not be used, so the default view is shown for: {params}",
+    ),
+    # Exports
+    "present.download_png": ("PNG（スライド用）", "PNG (slide)"),
+    "present.download_svg": ("SVG（スライド用）", "SVG (slide)"),
+    "present.download_xlsx": ("Excel（.xlsx）", "Excel (.xlsx)"),
+    "present.download_help": (
+        "16:9 のスライド用画像（タイトル・出典・時点入り）。サーバーで描画するため、インターネット接続は不要です。",
+        "A 16:9 slide image with title, source and as-of, drawn on the server (no internet needed).",
+    ),
+    "present.xlsx_sheet": ("データ", "Data"),
+    "present.xlsx_notes": ("出典", "Source"),
+    # Print
+    "present.print_url": ("この表示のURL：{url}", "URL of this view: {url}"),
+    "present.print_date": ("表示日時：{when}", "Shown: {when}"),
+}

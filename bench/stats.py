@@ -1,0 +1,167 @@
+"""Pure helpers of the benchmark: summaries of timings, ratios, memory parsing, targets and tables.
+
+Nothing here measures anything or touches the network; everything is unit-tested
+(``tests/test_bench_stats.py``).
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+Summary = dict[str, float]
+"""``{"n", "median", "min", "max", "mean"}`` of a list of samples."""
+
+
+def summarize(samples: Sequence[float]) -> Summary:
+    """Median, min, max and mean of the samples (``n`` = 0 and NaNs for an empty list)."""
+    values = [float(v) for v in samples if v is not None and not math.isnan(float(v))]
+    if not values:
+        nan = float("nan")
+        return {"n": 0, "median": nan, "min": nan, "max": nan, "mean": nan}
+    return {
+        "n": len(values),
+        "median": statistics.median(values),
+        "min": min(values),
+        "max": max(values),
+        "mean": statistics.fmean(values),
+    }
+
+
+def ratio(value: float | None, base: float | None) -> float | None:
+    """``value / base``, or None when either is missing or the base is not positive."""
+    if value is None or base is None or math.isnan(value) or math.isnan(base) or base <= 0:
+        return None
+    return value / base
+
+
+def rotate(items: Sequence[str], k: int) -> list[str]:
+    """The items rotated left by ``k``: each round of page loads starts with a different page,
+    so a systematic drift (a warming disk cache, a neighbour's build) is spread over all pages."""
+    if not items:
+        return []
+    k %= len(items)
+    return list(items[k:]) + list(items[:k])
+
+
+def phase_summary(records: list[dict[str, float]]) -> dict[str, dict[str, float]]:
+    """Per phase, the summary of its durations: ``frontend`` (navigation → script start), ``script``
+    (start → end, as the browser sees it: server run and delivery), ``draw`` (script end → drawn) and
+    ``total``, from the marks the page noted (ms since navigation). A script too quick to be seen
+    running counts as starting when it ended."""
+    spans: dict[str, list[float]] = {"frontend": [], "script": [], "draw": [], "total": []}
+    for rec in records:
+        end = rec.get("script_end", float("nan"))
+        start = rec.get("script_start", end)
+        spans["frontend"].append(start)
+        spans["script"].append(end - start)
+        spans["draw"].append(rec.get("drawn", float("nan")) - end)
+        spans["total"].append(rec.get("drawn", float("nan")))
+    return {k: summarize(v) for k, v in spans.items()}
+
+
+# --------------------------------------------------------------------------- memory (/proc)
+
+
+def parse_vmrss_kb(status_text: str) -> int | None:
+    """The ``VmRSS`` of a ``/proc/<pid>/status`` text, in kB (None for a zombie or kernel thread)."""
+    for line in status_text.splitlines():
+        if line.startswith("VmRSS:"):
+            parts = line.split()
+            return int(parts[1]) if len(parts) >= 2 and parts[1].isdigit() else None
+    return None
+
+
+def parse_ppid(stat_text: str) -> int | None:
+    """The parent pid in a ``/proc/<pid>/stat`` line (the command name may hold spaces or parentheses)."""
+    _, _, rest = stat_text.rpartition(")")
+    fields = rest.split()
+    return int(fields[1]) if len(fields) >= 2 and fields[1].lstrip("-").isdigit() else None
+
+
+def descendants(root: int, parent_of: Mapping[int, int]) -> set[int]:
+    """Every process below ``root`` in a pid → parent-pid map (not ``root`` itself)."""
+    children: dict[int, list[int]] = {}
+    for pid, ppid in parent_of.items():
+        children.setdefault(ppid, []).append(pid)
+    found: set[int] = set()
+    stack = [root]
+    while stack:
+        for child in children.get(stack.pop(), []):
+            if child not in found:
+                found.add(child)
+                stack.append(child)
+    return found
+
+
+def per_session_mb(rss_one_kb: float, rss_many_kb: float, sessions: int) -> float | None:
+    """Memory each extra session costs: (RSS with ``sessions`` − RSS with one) / (``sessions`` − 1), in MB."""
+    if sessions < 2:
+        return None
+    return (rss_many_kb - rss_one_kb) / (sessions - 1) / 1024
+
+
+# --------------------------------------------------------------------------- targets
+
+
+@dataclass(frozen=True)
+class Target:
+    """One target of the issue: a measured value against a limit (lower is better)."""
+
+    name: str
+    value: float | None
+    limit: float
+    unit: str
+
+    @property
+    def status(self) -> str:
+        """``met``, ``missed`` or ``not measured``."""
+        if self.value is None or math.isnan(self.value):
+            return "not measured"
+        return "met" if self.value <= self.limit else "missed"
+
+
+# --------------------------------------------------------------------------- formatting
+
+
+def fmt_ms(value: float | None) -> str:
+    """Milliseconds with no decimals (``—`` when missing)."""
+    if value is None or math.isnan(value):
+        return "—"
+    return f"{value:,.0f}"
+
+
+def fmt_range(summary: Mapping[str, float]) -> str:
+    """``median (min–max)`` in milliseconds."""
+    if not summary or not summary.get("n"):
+        return "—"
+    return f"{fmt_ms(summary['median'])} ({fmt_ms(summary['min'])}–{fmt_ms(summary['max'])})"
+
+
+def fmt_ratio(value: float | None) -> str:
+    """A ratio as ``1.07×``."""
+    return "—" if value is None else f"{value:.2f}×"
+
+
+def fmt_bytes(n: float | None) -> str:
+    """Bytes as B / kB / MB (powers of 1,000, as a network transfer is usually quoted)."""
+    if n is None or math.isnan(n):
+        return "—"
+    if n < 1_000:
+        return f"{n:.0f} B"
+    if n < 1_000_000:
+        return f"{n / 1_000:.1f} kB"
+    return f"{n / 1_000_000:.2f} MB"
+
+
+def markdown_table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """A GitHub-flavoured markdown table (cells are str()-ed, pipes escaped)."""
+
+    def cell(value: object) -> str:
+        return str(value).replace("|", "\\|").replace("\n", " ")
+
+    lines = ["| " + " | ".join(cell(h) for h in headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
+    return "\n".join(lines)
