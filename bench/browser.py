@@ -11,6 +11,7 @@ each (empty cache, new session); the returning-visitor load reuses one context
 
 from __future__ import annotations
 
+import base64
 import sys
 import time
 from collections.abc import Iterator
@@ -21,9 +22,9 @@ from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
 from bench import REPO
-from bench.frames import chart_payloads, frame_summary
+from bench.frames import chart_payloads, frame_summary, script_span_ms
 from bench.server import Server
-from bench.stats import per_session_mb, rotate, summarize
+from bench.stats import checkpoints, per_session_mb, rotate, slope, summarize
 
 sys.path.insert(0, str(REPO / "tests"))
 from browser_util import RENDERED_JS  # noqa: E402 - the tests' helpers live in tests/
@@ -132,23 +133,31 @@ def returning_loads(browser: Browser, urls: dict[str, str], runs: int) -> dict[s
 
 
 def shipped(browser: Browser, url: str) -> dict[str, Any]:
-    """Websocket traffic of one cold load: totals and one record per chart (bytes, rows, remote URLs)."""
+    """Websocket traffic of one cold load: totals, one record per chart (bytes, rows, remote URLs), and the
+    script's span as the network saw it (first to last message of the run, from Chromium's frame timestamps),
+    which leaves out the browser's own drawing work."""
     frames: list[bytes] = []
+    stamps: list[float] = []
 
-    def on_websocket(ws: Any) -> None:
-        ws.on("framereceived", lambda payload: frames.append(payload if isinstance(payload, bytes)
-                                                             else payload.encode()))
+    def on_frame(event: dict[str, Any]) -> None:
+        payload = event["response"]["payloadData"]
+        # Binary frames (opcode 2) arrive base64-encoded; Streamlit sends only binary ForwardMsgs.
+        frames.append(base64.b64decode(payload) if event["response"]["opcode"] == 2 else payload.encode())
+        stamps.append(float(event["timestamp"]))
 
     context = browser.new_context(**CONTEXT_ARGS)
     try:
         page = context.new_page()
-        page.on("websocket", on_websocket)
+        cdp = context.new_cdp_session(page)
+        cdp.on("Network.webSocketFrameReceived", on_frame)
+        cdp.send("Network.enable")
         page.goto(url, wait_until="commit", timeout=TIMEOUT_MS)
         page.wait_for_function(READY_JS, timeout=TIMEOUT_MS, polling="raf")
         page.wait_for_timeout(300)  # frames still in flight after the last paint
     finally:
         context.close()
-    return {**frame_summary(frames), "charts": [c.as_dict() for c in chart_payloads(frames)]}
+    return {**frame_summary(frames), "server_script_ms": script_span_ms(frames, stamps),
+            "charts": [c.as_dict() for c in chart_payloads(frames)]}
 
 
 def _settled_rss(server: Server, samples: int = 3, pause_s: float = 1.0) -> int:
@@ -174,28 +183,35 @@ def _session(browser: Browser, url: str, failures: list[str]) -> BrowserContext:
 def sessions_memory(browser: Browser, server: Server, urls: list[str], sessions: int) -> dict[str, Any]:
     """Server RSS with 1 and with ``sessions`` concurrent sessions (tabs kept open, each its own context).
 
-    Every URL is visited once first so the shared data caches are warm; the
-    increment per session is then what one more viewer costs. Sessions cycle
-    through ``urls``.
+    Every URL is visited twice first, so the shared data caches are warm and
+    the first runs' transient memory is gone; the increment per session is
+    then what one more viewer costs. Sessions cycle through ``urls``; RSS is
+    also read at 5, 10, 15 … sessions for a fitted slope. Run the server with
+    ``--server.disconnectedSessionTTL 0`` so the closed warm-up sessions do not
+    linger and drop out mid-measurement.
     """
     failures: list[str] = []
-    for url in urls:
+    for url in urls * 2:
         _fresh_load(browser, url, failures)
     idle_kb = _settled_rss(server)
     viewers: list[BrowserContext] = []
+    readings: dict[int, int] = {}
+    marks = checkpoints(sessions)
     try:
-        viewers.append(_session(browser, urls[0], failures))
-        one_kb = _settled_rss(server)
         started = time.perf_counter()
-        for i in range(1, sessions):
+        for i in range(sessions):
             viewers.append(_session(browser, urls[i % len(urls)], failures))
+            if len(viewers) in marks:
+                readings[len(viewers)] = _settled_rss(server)
         open_s = time.perf_counter() - started
-        many_kb = _settled_rss(server)
     finally:
         for context in viewers:
             context.close()
+    fitted = slope(list(readings), list(readings.values()))
     return {
-        "sessions": sessions, "idle_kb": idle_kb, "one_kb": one_kb, "many_kb": many_kb,
-        "per_session_mb": per_session_mb(one_kb, many_kb, sessions), "open_seconds": open_s,
-        "failures": failures,
+        "sessions": sessions, "idle_kb": idle_kb, "one_kb": readings[1], "many_kb": readings[sessions],
+        "readings_kb": readings,
+        "per_session_mb": per_session_mb(readings[1], readings[sessions], sessions),
+        "per_session_slope_mb": None if fitted is None else fitted / 1024,
+        "open_seconds": open_s, "failures": failures,
     }

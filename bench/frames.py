@@ -119,3 +119,14 @@ def frame_summary(frames: list[bytes]) -> dict[str, int]:
     """Frames and bytes received, and how many were ``ref_hash`` references to cached messages."""
     refs = sum(1 for f in frames if ForwardMsg.FromString(f).WhichOneof("type") == "ref_hash")
     return {"frames": len(frames), "bytes": sum(len(f) for f in frames), "cached_refs": refs}
+
+
+def script_span_ms(frames: list[bytes], stamps: list[float]) -> float | None:
+    """Milliseconds from the first message of a script run (``new_session``) to the last ``script_finished``,
+    by the frames' receive timestamps (seconds); None when either is missing."""
+    kinds = [ForwardMsg.FromString(f).WhichOneof("type") for f in frames]
+    starts = [t for k, t in zip(kinds, stamps, strict=True) if k == "new_session"]
+    ends = [t for k, t in zip(kinds, stamps, strict=True) if k == "script_finished"]
+    if not starts or not ends:
+        return None
+    return (max(ends) - min(starts)) * 1000

@@ -90,11 +90,13 @@ def _load_table(results: dict[str, Any]) -> str:
 def _phases_table(results: dict[str, Any]) -> str:
     rows = []
     for label, section in (("shipped", results.get("load")), ("national", results.get("scale"))):
+        shipped = (section or {}).get("shipped") or {}
         for page, ph in ((section or {}).get("cold_phases") or {}).items():
             rows.append([label, page, *(fmt_ms((ph.get(k) or {}).get("median"))
-                                        for k in ("frontend", "script", "draw", "total"))])
+                                        for k in ("frontend", "script", "draw", "total")),
+                         fmt_ms((shipped.get(page) or {}).get("server_script_ms"))])
     return markdown_table(["data", "page", "frontend start-up ms", "script run (as seen) ms", "drawing ms",
-                           "total ms"], rows)
+                           "total ms", "script on the wire ms"], rows)
 
 
 def _script_table(results: dict[str, Any]) -> str:
@@ -128,9 +130,10 @@ def _memory_table(results: dict[str, Any]) -> str:
             name, f"{m['idle_kb'] / 1024:.0f}", f"{m['one_kb'] / 1024:.0f}", m["sessions"],
             f"{m['many_kb'] / 1024:.0f}",
             "—" if m.get("per_session_mb") is None else f"{m['per_session_mb']:.1f}",
+            "—" if m.get("per_session_slope_mb") is None else f"{m['per_session_slope_mb']:.1f}",
         ])
-    return markdown_table(["server", "RSS idle MB", "1 session MB", "sessions", "RSS MB", "per extra session MB"],
-                          rows)
+    return markdown_table(["server", "RSS idle MB", "1 session MB", "sessions", "RSS MB", "per extra session MB",
+                           "fitted slope MB"], rows)
 
 
 def _data_table(results: dict[str, Any]) -> str:
@@ -231,7 +234,9 @@ def summary(results: dict[str, Any], findings: str = "") -> str:
         "",
         "Where a cold load goes (medians): *frontend start-up* is navigation until the script starts (page, "
         "JavaScript bundle, websocket), *script run* until the script has finished as the browser sees it "
-        "(server run and delivery), *drawing* until every chart and map has drawn.",
+        "(server run and delivery), *drawing* until every chart and map has drawn. *Script on the wire* is the "
+        "same run timed by the websocket frames' arrival (one instrumented load), which leaves out the "
+        "browser's own work while the script runs.",
         "",
         _phases_table(results),
         "",

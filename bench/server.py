@@ -31,13 +31,16 @@ class Server:
     """``streamlit run SCRIPT`` on a free loopback port, as a context manager.
 
     ``env`` is added to the environment (e.g. ``DASHBOARD_OPEN_DATA_DIR`` for the
-    synthetic national data). The log goes to ``bench/results/logs/``.
+    synthetic national data), ``options`` to the command line (``{"server.x": "1"}``).
+    The log goes to ``bench/results/logs/``.
     """
 
-    def __init__(self, script: Path, name: str, env: dict[str, str] | None = None) -> None:
+    def __init__(self, script: Path, name: str, env: dict[str, str] | None = None,
+                 options: dict[str, str] | None = None) -> None:
         self.script = script
         self.name = name
         self.env = env or {}
+        self.options = options or {}
         self.proc: subprocess.Popen[bytes] | None = None
         self.url = ""
 
@@ -50,7 +53,8 @@ class Server:
         self._log = log
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", str(self.script.relative_to(REPO)),
-             "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true"],
+             "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
+             *[arg for key, value in self.options.items() for arg in (f"--{key}", value)]],
             cwd=REPO, env={**os.environ, **self.env}, stdout=log, stderr=subprocess.STDOUT,
         )
         self.url = f"http://127.0.0.1:{port}"

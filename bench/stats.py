@@ -103,6 +103,20 @@ def per_session_mb(rss_one_kb: float, rss_many_kb: float, sessions: int) -> floa
     return (rss_many_kb - rss_one_kb) / (sessions - 1) / 1024
 
 
+def slope(xs: Sequence[float], ys: Sequence[float]) -> float | None:
+    """Least-squares slope of ys over xs (None with fewer than two distinct xs): memory per session
+    from several checkpoints, steadier than the difference of two readings."""
+    if len(xs) != len(ys) or len(set(xs)) < 2:
+        return None
+    mx, my = statistics.fmean(xs), statistics.fmean(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
+
+
+def checkpoints(sessions: int) -> list[int]:
+    """Session counts at which RSS is read on the way to ``sessions``: 1, 5, 10, 15, 20, … and the last."""
+    return sorted({1, *range(5, sessions, 5), sessions}) if sessions > 1 else [1]
+
+
 # --------------------------------------------------------------------------- targets
 
 

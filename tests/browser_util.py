@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import urllib.parse
 from dataclasses import dataclass, field
 
@@ -57,7 +58,21 @@ def wait_rendered(page: Page, timeout_ms: int = 45_000) -> None:
     page.wait_for_selector('[data-testid="stAppViewContainer"]', timeout=timeout_ms)
     page.wait_for_selector("h1", timeout=timeout_ms)
     page.wait_for_function(RENDERED_JS, timeout=timeout_ms)
-    page.wait_for_timeout(600)  # let Vega finish its last paint before a screenshot
+    # Streamlit shows its "running" indicator only after a delay, so on a busy
+    # machine the check above can pass before the script has sent its charts.
+    # Wait until the page stops changing (same elements three polls in a row).
+    deadline = time.monotonic() + timeout_ms / 1000
+    last, same = None, 0
+    while time.monotonic() < deadline and same < 3:
+        page.wait_for_timeout(400)
+        state = page.evaluate(
+            """() => [document.querySelectorAll('[data-testid="stElementContainer"]').length,
+                      document.querySelectorAll('canvas, svg').length,
+                      document.body.innerText.length]"""
+        )
+        same = same + 1 if state == last else 0
+        last = state
+    page.wait_for_function(RENDERED_JS, timeout=timeout_ms)
 
 
 def scroll_through(page: Page, step_px: int = 700) -> None:

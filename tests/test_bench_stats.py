@@ -83,6 +83,17 @@ def test_per_session_increment() -> None:
     assert stats.per_session_mb(100.0, 200.0, 1) is None
 
 
+def test_slope_and_checkpoints() -> None:
+    # 200 MB with one session, +4 MB for each further one, one noisy reading.
+    xs = [1, 5, 10, 20]
+    ys = [200.0, 216.0, 236.0, 276.0 + 1.0]
+    assert stats.slope(xs, ys) == pytest.approx(4.0, abs=0.1)
+    assert stats.slope([3, 3], [1.0, 2.0]) is None
+    assert stats.checkpoints(20) == [1, 5, 10, 15, 20]
+    assert stats.checkpoints(3) == [1, 3]
+    assert stats.checkpoints(1) == [1]
+
+
 def test_target_status() -> None:
     assert stats.Target("x", 99.0, 100.0, "ms").status == "met"
     assert stats.Target("x", 100.0, 100.0, "ms").status == "met"
@@ -161,6 +172,11 @@ def test_chart_payloads_decode_vega_and_deck_frames() -> None:
     assert charts[0].as_dict()["over_limit"] is True
     assert (charts[1].rows, charts[1].datasets, charts[1].remote_url) == (5, 2, False)
     assert charts[2].remote_url is True
+    stamps = [10.0, 10.5, 10.6, 10.7, 11.25]
+    assert frames.script_span_ms(raw, stamps) is None  # no new_session message
+    start = ForwardMsg()
+    start.new_session.name = "x"
+    assert frames.script_span_ms([start.SerializeToString(), *raw], [9.75, *stamps]) == pytest.approx(1500.0)
     summary = frames.frame_summary(raw)
     assert summary["frames"] == 5 and summary["bytes"] == sum(map(len, raw)) and summary["cached_refs"] == 0
 

@@ -153,8 +153,10 @@ def test_auto_advance_moves_to_the_next_page_keeping_the_view_settings(page: Pag
 
 def test_keys_move_between_pages_and_exit_returns_to_the_normal_view(page: Page, server_url: str) -> None:
     _open(page, server_url, "/dx?mode=present")
+    page.locator(".st-key-present_next").get_by_role("button", name=re.compile("次へ")).wait_for()
+    page.wait_for_timeout(500)
     page.keyboard.press("ArrowRight")
-    page.wait_for_url(re.compile(r"/facilities\?mode=present$"), timeout=30_000)
+    page.wait_for_url(re.compile(r"/facilities\?mode=present$"), timeout=45_000)
     wait_rendered(page)
     page.locator(".st-key-present_exit").get_by_role("button", name=re.compile("終了")).click()
     page.wait_for_function("() => { const s = document.querySelector('[data-testid=\"stSidebar\"]');"

@@ -210,7 +210,7 @@ def frame_svg(svg: str, width: int = SLIDE_WIDTH, height: int = SLIDE_HEIGHT) ->
     if match is None:
         raise ValueError("not an SVG with width and height")
     attrs, w, h = match.group(1), float(match.group(2)), float(match.group(3))
-    if 'viewBox="' not in svg[: match.end() + 200].split(">", 1)[0]:
+    if "viewBox=" not in svg.split(">", 1)[0]:  # keep the drawing's own coordinates when scaling
         attrs += f' viewBox="0 0 {w:g} {h:g}"'
     inner = (f'<svg{attrs} x="0" y="0" width="{width}" height="{height}" preserveAspectRatio="xMidYMid meet"'
              + svg[match.end():])
