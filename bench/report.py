@@ -106,15 +106,15 @@ def _script_table(results: dict[str, Any]) -> str:
     for page in [BARE, *PAGES]:
         r, n = script.get(page) or {}, national.get(page) or {}
         if "failed" in r:
-            rows.append([page, "failed", "", "", "", "", "", ""])
+            rows.append([page, "failed", "", "", "", "", "", "", ""])
             continue
         rows.append([
-            page, fmt_ms(r.get("first_ms")), fmt_range(r.get("rerun") or {}), fmt_range(r.get("change") or {}),
-            r.get("widget") or "—", fmt_ms(n.get("first_ms")), fmt_range(n.get("rerun") or {}),
-            fmt_range(n.get("change") or {}),
+            page, fmt_ms(r.get("first_ms")), fmt_ms(r.get("new_session_ms")), fmt_range(r.get("rerun") or {}),
+            fmt_range(r.get("change") or {}), r.get("widget") or "—", fmt_ms(n.get("first_ms")),
+            fmt_range(n.get("rerun") or {}), fmt_range(n.get("change") or {}),
         ])
     return markdown_table(
-        ["page", "first run ms", "rerun ms", "rerun after change ms", "widget changed",
+        ["page", "first run ms", "new session ms", "rerun ms", "rerun after change ms", "widget changed",
          "national first ms", "national rerun ms", "national change ms"], rows)
 
 

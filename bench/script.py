@@ -9,7 +9,9 @@ opens ``app.py`` on that page and times:
 - ``change``: reruns right after a widget change, the way a user drives the
   page (a page filter when the page has one AppTest can drive, otherwise a
   chart ↔ table switch), alternating between two values so every rerun is a
-  real change.
+  real change;
+- ``new_session``: a second, fresh AppTest session's first run in the same
+  (warm) process — what the server spends on a new visitor's page load.
 
 With ``--profile`` the worker also writes a pyinstrument profile of the first
 run and of the change reruns (``bench/results/profile-<label>-<page>-{first,rerun}.txt``);
@@ -160,6 +162,11 @@ def worker(page: str, reruns: int, profile: Path | None) -> dict[str, Any]:
             continue
         change_ms, used = samples, change.label
         break
+    # A new visitor in a warm process: a fresh session's first run, caches already filled.
+    visitor = AppTest.from_file(str(script), default_timeout=300)
+    if page not in (BARE, "overview"):
+        visitor.switch_page(PAGES[page][0])
+    new_session_ms = [_timed(visitor.run)]
     for name, profiler in profilers.items():
         if profiler.last_session is not None and profile is not None:
             Path(f"{profile}-{name}.txt").write_text(
@@ -168,6 +175,7 @@ def worker(page: str, reruns: int, profile: Path | None) -> dict[str, Any]:
         "page": page, "import_ms": import_ms, "first_ms": first_ms,
         "rerun": summarize(plain), "rerun_samples": plain,
         "change": summarize(change_ms), "change_samples": change_ms, "widget": used,
+        "new_session_ms": new_session_ms[0],
         "problems": problems, "elements": _element_counts(at),
     }
 

@@ -68,13 +68,18 @@ def start() -> str:
 
 
 def pages() -> list[st.Page]:
-    """The navigation list; the overview is the default page served at ``/``."""
+    """The navigation list; the overview is the default page served at ``/``.
+
+    The pages carry no icons on purpose: Streamlit turns the current page's
+    Material icon into the tab's favicon, which the browser fetches from the
+    internet (fonts.gstatic.com). The local icon of ``st.set_page_config`` is used.
+    """
     return [
-        st.Page("pages/overview.py", title=t("nav.overview"), icon=":material/dashboard:", default=True),
-        st.Page("pages/population.py", title=t("nav.population"), icon=":material/groups:", url_path="population"),
-        st.Page("pages/dx.py", title=t("nav.dx"), icon=":material/devices:", url_path="dx"),
-        st.Page("pages/facilities.py", title=t("nav.facilities"), icon=":material/apartment:", url_path="facilities"),
-        st.Page("pages/survey.py", title=t("nav.survey"), icon=":material/forum:", url_path="survey"),
+        st.Page("pages/overview.py", title=t("nav.overview"), default=True),
+        st.Page("pages/population.py", title=t("nav.population"), url_path="population"),
+        st.Page("pages/dx.py", title=t("nav.dx"), url_path="dx"),
+        st.Page("pages/facilities.py", title=t("nav.facilities"), url_path="facilities"),
+        st.Page("pages/survey.py", title=t("nav.survey"), url_path="survey"),
     ] + _admin_page()
 
 
@@ -84,7 +89,7 @@ def _admin_page() -> list[st.Page]:
 
     if not admin.enabled():
         return []
-    return [st.Page("pages/admin.py", title=t("nav.admin"), icon=":material/upload_file:", url_path="admin")]
+    return [st.Page("pages/admin.py", title=t("nav.admin"), url_path="admin")]
 
 
 def sidebar_footer() -> None:
