@@ -12,7 +12,8 @@ Sections (all by default, in this order; ``--only`` picks some):
 - then pyinstrument profiles of the pages that missed a target (``--profile auto``).
 
 Writes ``bench/results/<section>.json``, ``results.json`` and ``summary.md``, and
-prints the summary. Nothing is asserted: a benchmark reports, it does not fail
+prints the summary; ``--report-only`` rebuilds the summary from ``results.json``
+(after editing ``bench/findings.md``). Nothing is asserted: a benchmark reports, it does not fail
 on a slow figure.
 """
 
@@ -51,6 +52,8 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
                         help="pyinstrument profiles: of the pages that miss a target (auto), of all, or none")
     parser.add_argument("--synthetic-dir", type=Path, help="write the synthetic national data here (default: temp)")
     parser.add_argument("--keep-synthetic", action="store_true", help="do not delete the synthetic data afterwards")
+    parser.add_argument("--report-only", action="store_true",
+                        help="measure nothing: rebuild summary.md from results.json (after editing findings.md)")
     args = parser.parse_args(argv)
     args.runs = args.runs or (1 if args.quick else 5)
     args.warmup = 1 if args.warmup is None else args.warmup
@@ -191,10 +194,13 @@ def _profile_misses(args: argparse.Namespace, results: dict[str, Any]) -> dict[s
 
 def main(argv: list[str] | None = None) -> int:
     """Run the selected sections, write the results and print the summary."""
-    from bench import data, report, script
+    from bench import data, script
 
     args = _args(argv)
     RESULTS.mkdir(parents=True, exist_ok=True)
+    if args.report_only:
+        _report(json.loads((RESULTS / "results.json").read_text(encoding="utf-8")))
+        return 0
     results: dict[str, Any] = {"env": _environment(args), "errors": {}}
     steps: dict[str, Callable[[], Any]] = {
         "data": lambda: data.run(args.repeats),
@@ -224,12 +230,19 @@ def main(argv: list[str] | None = None) -> int:
     results["env"]["loadavg_end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
     _write("env", results["env"])
     _write("results", results)
+    _report(results)
+    return 0
+
+
+def _report(results: dict[str, Any]) -> None:
+    """Write and print the summary (with the hand-kept findings appended)."""
+    from bench import report
+
     findings = FINDINGS.read_text(encoding="utf-8") if FINDINGS.exists() else ""
     text = report.summary(results, findings)
     (RESULTS / "summary.md").write_text(text, encoding="utf-8")
     print(text)
     print(f"[bench] results in {RESULTS.relative_to(REPO)}/ (summary.md, *.json)", file=sys.stderr)
-    return 0
 
 
 if __name__ == "__main__":

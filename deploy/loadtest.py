@@ -186,11 +186,20 @@ async def run_load(url: str, setup: str, sessions: int, seconds: float, max_load
     return result, cookies
 
 
-def routes_from_log(log: Path) -> dict[str, set[str]]:
-    """route cookie → backends that served it, from the nginx access log (websocket and pages)."""
+def routes_from_log(log: Path, stream_only: bool = True) -> dict[str, set[str]]:
+    """route cookie → backends that held its websockets, from the nginx access log.
+
+    Only the websocket (``/_stcore/stream``) matters for stickiness: it is where
+    Streamlit keeps the session. nginx logs a websocket when it closes, so for
+    sessions still open ``stream_only=False`` uses their page requests instead,
+    which the same cookie hash routes. Every backend an entry names counts, so a
+    request retried on another backend shows up as a broken route.
+    """
     routes: dict[str, set[str]] = {}
     for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
-        m = re.search(r"route=(\S+) upstream=(\S+)", line)
+        if stream_only and '"GET /_stcore/stream' not in line:
+            continue
+        m = re.search(r"route=(\S+) upstream=(.+?) rt=", line)
         if m and m.group(2) != "-":
             routes.setdefault(m.group(1), set()).update(u.strip() for u in m.group(2).split(","))
     return routes
@@ -205,7 +214,7 @@ async def failover_check(url: str, ports: list[int], run_dir: Path, sessions: in
         for p in pages:
             await p.goto(f"{url}/dx", wait_until="domcontentloaded")
             await p.wait_for_function(RENDERED_JS, timeout=60_000)
-        routes = routes_from_log(run_dir / "access.log")
+        routes = routes_from_log(run_dir / "access.log", stream_only=False)
         cookie_of = []
         for c in contexts:
             cookie_of.append(next((ck["value"] for ck in await c.cookies() if ck["name"] == "dashboard_route"), ""))

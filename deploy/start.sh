@@ -11,6 +11,8 @@ LISTEN="${2:-8080}"
 BASE_PORT="${BASE_PORT:-8601}"
 RUN_DIR="${RUN_DIR:-$REPO/deploy/run}"
 mkdir -p "$RUN_DIR"
+: >"$RUN_DIR/access.log"   # fresh logs per start: the load test reads them
+: >"$RUN_DIR/nginx-error.log"
 scripts/setup.sh
 if [ -z "${DASHBOARD_OPEN_DATA_DIR:-}" ] && [ -d ../shared/data ]; then
   export DASHBOARD_OPEN_DATA_DIR="$(cd ../shared/data && pwd)"
@@ -22,7 +24,7 @@ for i in $(seq 0 $((N - 1))); do
   .venv/bin/streamlit run app.py --server.address 127.0.0.1 --server.port "$port" \
       --server.headless true >"$RUN_DIR/app-$port.log" 2>&1 &
   echo $! >"$RUN_DIR/app-$port.pid"
-  upstreams+="        server 127.0.0.1:$port max_fails=1 fail_timeout=5s;"$'\n'
+  upstreams+="        server 127.0.0.1:$port max_fails=2 fail_timeout=5s;"$'\n'
 done
 
 # Wait for every process to answer its health check.
