@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.data import file_signature, load_dataset, open_data, place_rules
+from dashboard.metrics import dx as dx_metrics
 from dashboard.metrics import geo
 
 
@@ -105,3 +106,33 @@ def source_credits() -> dict[str, dict[str, str]]:
     issue 10, found the DataFrame lookup at ~8 ms a call).
     """
     return _source_credits(file_signature("sources"))
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _mynumber_prepared(signature: tuple[int, int] | None) -> tuple[pd.DataFrame, list[str], int]:
+    # cache_resource: the frame is large (every municipality × snapshot) and only
+    # read, so it is shared rather than copied on every rerun.
+    cards = dx_metrics.with_identity(open_data.read_mynumbercard("all"))
+    options = dx_metrics.municipality_options(cards)
+    n_munis = int(cards.groupby("snapshot")["muni_id"].nunique().max())
+    return cards, options, n_munis
+
+
+def mynumber_prepared() -> tuple[pd.DataFrame, list[str], int]:
+    """All municipalities' My Number snapshots with identity joined, the peer options and the municipality count.
+
+    Cached until the file changes: the DX page reran these on every widget change
+    (the benchmark, issue 10, found it the national-scale miss).
+    """
+    return _mynumber_prepared(open_data.signature(open_data.MYNUMBER_FILES["all"]))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _uptake(signature: tuple[int, int] | None, peers: tuple[str, ...]) -> pd.DataFrame:
+    cards, _, _ = _mynumber_prepared(signature)
+    return dx_metrics.uptake_series(cards, list(peers))
+
+
+def uptake_series(peers: list[str]) -> pd.DataFrame:
+    """Iwaki, prefecture, nation and the chosen peers' rates and percentiles (``metrics.dx.uptake_series``)."""
+    return _uptake(open_data.signature(open_data.MYNUMBER_FILES["all"]), tuple(peers))

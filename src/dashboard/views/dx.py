@@ -389,15 +389,13 @@ def _mynumber_section() -> None:
     """My Number card issuance: Iwaki vs the weighted Fukushima and national rates, percentile, peers."""
     st.header(t("dx.mn.heading"))
     st.caption(t("dx.mn.intro"))
-    cards = m.with_identity(cache.mynumbercard("all"))
-    options = m.municipality_options(cards)
+    _, options, n_munis = cache.mynumber_prepared()
     peers = st.multiselect(
         t("dx.mn.peers"), options, key=PEERS_KEY, bind="query-params", max_selections=MAX_PEERS,
         placeholder=t("dx.mn.peers_placeholder"), help=t("dx.mn.peers_help", n=MAX_PEERS),
     )
-    series = m.uptake_series(cards, list(peers))
+    series = cache.uptake_series(list(peers)).copy()
     series["series_label"] = [_series_label(k, s) for k, s in zip(series["series_kind"], series["series"], strict=True)]
-    n_munis = int(cards.groupby("snapshot")["muni_id"].nunique().max())
     as_of = pd.Timestamp(series["snapshot"].max()).strftime("%Y-%m-%d")
     _mynumber_cards(series, as_of, n_munis)
 
