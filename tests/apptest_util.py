@@ -7,9 +7,11 @@ from streamlit.testing.v1 import AppTest
 from conftest import PAGES, REPO
 
 
-def run_page(page: str, **query: str) -> AppTest:
-    """Open app.py, switch to ``page`` and run it (with optional URL query parameters)."""
+def run_page(page: str, *, secrets: dict | None = None, **query: str) -> AppTest:
+    """Open app.py, switch to ``page`` and run it (with optional secrets and URL query parameters)."""
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=30)
+    for key, value in (secrets or {}).items():
+        at.secrets[key] = value
     for key, value in query.items():
         at.query_params[key] = value
     at.run()

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from streamlit.testing.v1 import AppTest
-
-from apptest_util import page_text
-from conftest import PAGES, REPO
+from apptest_util import page_text, run_page
+from conftest import PAGES
 from dashboard.views.auth import auth_config_problems
 
 GOOD = {
@@ -35,20 +33,9 @@ def test_each_problem_is_named(change: dict[str, str], problem: str) -> None:
     assert problem in auth_config_problems({**GOOD, **change})
 
 
-def _run(page: str, secrets: dict | None = None) -> AppTest:
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=30)
-    if secrets:
-        for key, value in secrets.items():
-            at.secrets[key] = value
-    at.run()
-    if page != "overview":
-        at.switch_page(PAGES[page]).run()
-    return at
-
-
 def test_public_by_default_no_sign_in(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("DASHBOARD_REQUIRE_LOGIN", raising=False)
-    at = _run("population")
+    at = run_page("population")
     assert not at.exception and "332,931" in page_text(at)
     assert not [b for b in at.button if b.label == "サインイン"]
 
@@ -56,7 +43,7 @@ def test_public_by_default_no_sign_in(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.parametrize("page", list(PAGES))
 def test_required_but_unconfigured_shows_no_data(monkeypatch: pytest.MonkeyPatch, page: str) -> None:
     monkeypatch.setenv("DASHBOARD_REQUIRE_LOGIN", "1")
-    at = _run(page)
+    at = run_page(page)
     assert not at.exception
     assert "サインインが必要" in " ".join(e.value for e in at.error)
     text = page_text(at)
@@ -66,7 +53,7 @@ def test_required_but_unconfigured_shows_no_data(monkeypatch: pytest.MonkeyPatch
 @pytest.mark.parametrize("page", list(PAGES))
 def test_required_and_configured_asks_to_sign_in_first(monkeypatch: pytest.MonkeyPatch, page: str) -> None:
     monkeypatch.setenv("DASHBOARD_REQUIRE_LOGIN", "1")
-    at = _run(page, {"auth": GOOD})
+    at = run_page(page, secrets={"auth": GOOD})
     assert not at.exception and not at.error
     assert [b for b in at.button if b.label == "サインイン"]
     text = page_text(at)
