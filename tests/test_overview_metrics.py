@@ -82,6 +82,15 @@ def test_survey_headline_takes_the_latest_wave_of_a_full_survey() -> None:
     assert (head.wave, head.progress_pct, head.continue_pct) == ("2026-03", 61, 80)
 
 
+def test_survey_headline_of_an_imported_wave_has_no_report_page() -> None:
+    # A wave the staff import has no page in the report: the card must not fail on the missing page.
+    survey = load_dataset("staff_survey")
+    later = survey.assign(wave="2026-03", survey_date="2026-03", page=pd.NA,
+                          share_pct=survey["share_pct"].map({54.0: 61.0, 78.0: 80.0}))
+    head = m.survey_headline(pd.concat([survey, later], ignore_index=True))
+    assert (head.wave, head.page) == ("2026-03", None)
+
+
 def test_headline_raises_on_missing_figures() -> None:
     kpis = load_dataset("dx_kpis")
     with pytest.raises(ValueError):

@@ -33,6 +33,8 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
+from dashboard.charts.spec import vega_spec
+
 SLIDE_WIDTH = 1920
 SLIDE_HEIGHT = 1080
 EXPORT_FONT = "Noto Sans CJK JP, Noto Sans JP, sans-serif"
@@ -83,7 +85,7 @@ def register_fonts(directories: Iterable[str] | None = None) -> tuple[str, ...]:
 def _spec_dict(chart: alt.TopLevelMixin | Mapping[str, Any]) -> dict[str, Any]:
     if isinstance(chart, Mapping):
         return copy.deepcopy(dict(chart))
-    return chart.to_dict()
+    return vega_spec(chart)
 
 
 def _scale_fonts(node: Any, factor: float) -> Any:

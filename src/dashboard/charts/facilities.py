@@ -15,6 +15,7 @@ import altair as alt
 import pandas as pd
 import pydeck as pdk
 
+from dashboard.charts.spec import CompactDeck
 from dashboard.charts.theme import (
     BLACK,
     BLUE,
@@ -195,7 +196,7 @@ def facility_map(boundary: Mapping[str, Any], points: pd.DataFrame, view: Mappin
             else [0, 0, 0, 255], stroked=True, line_width_min_pixels=1, radius_units=pdk.types.String("pixels"),
             get_radius=POINT_RADIUS_PX[kind], pickable=True, auto_highlight=True,
         ))
-    return pdk.Deck(
+    return CompactDeck(
         layers=layers,
         initial_view_state=pdk.ViewState(longitude=view["longitude"], latitude=view["latitude"], zoom=view["zoom"],
                                          pitch=0, bearing=0),

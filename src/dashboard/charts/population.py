@@ -16,6 +16,7 @@ import altair as alt
 import pandas as pd
 import pydeck as pdk
 
+from dashboard.charts.spec import CompactDeck
 from dashboard.charts.theme import BLACK, BLUE, GREEN, GREY, ORANGE, PURPLE, SKY_BLUE, VERMILLION, themed
 
 DASH = [6, 4]
@@ -278,7 +279,7 @@ def change_map(
     # map_provider=None and map_style left at pydeck's default: the spec then carries the "__MAP_STYLE__"
     # sentinel, which Streamlit 1.67 reads as "no base map". With map_style=None the style is omitted and
     # Streamlit's front end falls back to a Carto base map fetched from the internet.
-    return pdk.Deck(
+    return CompactDeck(
         layers=layers,
         initial_view_state=pdk.ViewState(latitude=lat, longitude=lon, zoom=zoom),
         map_provider=None,

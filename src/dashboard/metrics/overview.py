@@ -44,7 +44,7 @@ class PopulationHeadline:
     end: int
     end_index: int  # the printed index (base year = 100)
     source_id: str
-    page: int
+    page: int | None  # None for a wave the staff imported themselves (it has no report page)
 
     @property
     def ratio_pct(self) -> float:
@@ -63,7 +63,7 @@ class HoursHeadline:
     reduction: float  # printed change (negative = saved)
     reduction_pct: float  # printed change in percent
     source_id: str
-    page: int
+    page: int | None  # None for a wave the staff imported themselves (it has no report page)
 
     @property
     def computed_reduction(self) -> float:
@@ -82,7 +82,7 @@ class FacilitiesHeadline:
 
     change: CountChange
     source_id: str
-    page: int
+    page: int | None  # None for a wave the staff imported themselves (it has no report page)
     towards_years: tuple[int, ...]  # years printed without a count (「最適な施設数へ」)
 
 
@@ -95,7 +95,7 @@ class OnlineHeadline:
     rate_pct: float
     as_of: str | None
     source_id: str
-    page: int
+    page: int | None  # None for a wave the staff imported themselves (it has no report page)
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,7 @@ class SurveyHeadline:
     progress_pct: float
     continue_pct: float
     source_id: str
-    page: int
+    page: int | None  # None for a wave the staff imported themselves (it has no report page)
 
 
 def _one(df: pd.DataFrame, what: str) -> pd.Series:
@@ -178,7 +178,7 @@ def survey_headline(survey: pd.DataFrame) -> SurveyHeadline:
     progress = latest.loc[PROGRESS_QUESTION]
     return SurveyHeadline(wave, str(progress["survey_date"]), float(progress["share"]),
                           float(latest.loc[CONTINUE_QUESTION, "share"]), str(progress["source_id"]),
-                          int(progress["page"]))
+                          None if pd.isna(progress["page"]) else int(progress["page"]))
 
 
 # --------------------------------------------------------------------------- pillars

@@ -1,20 +1,30 @@
-"""The one module that wraps data loaders in ``st.cache_data``.
+"""The one module that wraps data loaders (and pure derivations) in Streamlit's caches.
 
-Each cached function takes the file's signature (mtime, size) as an argument,
+Each cached loader takes the file's signature (mtime, size) as an argument,
 so a rebuilt or newly imported file is picked up on the next rerun without a
 restart, while unchanged files are served from the cache.
+
+:func:`chart` and :func:`derived` memoise the pure layers (``charts``,
+``metrics``) by their arguments' contents, so a rerun after a widget change
+recomputes only what the change touched (the benchmark, issue 10, found chart
+building and validation to be most of every page's rerun).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, ParamSpec, TypeVar
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 
+from dashboard.charts.spec import VegaSpec, vega_spec
 from dashboard.data import file_signature, load_dataset, open_data, place_rules
 from dashboard.metrics import dx as dx_metrics
 from dashboard.metrics import geo
+
+MAP_DIGITS = 5  # decimals of a degree kept for drawing boundaries (~1 m)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -33,9 +43,14 @@ def _open_frame(reader: str, arg: str | None, signature: tuple[int, int] | None)
     return fn(arg) if arg is not None else fn()
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def _open_json(rel_path: str, signature: tuple[int, int] | None) -> dict[str, Any]:
-    return open_data.read_geojson(rel_path)
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _map_json(rel_path: str, signature: tuple[int, int] | None) -> tuple[dict[str, Any], tuple[float, ...]]:
+    # cache_resource: boundary GeoJSON is only read (the charts build new
+    # feature lists from it), and copying its nested coordinate lists cost
+    # 20–60 ms a rerun under cache_data (the benchmark, issue 10). Rounded
+    # once here, since it is only drawn.
+    geojson = geo.rounded_geojson(open_data.read_geojson(rel_path), MAP_DIGITS)
+    return geojson, geo.geojson_bbox(geojson)
 
 
 def mynumbercard(scope: str) -> pd.DataFrame:
@@ -71,9 +86,19 @@ def towns() -> pd.DataFrame:
 
 
 def boundary(scope: str) -> dict[str, Any]:
-    """Boundary GeoJSON (``iwaki`` or ``fukushima``)."""
+    """Boundary GeoJSON (``iwaki`` or ``fukushima``) for drawing, coordinates rounded to ~1 m.
+
+    Shared between sessions: never modify it.
+    """
     rel = open_data.BOUNDARY_FILES[scope]
-    return _open_json(rel, open_data.signature(rel))
+    return _map_json(rel, open_data.signature(rel))[0]
+
+
+def boundary_bbox(scope: str) -> tuple[float, float, float, float]:
+    """(min_lon, min_lat, max_lon, max_lat) of :func:`boundary` (``metrics.geo.geojson_bbox``)."""
+    rel = open_data.BOUNDARY_FILES[scope]
+    min_lon, min_lat, max_lon, max_lat = _map_json(rel, open_data.signature(rel))[1]
+    return min_lon, min_lat, max_lon, max_lat
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -136,3 +161,43 @@ def _uptake(signature: tuple[int, int] | None, peers: tuple[str, ...]) -> pd.Dat
 def uptake_series(peers: list[str]) -> pd.DataFrame:
     """Iwaki, prefecture, nation and the chosen peers' rates and percentiles (``metrics.dx.uptake_series``)."""
     return _uptake(open_data.signature(open_data.MYNUMBER_FILES["all"]), tuple(peers))
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _qualified(fn: Callable[..., Any]) -> str:
+    return f"{fn.__module__}.{fn.__qualname__}"
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _chart_spec(name: str, _build: Callable[..., alt.TopLevelMixin], args: tuple[Any, ...],
+                kwargs: dict[str, Any]) -> VegaSpec:
+    # ``name`` stands for ``_build`` in the key; the builders are pure, so the
+    # arguments' contents decide the spec.
+    return vega_spec(_build(*args, **kwargs))
+
+
+def chart(build: Callable[P, alt.TopLevelMixin], /, *args: P.args, **kwargs: P.kwargs) -> VegaSpec:
+    """``build(*args, **kwargs)`` as a validated Vega-Lite spec, built once per distinct input.
+
+    ``build`` must be a pure chart function from ``dashboard.charts``: the
+    cache key is its name and the contents of its arguments (DataFrames are
+    hashed by value), so labels in another language make another entry.
+    """
+    return _chart_spec(_qualified(build), build, args, kwargs)
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _derived(name: str, _fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    return _fn(*args, **kwargs)
+
+
+def derived(fn: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> R:
+    """``fn(*args, **kwargs)`` for a pure function of ``dashboard.metrics``, computed once per distinct input.
+
+    For derivations that cost milliseconds on every rerun (the survey's
+    aggregations); the result is a copy, so callers may modify it.
+    """
+    return _derived(_qualified(fn), fn, args, kwargs)  # type: ignore[no-any-return]

@@ -7,7 +7,7 @@ source line, the same table behind it and the same CSV download.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -19,6 +19,7 @@ import pydeck as pdk
 import streamlit as st
 
 from dashboard.charts import export
+from dashboard.charts.spec import VegaSpec, vega_spec
 from dashboard.data import DataError, OpenDataMissing, last_updated
 from dashboard.i18n import localized, t
 from dashboard.i18n.format import as_of_label
@@ -36,6 +37,17 @@ class Source:
     as_of: str | None = None
     derived: bool = False
     notes: Sequence[str] = field(default_factory=tuple)
+
+
+# A chart as the views pass it: a Vega-Lite spec from ``cache.chart`` (the usual
+# case), an Altair chart, or a pydeck map.
+Chart = VegaSpec | alt.TopLevelMixin | pdk.Deck
+
+
+def show_chart(chart: VegaSpec | alt.TopLevelMixin, *, key: str) -> None:
+    """Draw a Vega-Lite chart; an Altair chart is converted (validated) on every call, a spec is only sent."""
+    spec = chart if isinstance(chart, Mapping) else vega_spec(chart)
+    st.vega_lite_chart(spec, key=key)
 
 
 def credit(source_id: str) -> str:
@@ -109,7 +121,7 @@ def export_buttons(
     *,
     key: str,
     title: str,
-    chart: alt.TopLevelMixin | pdk.Deck | None,
+    chart: Chart | None,
     table: pd.DataFrame,
     source: Source,
     filename: str,
@@ -127,7 +139,7 @@ def export_buttons(
         data=lambda: export.xlsx_bytes(table, sheet=sheet, notes=notes, notes_sheet=notes_sheet),
         icon=":material/table_view:", on_click="ignore",
     )
-    if not isinstance(chart, alt.TopLevelMixin):
+    if not isinstance(chart, (alt.TopLevelMixin, Mapping)):
         return  # maps and tables have no slide image
     st.download_button(
         t("present.download_png"), key=f"{key}_png", file_name=f"{filename}.png", mime=export.MIME_PNG,
@@ -145,7 +157,7 @@ def data_block(
     *,
     key: str,
     title: str,
-    chart: alt.TopLevelMixin | pdk.Deck | None,
+    chart: Chart | None,
     table: pd.DataFrame,
     source: Source,
     filename: str | None = None,
@@ -183,7 +195,7 @@ def data_block(
         elif present.active():
             st.vega_lite_chart(present.chart_spec(chart), key=f"{key}_chart")
         else:
-            st.altair_chart(chart, key=f"{key}_chart")
+            show_chart(chart, key=f"{key}_chart")
     else:
         st.dataframe(table, hide_index=True)
     source_caption(source)

@@ -120,7 +120,7 @@ def _counts() -> None:
     table = actual[["year", "facilities"]].rename(columns={"year": t("facilities.col.year"),
                                                             "facilities": t("facilities.col.facilities")})
     data_block(key="fac_counts", title=t("facilities.chart.counts"),
-               chart=charts.counts_chart(actual[["year", "facilities"]], t("facilities.axis.year"),
+               chart=cache.chart(charts.counts_chart, actual[["year", "facilities"]], t("facilities.axis.year"),
                                          t("unit.facilities")),
                table=table, source=source, filename="facility_counts")
 
@@ -231,7 +231,7 @@ def _per_block(outlook: pd.DataFrame, base: int, level: float, year: int, source
         t("facilities.col.per_10k"): per["per_10k"].round(2),
     })
     data_block(key="fac_per", title=t("facilities.chart.per_10k"),
-               chart=charts.per_resident_chart(per, t("facilities.axis.year"), t("facilities.axis.per_10k"), level,
+               chart=cache.chart(charts.per_resident_chart, per, t("facilities.axis.year"), t("facilities.axis.per_10k"), level,
                                                t("facilities.whatif.level_rule", year=year,
                                                  value=fmt_number(level, 1))),
                table=table, source=source, filename="facilities_per_10k_scenario")
@@ -254,7 +254,7 @@ def _needed_block(hold: pd.DataFrame, base: int, pop_2024: int, level: float, ye
         t("facilities.col.per_10k"): round(level, 2),
     })
     data_block(key="fac_need", title=t("facilities.chart.needed"),
-               chart=charts.needed_chart(needed, t("facilities.axis.year"), t("unit.facilities")),
+               chart=cache.chart(charts.needed_chart, needed, t("facilities.axis.year"), t("unit.facilities")),
                table=needed_table, source=source, filename="facilities_to_hold_2024_level")
 
 
@@ -269,10 +269,14 @@ def _points() -> pd.DataFrame:
     points["district_label"] = points["district"].map({k: t(f"facilities.district.{k}")
                                                        for k in place_rules.DISTRICTS})
     sep = t("facilities.hazards.sep")
-    points["hazards_label"] = [
-        t("facilities.hazards.for", list=sep.join(t(f"facilities.hazard.{h}") for h in hz)) if hz
-        else t(f"facilities.hazards.none_{kind}") for hz, kind in zip(points["hazards"], points["kind"], strict=True)
-    ]
+    # Translated once per distinct (hazards, kind), not per site: a few dozen
+    # combinations against hundreds of rows on every rerun (the benchmark, issue 10).
+    keys = [(tuple(hz), kind) for hz, kind in zip(points["hazards"], points["kind"], strict=True)]
+    labels = {
+        (hz, kind): t("facilities.hazards.for", list=sep.join(t(f"facilities.hazard.{h}") for h in hz)) if hz
+        else t(f"facilities.hazards.none_{kind}") for hz, kind in set(keys)
+    }
+    points["hazards_label"] = [labels[k] for k in keys]
     return points
 
 
@@ -344,7 +348,7 @@ def _map_and_tables() -> None:
     points = _points()
     kinds, types, hazards = _filters()
     shown = geo.filter_points(points, kinds, types, hazards)
-    view = geo.fit_view(geo.geojson_bbox(boundary), FIT_WIDTH_PX, FIT_HEIGHT_PX)
+    view = geo.fit_view(cache.boundary_bbox("iwaki"), FIT_WIDTH_PX, FIT_HEIGHT_PX)
     deck = charts.facility_map(boundary, shown, view, t("facilities.map.tooltip"))
     map_source = Source(list(MAP_SOURCES), as_of=MAP_AS_OF,
                         notes=[t("facilities.map.as_of_note"), t("facilities.map.district_short")])
@@ -390,7 +394,7 @@ def _district_tables(points: pd.DataFrame, shown: pd.DataFrame) -> None:
     wide = wide.rename(columns={"district": t("facilities.col.district"), "total": t("facilities.col.total"),
                                 **{k: t(f"facilities.type.{k}") for k in TYPES}})
     data_block(key="fac_by_type", title=t("facilities.tables.by_type"),
-               chart=charts.type_district_heatmap(long[["district_label", "type_label", "points"]],
+               chart=cache.chart(charts.type_district_heatmap, long[["district_label", "type_label", "points"]],
                                                   t("facilities.filter.type"), t("facilities.col.district"),
                                                   t("facilities.col.points")),
                table=wide, source=derived, filename="facility_points_by_type_and_district")
@@ -398,7 +402,7 @@ def _district_tables(points: pd.DataFrame, shown: pd.DataFrame) -> None:
 
     tsunami = geo.hazard_counts_by_district(points, "tsunami", place_rules.DISTRICTS)
     tsunami["district_label"] = tsunami["district"].map(lambda k: t(f"facilities.district.{k}"))
-    chart = charts.district_bar_chart(tsunami[["district_label", "sites"]], t("facilities.axis.sites"),
+    chart = cache.chart(charts.district_bar_chart, tsunami[["district_label", "sites"]], t("facilities.axis.sites"),
                                       t("facilities.col.district"))
     table = tsunami.rename(columns={"district_label": t("facilities.col.district"),
                                     "sites": t("facilities.col.sites")})[

@@ -283,7 +283,7 @@ def _online_card(col: DeltaGenerator) -> None:
 def _survey_card(col: DeltaGenerator) -> None:
     """The staff survey's two headline shares."""
     survey = cache.dataset("staff_survey")
-    head = m.survey_headline(survey)
+    head = cache.derived(m.survey_headline, survey)
     questions = survey.drop_duplicates("question_id").set_index("question_id")
     shares = ((m.PROGRESS_QUESTION, head.progress_pct), (m.CONTINUE_QUESTION, head.continue_pct))
     year, month = (int(p) for p in head.survey_date.split("-")[:2])
@@ -294,7 +294,7 @@ def _survey_card(col: DeltaGenerator) -> None:
           lines=[t("overview.card.survey_sep").join(t(f"overview.card.survey.{q}", pct=fmt_value(round(pct), "percent")) for q, pct in shares)],
           help_text="\n\n".join(t("overview.card.survey_line", pct=fmt_value(round(pct), "percent"),
                                    question=localized(questions.loc[q], "question")) for q, pct in shares),
-          source=Source([head.source_id], str(head.page), head.survey_date),
+          source=Source([head.source_id], None if head.page is None else str(head.page), head.survey_date),
           link=("survey", None))
 
 
@@ -407,7 +407,7 @@ def _timeline_section() -> None:
         slotted = m.slot_keys(packed, lanes, names)
         bands = m.fiscal_year_bands(years)
         bands["fy_label"] = [fiscal_year_label(int(y)) for y in bands["fiscal_year"]]
-        chart = timeline_chart(
+        chart = cache.chart(timeline_chart, 
             slotted, bands=bands, domain=domain,
             colours={names[p]: PILLAR_COLOURS[p] for p in lanes},
             marker_key=t("overview.timeline.key"),

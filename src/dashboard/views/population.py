@@ -40,6 +40,7 @@ from dashboard.views.components import (
     guarded,
     page_header,
     show_data_error,
+    show_chart,
     source_caption,
 )
 
@@ -177,7 +178,7 @@ def _outlook(series: pd.DataFrame) -> None:
     })
     chart = None
     if len(shown):
-        chart = actual_outlook_chart(shown, labels=labels, titles=titles, value_format=value_format,
+        chart = cache.chart(actual_outlook_chart, shown, labels=labels, titles=titles, value_format=value_format,
                                      x_domain=(y0 - 0.5, y1 + 0.5))
     data_block(
         key="pop_outlook",
@@ -287,7 +288,7 @@ def _age_structure() -> None:
         data_block(
             key="pop_age",
             title=t("population.chart.age", area=t(f"population.area_short.{area}")),
-            chart=age_structure_chart(ages, group_labels=group_labels, share=share, titles={
+            chart=cache.chart(age_structure_chart, ages, group_labels=group_labels, share=share, titles={
                 **titles_common, "y": t("population.col.share") if share else t("unit.persons"),
                 "group": t("population.col.group"), "persons": t("unit.persons"),
                 "share": t("population.col.share")}),
@@ -304,7 +305,7 @@ def _age_structure() -> None:
         data_block(
             key="pop_ageing",
             title=t("population.chart.ageing"),
-            chart=ageing_chart(ind, area_domain=[area_labels[c] for c in codes],
+            chart=cache.chart(ageing_chart, ind, area_domain=[area_labels[c] for c in codes],
                                indicator_domain=list(ind_labels.values()),
                                titles={**titles_common, "y": t("population.col.pct"), "area": t("population.col.area"),
                                        "indicator": t("population.col.indicator")}),
@@ -384,7 +385,7 @@ def _peers() -> None:
                                source=Source(["census_2015", "mlit_n03_2021"], None, CENSUS_AS_OF, derived=True),
                                filename="population_census_change_map", selectable=True)
             _selected_from_map(event, set(names))
-            st.altair_chart(change_legend(_legend_labels(), t("population.legend.title")), key="pop_map_legend")
+            show_chart(cache.chart(change_legend, _legend_labels(), t("population.legend.title")), key="pop_map_legend")
             st.caption(t("population.legend.iwaki") + "｜" + t("population.map.hint"))
     with right, st.container(border=True):
         # No default index once the map has set the selector (Streamlit warns about a default plus a set value).

@@ -368,7 +368,7 @@ def _slideshow(pages: Sequence[st.Page], index: int, seconds: int, slides: int) 
     tick()
 
 
-def chart_spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
+def chart_spec(chart: alt.TopLevelMixin | Mapping[str, Any]) -> dict[str, Any]:
     """A chart as drawn in presentation mode: bigger type, one screen high.
 
     Streamlit fits a chart into its height (axes and legend included), so the

@@ -114,7 +114,7 @@ def _question_label(row: pd.Series) -> str:
 def _distribution_blocks(rows: pd.DataFrame, key: str, row_label: Callable[[pd.Series], str],
                          title: str | None = None) -> None:
     """Diverging Likert bars for cells with a scale, proportion bars for the others (e.g. the published shares)."""
-    info = cells(rows)
+    info = cache.derived(cells, rows)
     scored_keys = info[info["scored"]][CELL]
     scored = rows.merge(scored_keys, on=CELL)
     plain = rows.merge(info[~info["scored"]][CELL], on=CELL)
@@ -136,7 +136,7 @@ def _distribution_blocks(rows: pd.DataFrame, key: str, row_label: Callable[[pd.S
         if len(other):
             notes.append(t("survey.note.non_substantive", share=fmt_number(other["share"].max(), 1)))
         data_block(key=f"{key}_likert", title=title or t("survey.chart.likert"),
-                   chart=likert_bars(frame, t("survey.axis.diverging")),
+                   chart=cache.chart(likert_bars, frame, t("survey.axis.diverging")),
                    table=_table(scored), source=_source(scored, notes),
                    filename=f"staff_survey_{key}_likert")
     if len(plain):
@@ -156,7 +156,7 @@ def _distribution_blocks(rows: pd.DataFrame, key: str, row_label: Callable[[pd.S
             notes.append(t("survey.note.from_counts"))
         data_block(key=f"{key}_shares",
                    title=title or (t("survey.chart.published") if shares_only else t("survey.chart.shares")),
-                   chart=proportion_bars(frame, t("survey.axis.share")),
+                   chart=cache.chart(proportion_bars, frame, t("survey.axis.share")),
                    table=_table(plain), source=_source(plain, notes),
                    filename=f"staff_survey_{key}_shares")
 
@@ -176,13 +176,13 @@ def _hidden_note(hidden: pd.DataFrame) -> None:
 def _load() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame] | None:
     """(all rows as a distribution, rows that may be shown, hidden cells), or None after showing why not."""
     raw = cache.dataset("staff_survey")
-    problems = format_problems(raw)
+    problems = cache.derived(format_problems, raw)
     if problems:
         lines = [t(f"survey.problem.{p.code}", detail=p.detail) for p in problems[:10]]
         st.error(t("survey.problem.title") + "\n\n" + "\n".join(f"- {line}" for line in lines), icon=":material/error:")
         return None
-    dist = distribution(raw)
-    visible, hidden = suppress(dist)
+    dist = cache.derived(distribution, raw)
+    visible, hidden = cache.derived(suppress, dist)
     return dist, visible, hidden
 
 
@@ -204,7 +204,7 @@ def _filters(visible: pd.DataFrame) -> tuple[str, Group]:
 
 def _facts(rows: pd.DataFrame, wave: str) -> str:
     """One line: survey name, date, respondents, answer scale (or 非公表)."""
-    info = cells(rows)
+    info = cache.derived(cells, rows)
     sizes = info["n"].dropna()
     if sizes.empty or info["n"].isna().any():
         respondents = t("survey.facts.not_published")
@@ -235,7 +235,7 @@ def _results(visible: pd.DataFrame, hidden: pd.DataFrame, wave: str, group: Grou
             st.info(t("survey.no_rows"))
         return
     st.caption(_facts(rows, wave))
-    heads = headline(rows)
+    heads = cache.derived(headline, rows)
     columns = st.columns(min(3, len(heads)))
     for i, (_, head) in enumerate(heads.iterrows()):
         with columns[i % len(columns)].container(border=True):
@@ -253,7 +253,7 @@ def _results(visible: pd.DataFrame, hidden: pd.DataFrame, wave: str, group: Grou
 
 def _unknowns(dist: pd.DataFrame, wave: str) -> None:
     """What the data of this wave does not tell, with the staff total as context under its own source."""
-    gaps = unknowns(dist, wave)
+    gaps = cache.derived(unknowns, dist, wave)
     with st.container(border=True):
         st.subheader(t("survey.unknown.title"))
         lines = []
@@ -329,7 +329,7 @@ def _trend(visible: pd.DataFrame, group: Group) -> None:
     """Favourable share per wave for the selected group, when two or more waves have a scale."""
     st.header(t("survey.trend.title"))
     rows = visible[(visible["group_dim"] == group[0]) & (visible["group_value"] == group[1])]
-    heads, left_out = trend(rows)
+    heads, left_out = cache.derived(trend, rows)
     waves = sorted(set(heads["wave"])) if len(heads) else []
     if len(waves) < 2:
         st.info(t("survey.trend.single"), icon=":material/timeline:")
@@ -346,7 +346,7 @@ def _trend(visible: pd.DataFrame, group: Group) -> None:
     table.insert(3, t("survey.col.n"), heads["n"].to_numpy())
     source = _source(heads.assign(kind="option"), [t("survey.trend.note"), *notes])
     data_block(key="survey_trend", title=t("survey.trend.chart", group=group_label(group)),
-               chart=trend_chart(frame, t("survey.axis.wave"), t("survey.axis.favourable")),
+               chart=cache.chart(trend_chart, frame, t("survey.axis.wave"), t("survey.axis.favourable")),
                table=table.dropna(axis=1, how="all"), source=source, filename="staff_survey_trend")
 
 
