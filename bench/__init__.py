@@ -39,3 +39,8 @@ PAGES: dict[str, tuple[str, str]] = {
 }
 BARE = "bare"
 """Name of the bare page in every result table."""
+
+FRAME_APP: Path = REPO / "bench" / "frame_app.py"
+"""The dashboard's frame (sidebar, navigation, sign-in gate, presentation settings) around an empty page."""
+FRAME = "frame"
+"""Name of the frame-only page in the page-load tables."""

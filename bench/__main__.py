@@ -33,7 +33,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from bench import BARE, BARE_APP, PAGES, REPO, RESULTS
+from bench import BARE, BARE_APP, FRAME, FRAME_APP, PAGES, REPO, RESULTS
 from bench.stats import phase_summary, summarize
 
 SECTIONS = ("data", "script", "load", "scale", "memory")
@@ -93,8 +93,9 @@ def _environment(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
-def _page_urls(app_url: str, bare_url: str) -> dict[str, str]:
-    return {BARE: f"{bare_url}/", **{page: f"{app_url}/{path}" for page, (_, path) in PAGES.items()}}
+def _page_urls(app_url: str, bare_url: str, frame_url: str | None = None) -> dict[str, str]:
+    frame = {FRAME: f"{frame_url}/"} if frame_url else {}
+    return {BARE: f"{bare_url}/", **frame, **{page: f"{app_url}/{path}" for page, (_, path) in PAGES.items()}}
 
 
 def _loads(args: argparse.Namespace, env: dict[str, str] | None, returning: bool, label: str) -> dict[str, Any]:
@@ -104,8 +105,8 @@ def _loads(args: argparse.Namespace, env: dict[str, str] | None, returning: bool
 
     out: dict[str, Any] = {}
     with Server(REPO / "app.py", f"app-{label}", env) as app, Server(BARE_APP, f"bare-{label}") as bare, \
-            browser.chromium() as chromium:
-        urls = _page_urls(app.url, bare.url)
+            Server(FRAME_APP, f"frame-{label}", env) as frame, browser.chromium() as chromium:
+        urls = _page_urls(app.url, bare.url, frame.url)
         out["chromium"] = chromium.version
         failures: list[str] = []
         out["failures"] = failures

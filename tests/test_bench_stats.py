@@ -135,6 +135,9 @@ def test_targets_are_read_from_the_results() -> None:
     assert found["rows shipped by the largest chart"].status == "missed"
     text = report.summary(results)
     assert "**missed**" in text and "## Page load (browser)" in text
+    assert "| frame |" not in text  # older results without the frame-only page: no empty row
+    results["load"]["cold"]["frame"] = s([1200.0])
+    assert "| frame | 1,200 (1,200–1,200) | 1.20× |" in report.summary(results)
 
 
 def _arrow_ipc(df: pd.DataFrame) -> bytes:

@@ -12,7 +12,7 @@ from apptest_util import page_text, run_page
 from conftest import REPO
 from openpyxl import load_workbook
 
-from dashboard.data import DATASET_NAMES, load_dataset, store
+from dashboard.data import DATASET_NAMES, load_dataset, publish, store
 from dashboard.data import survey_template as tpl
 from dashboard.data.schemas import SPECS
 
@@ -126,6 +126,23 @@ def test_filled_template_publishes_end_to_end_and_the_page_shows_the_full_survey
     at.segmented_control(key="survey_compare_likert_view").set_value("table").run()
     groups = " ".join(at.dataframe[0].value.to_string().split())
     assert "総務部" in groups and "小さな課" not in groups and "財政部" not in groups
+
+
+def test_applied_template_is_in_the_history_and_rolls_back(dirs, tmp_path) -> None:
+    data, source = dirs
+    before = load_dataset("staff_survey")
+    path = _template(tmp_path / "t.xlsx")
+    _fill(path)
+    target, problems = tpl.apply(path, actor="tester")
+    assert problems == [] and target == data / "staff_survey.parquet"
+    versions = publish.history("staff_survey")
+    current = [v for v in versions if v.current]
+    assert len(current) == 1 and current[0].actor == "tester" and current[0].origin == "t.xlsx"
+    assert current[0].replaces is not None and (current[0].added or 0) > 0
+    assert not load_dataset("staff_survey").equals(before)
+    publish.rollback("staff_survey", current[0].replaces, actor="tester")
+    after = load_dataset("staff_survey")
+    assert after.equals(before)
 
 
 def test_partly_filled_group_is_refused_with_its_line_and_nothing_changes(dirs, tmp_path) -> None:

@@ -6,14 +6,17 @@ the new wave one row per question × group × answer option is prepared with
 the count left blank. Staff type the counts (and the number of respondents);
 nothing else has to be typed. Because the file holds the complete dataset, it
 can be published either with this module (``apply``) or with the generic
-importer, which accepts the English column names as headers.
+importer, which accepts the English column names as headers. Either way it
+goes through the same publishing step (``dashboard.data.publish``): the new
+version is recorded in the history and can be rolled back
+(``python -m dashboard.data history`` / ``rollback``).
 
 Command line::
 
     python -m dashboard.data.survey_template template OUT.xlsx|OUT.csv [--wave 2025-03]
         [--question ID=設問文[=English]] [--group DIM=値1,値2,...] [--scale 5|4] [--source-id ID]
     python -m dashboard.data.survey_template check FILE      # validate a filled-in template
-    python -m dashboard.data.survey_template apply FILE      # validate, write the source CSV, build Parquet
+    python -m dashboard.data.survey_template apply FILE      # validate and publish (history kept, rollback works)
 
 When the new wave is already in the data as published shares (March 2025),
 those share-only rows of the same questions are left out of the template: the
@@ -23,9 +26,8 @@ full counts replace them (a cell cannot mix counts and bare shares).
 from __future__ import annotations
 
 import argparse
-import os
+import hashlib
 import sys
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,7 +38,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from dashboard.data import paths, store
+from dashboard.data import importer, paths, publish, store
 from dashboard.data.errors import DataError
 from dashboard.data.schemas import spec
 from dashboard.data.validate import check_rules, to_table
@@ -295,28 +297,30 @@ def known_source_ids() -> set[str]:
     return set(store.load("sources")["source_id"])
 
 
-def apply(path: Path) -> tuple[Path | None, list[str]]:
-    """Validate a filled-in template and publish it: write data/source/staff_survey.csv, then build the Parquet.
+def apply(path: Path, actor: str | None = None) -> tuple[Path | None, list[str]]:
+    """Validate a filled-in template and publish it as a new version of ``staff_survey``.
 
-    Returns the written Parquet path and an empty list, or (no path written)
-    the problems found; the published files are untouched when anything is wrong,
-    including a file that would drop a question already published.
+    Returns the published Parquet path and an empty list, or (nothing
+    written) the problems found; the published files are untouched when
+    anything is wrong, including a file that would drop a question already
+    published. The rows are then published by
+    :func:`dashboard.data.publish.publish` (which checks them again with the
+    importer's rules), so the change is in
+    the history (``via`` = ``survey_template``) and can be rolled back. A file
+    identical to the published data publishes nothing.
     """
     frame = read_filled(path)
     problems = check(frame, path, known_source_ids(), store.load(DATASET))
     if problems:
         return None, problems
-    target = paths.csv_path(DATASET)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    try:
-        Path(tmp).write_text(frame[spec(DATASET).columns].to_csv(index=False), encoding="utf-8", newline="")
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return store.build(DATASET), []
+    table = to_table(frame[spec(DATASET).columns].reset_index(drop=True), spec(DATASET), path)
+    imported = importer.Imported(dataset=DATASET, origin=path.name, table=table, notes=(),
+                                 input_sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+                                 file_format=path.suffix.lower().lstrip(".") or "template")
+    unchanged = importer.diff_tables(spec(DATASET), importer.published_table(DATASET), imported.table).counts()
+    if any(unchanged.values()):
+        publish.publish(imported, actor=actor or publish.default_actor(), via="survey_template")
+    return paths.parquet_path(DATASET), []
 
 
 def _parse_question(text: str) -> tuple[str, str, str]:
