@@ -44,7 +44,8 @@ def _open_frame(reader: str, arg: str | None, signature: tuple[int, int] | None)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _map_json(rel_path: str, signature: tuple[int, int] | None) -> tuple[dict[str, Any], tuple[float, ...]]:
+def _map_json(rel_path: str, signature: tuple[int, int] | None
+              ) -> tuple[dict[str, Any], tuple[float, float, float, float]]:
     # cache_resource: boundary GeoJSON is only read (the charts build new
     # feature lists from it), and copying its nested coordinate lists cost
     # 20–60 ms a rerun under cache_data (the benchmark, issue 10). Rounded
@@ -97,8 +98,7 @@ def boundary(scope: str) -> dict[str, Any]:
 def boundary_bbox(scope: str) -> tuple[float, float, float, float]:
     """(min_lon, min_lat, max_lon, max_lat) of :func:`boundary` (``metrics.geo.geojson_bbox``)."""
     rel = open_data.BOUNDARY_FILES[scope]
-    min_lon, min_lat, max_lon, max_lat = _map_json(rel, open_data.signature(rel))[1]
-    return min_lon, min_lat, max_lon, max_lat
+    return _map_json(rel, open_data.signature(rel))[1]
 
 
 @st.cache_data(show_spinner=False, max_entries=4)

@@ -13,13 +13,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-import altair as alt
 import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
 from dashboard.charts import export
-from dashboard.charts.spec import VegaSpec, vega_spec
+from dashboard.charts.spec import VegaSpec
 from dashboard.data import DataError, OpenDataMissing, last_updated
 from dashboard.i18n import localized, t
 from dashboard.i18n.format import as_of_label
@@ -39,14 +38,13 @@ class Source:
     notes: Sequence[str] = field(default_factory=tuple)
 
 
-# A chart as the views pass it: a Vega-Lite spec from ``cache.chart`` (the usual
-# case), an Altair chart, or a pydeck map.
-Chart = VegaSpec | alt.TopLevelMixin | pdk.Deck
+# A chart as the views pass it: a Vega-Lite spec from ``cache.chart`` (built and
+# validated once per input, not on every rerun) or a pydeck map.
+Chart = VegaSpec | pdk.Deck
 
 
-def show_chart(chart: VegaSpec | alt.TopLevelMixin, *, key: str) -> None:
-    """Draw a Vega-Lite chart; an Altair chart is converted (validated) on every call, a spec is only sent."""
-    spec = chart if isinstance(chart, Mapping) else vega_spec(chart)
+def show_chart(spec: VegaSpec, *, key: str) -> None:
+    """Draw a Vega-Lite chart from its spec (``cache.chart``)."""
     st.vega_lite_chart(spec, key=key)
 
 
@@ -126,7 +124,7 @@ def export_buttons(
     source: Source,
     filename: str,
 ) -> None:
-    """Excel, and for Altair charts PNG and SVG slides, beside the CSV download.
+    """Excel, and for Vega-Lite charts PNG and SVG slides, beside the CSV download.
 
     The files are made only when a button is clicked (a callable as ``data``),
     so drawing a page costs nothing; the texts are fixed now, in the user's language.
@@ -139,7 +137,7 @@ def export_buttons(
         data=lambda: export.xlsx_bytes(table, sheet=sheet, notes=notes, notes_sheet=notes_sheet),
         icon=":material/table_view:", on_click="ignore",
     )
-    if not isinstance(chart, (alt.TopLevelMixin, Mapping)):
+    if not isinstance(chart, Mapping):
         return  # maps and tables have no slide image
     st.download_button(
         t("present.download_png"), key=f"{key}_png", file_name=f"{filename}.png", mime=export.MIME_PNG,
@@ -165,7 +163,7 @@ def data_block(
 ) -> Any:
     """A chart with a table behind it: title, chart ↔ table switch, source line, downloads.
 
-    Downloads: CSV (UTF-8 with BOM), .xlsx, and for Altair charts PNG/SVG slides.
+    Downloads: CSV (UTF-8 with BOM), .xlsx, and for Vega-Lite charts PNG/SVG slides.
 
     The switch is bound to the URL (``?<key>_view=table``) so a shared link
     reopens the same view. With ``selectable=True`` a pydeck map reruns the

@@ -243,7 +243,7 @@ def _copy_blocks(kpis: pd.DataFrame, direction: str) -> None:
     with left:
         data_block(key="dx_copy", title=t("dx.chart.copy"),
                    chart=cache.chart(copy_index_chart, trend, t("dx.axis.year"), t("unit.index_2021"), labels,
-                                          t("dx.legend.direction")),
+                                     t("dx.legend.direction")),
                    table=_localized_table(trend, {"year": "dx.col.year", "value": "dx.col.index",
                                                   "tone_label": "dx.col.direction"}),
                    source=Source([REPORT], "3"), filename="copy_output_index")
@@ -253,7 +253,8 @@ def _copy_blocks(kpis: pd.DataFrame, direction: str) -> None:
         sheets = trend.assign(value_label=[_man(v) for v in trend["implied_sheets_per_month"]],
                               axis_value=trend["implied_sheets_per_month"] / per)
         data_block(key="dx_sheets", title=t("dx.chart.sheets"),
-                   chart=cache.chart(implied_sheets_chart, sheets, "axis_value", t("dx.axis.year"), t("dx.axis.sheets")),
+                   chart=cache.chart(implied_sheets_chart, sheets, "axis_value", t("dx.axis.year"),
+                                     t("dx.axis.sheets")),
                    table=_localized_table(sheets, {"year": "dx.col.year", "value": "dx.col.index",
                                                    "implied_sheets_per_month": "dx.col.implied_sheets"}),
                    source=Source([REPORT], "3", derived=True, notes=[t("dx.note.sheets")]),
@@ -280,8 +281,8 @@ def _hours_block(kpis: pd.DataFrame, direction: str) -> None:
     notes = [t("dx.note.hours_gap", label=fiscal_year_label(y)) for y in gaps]
     data_block(key="dx_hours", title=t("dx.chart.hours"),
                chart=cache.chart(working_hours_chart, shown, [fiscal_year_label(y) for y in years], gap_frame,
-                                         t("dx.axis.fiscal_year"), t("unit.hours_10k"), labels,
-                                         t("dx.legend.direction_fy")),
+                                 t("dx.axis.fiscal_year"), t("unit.hours_10k"), labels,
+                                 t("dx.legend.direction_fy")),
                table=_localized_table(table, {"fiscal_year": "dx.col.fiscal_year", "value": "dx.col.hours",
                                               "status": "dx.col.status"}),
                source=Source([REPORT], "3", notes=notes), filename="working_hours")
@@ -407,8 +408,8 @@ def _mynumber_section() -> None:
     with left:
         data_block(key="dx_mn_rate", title=t("dx.mn.chart_rate"),
                    chart=cache.chart(uptake_chart, shown, "rate_pct", t("dx.mn.axis.snapshot"), t("dx.mn.axis.rate"),
-                                      t("dx.mn.legend"), domain, colours,
-                                      y_max=min(100.0, math.ceil(float(shown["rate_pct"].max()) / 10) * 10 + 10)),
+                                     t("dx.mn.legend"), domain, colours,
+                                     y_max=min(100.0, math.ceil(float(shown["rate_pct"].max()) / 10) * 10 + 10)),
                    table=_localized_table(shown, {"date": "dx.col.snapshot", "series_label": "dx.col.series",
                                                   "rate_pct": "dx.col.rate", "cards": "dx.col.cards",
                                                   "population": "dx.col.population"}),
@@ -420,8 +421,8 @@ def _mynumber_section() -> None:
     m_colours = [c for c, k in zip(colours, legend["series_kind"], strict=True) if k in ("iwaki", "peer")]
     with right:
         data_block(key="dx_mn_pct", title=t("dx.mn.chart_percentile"),
-                   chart=cache.chart(uptake_chart, municipal, "percentile", t("dx.mn.axis.snapshot"), t("dx.mn.axis.percentile"),
-                                      t("dx.mn.legend"), m_domain, m_colours),
+                   chart=cache.chart(uptake_chart, municipal, "percentile", t("dx.mn.axis.snapshot"),
+                                     t("dx.mn.axis.percentile"), t("dx.mn.legend"), m_domain, m_colours),
                    table=_localized_table(municipal, {"date": "dx.col.snapshot", "series_label": "dx.col.series",
                                                       "percentile": "dx.col.percentile", "rate_pct": "dx.col.rate"}),
                    source=Source([MYNUMBER], None, as_of, derived=True,

@@ -121,7 +121,7 @@ def _counts() -> None:
                                                             "facilities": t("facilities.col.facilities")})
     data_block(key="fac_counts", title=t("facilities.chart.counts"),
                chart=cache.chart(charts.counts_chart, actual[["year", "facilities"]], t("facilities.axis.year"),
-                                         t("unit.facilities")),
+                                 t("unit.facilities")),
                table=table, source=source, filename="facility_counts")
 
 
@@ -231,9 +231,9 @@ def _per_block(outlook: pd.DataFrame, base: int, level: float, year: int, source
         t("facilities.col.per_10k"): per["per_10k"].round(2),
     })
     data_block(key="fac_per", title=t("facilities.chart.per_10k"),
-               chart=cache.chart(charts.per_resident_chart, per, t("facilities.axis.year"), t("facilities.axis.per_10k"), level,
-                                               t("facilities.whatif.level_rule", year=year,
-                                                 value=fmt_number(level, 1))),
+               chart=cache.chart(charts.per_resident_chart, per, t("facilities.axis.year"),
+                                 t("facilities.axis.per_10k"), level,
+                                 t("facilities.whatif.level_rule", year=year, value=fmt_number(level, 1))),
                table=table, source=source, filename="facilities_per_10k_scenario")
 
 
@@ -395,15 +395,15 @@ def _district_tables(points: pd.DataFrame, shown: pd.DataFrame) -> None:
                                 **{k: t(f"facilities.type.{k}") for k in TYPES}})
     data_block(key="fac_by_type", title=t("facilities.tables.by_type"),
                chart=cache.chart(charts.type_district_heatmap, long[["district_label", "type_label", "points"]],
-                                                  t("facilities.filter.type"), t("facilities.col.district"),
-                                                  t("facilities.col.points")),
+                                 t("facilities.filter.type"), t("facilities.col.district"),
+                                 t("facilities.col.points")),
                table=wide, source=derived, filename="facility_points_by_type_and_district")
     st.caption(t("facilities.tables.by_type_note"))
 
     tsunami = geo.hazard_counts_by_district(points, "tsunami", place_rules.DISTRICTS)
     tsunami["district_label"] = tsunami["district"].map(lambda k: t(f"facilities.district.{k}"))
     chart = cache.chart(charts.district_bar_chart, tsunami[["district_label", "sites"]], t("facilities.axis.sites"),
-                                      t("facilities.col.district"))
+                        t("facilities.col.district"))
     table = tsunami.rename(columns={"district_label": t("facilities.col.district"),
                                     "sites": t("facilities.col.sites")})[
         [t("facilities.col.district"), t("facilities.col.sites")]]

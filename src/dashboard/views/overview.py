@@ -407,7 +407,8 @@ def _timeline_section() -> None:
         slotted = m.slot_keys(packed, lanes, names)
         bands = m.fiscal_year_bands(years)
         bands["fy_label"] = [fiscal_year_label(int(y)) for y in bands["fiscal_year"]]
-        chart = cache.chart(timeline_chart, 
+        chart = cache.chart(
+            timeline_chart,
             slotted, bands=bands, domain=domain,
             colours={names[p]: PILLAR_COLOURS[p] for p in lanes},
             marker_key=t("overview.timeline.key"),

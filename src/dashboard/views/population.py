@@ -179,7 +179,7 @@ def _outlook(series: pd.DataFrame) -> None:
     chart = None
     if len(shown):
         chart = cache.chart(actual_outlook_chart, shown, labels=labels, titles=titles, value_format=value_format,
-                                     x_domain=(y0 - 0.5, y1 + 0.5))
+                            x_domain=(y0 - 0.5, y1 + 0.5))
     data_block(
         key="pop_outlook",
         title=t("population.chart.actual"),
@@ -306,9 +306,9 @@ def _age_structure() -> None:
             key="pop_ageing",
             title=t("population.chart.ageing"),
             chart=cache.chart(ageing_chart, ind, area_domain=[area_labels[c] for c in codes],
-                               indicator_domain=list(ind_labels.values()),
-                               titles={**titles_common, "y": t("population.col.pct"), "area": t("population.col.area"),
-                                       "indicator": t("population.col.indicator")}),
+                              indicator_domain=list(ind_labels.values()),
+                              titles={**titles_common, "y": t("population.col.pct"), "area": t("population.col.area"),
+                                      "indicator": t("population.col.indicator")}),
             table=table, source=Source(["ipss_2023"], None, IPSS_AS_OF, derived=True,
                                        notes=[t("population.age.basis_note")]),
             filename="population_ageing",

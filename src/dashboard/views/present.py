@@ -25,7 +25,6 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import altair as alt
 import streamlit as st
 
 from dashboard.charts.export import scaled_spec
@@ -368,7 +367,7 @@ def _slideshow(pages: Sequence[st.Page], index: int, seconds: int, slides: int) 
     tick()
 
 
-def chart_spec(chart: alt.TopLevelMixin | Mapping[str, Any]) -> dict[str, Any]:
+def chart_spec(chart: Mapping[str, Any]) -> dict[str, Any]:
     """A chart as drawn in presentation mode: bigger type, one screen high.
 
     Streamlit fits a chart into its height (axes and legend included), so the
