@@ -132,3 +132,13 @@ def test_pages_are_thin() -> None:
         code = [ln for ln in page.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith(('"""', "#"))]
         assert len(code) <= 4, page.name
         assert any(re.fullmatch(r"shell\.run_page\(\w+\.render\)", ln.strip()) for ln in code), page.name
+
+
+@pytest.mark.parametrize("path", [p for p in MODULES if _layer(p) == "views"], ids=lambda p: str(p.relative_to(SRC)))
+def test_views_send_cached_chart_specs_not_altair_objects(path: Path) -> None:
+    # st.altair_chart validates the whole spec on every rerun (10–30 ms a chart, issue 10); charts go
+    # through cache.chart (built and validated once per input) and components.show_chart / data_block.
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    calls = {node.func.attr for node in ast.walk(tree)
+             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)}
+    assert "altair_chart" not in calls
