@@ -65,6 +65,19 @@ def test_presentation_mode_on_every_page(page: str) -> None:
     assert "出典" in text and "時点" in text
 
 
+def test_presentation_mode_shows_short_tables_as_static_tables_whose_type_scales() -> None:
+    # The interactive grid draws at a fixed 14 px on a canvas; a hall display needs the scalable static table.
+    normal = run_page("overview")
+    named = [d.value for d in normal.dataframe if "取組" in d.value.columns]
+    assert len(named) == 1 and not normal.table
+    at = run_page("overview", mode="present")
+    assert not at.exception
+    assert not [d for d in at.dataframe if "取組" in d.value.columns]
+    tables = [tb.value for tb in at.table]
+    assert len(tables) == 1 and len(tables[0]) == len(named[0]) <= present.PRESENT_TABLE_ROWS
+    assert "[data-testid=\"stTable\"]" in present.PRESENT_CSS
+
+
 def test_normal_pages_offer_png_svg_xlsx_beside_csv() -> None:
     at = run_page("overview")
     ids = [d.proto.id for d in at.get("download_button")]

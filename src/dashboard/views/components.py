@@ -195,7 +195,7 @@ def data_block(
         else:
             show_chart(chart, key=f"{key}_chart")
     else:
-        st.dataframe(table, hide_index=True)
+        present.show_table(table)
     source_caption(source)
     if not present.active():  # presentation mode shows no controls
         with st.container(horizontal=True, gap="small"):

@@ -25,12 +25,14 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import pandas as pd
 import streamlit as st
 
 from dashboard.charts.export import scaled_spec
 from dashboard.i18n import DEFAULT_LANGUAGE, language, t
 from dashboard.views import links
 
+PRESENT_TABLE_ROWS = 60  # longer tables keep the scrolling grid in presentation mode
 MODE_PARAM = "mode"
 ADVANCE_PARAM = "advance"
 LANG_PARAM = "lang"
@@ -114,6 +116,16 @@ CONTROLS { display: none !important; }
 [data-testid="stMainBlockContainer"] [data-testid="stHorizontalBlock"] > [data-testid="stLayoutWrapper"] {
   flex: 1 1 calc(50% - 1.5rem) !important; min-width: calc(50% - 1.5rem) !important;
   width: auto !important; max-width: 100% !important;
+}
+/* Tables: presentation mode shows them as static tables (data_block), whose type follows these rules. */
+[data-testid="stMainBlockContainer"] [data-testid="stTable"] th,
+[data-testid="stMainBlockContainer"] [data-testid="stTable"] td,
+[data-testid="stMainBlockContainer"] [data-testid="stTable"] td p {
+  font-size: clamp(22px, 1.25vw, 96px) !important; line-height: 1.35 !important;
+}
+/* Streamlit caps a cell's text at 400 px, which wraps every name on a wide screen. */
+[data-testid="stMainBlockContainer"] [data-testid="stTable"] [data-testid="stMarkdownContainer"] {
+  max-width: none !important;
 }
 /* Charts are drawn for a 1920 px screen; larger screens magnify them (half the width, zoomed twice). */
 @media (min-width: 2400px) {
@@ -365,6 +377,20 @@ def _slideshow(pages: Sequence[st.Page], index: int, seconds: int, slides: int) 
             st.caption(t("present.auto_status", seconds=seconds))
 
     tick()
+
+
+def show_table(table: pd.DataFrame) -> None:
+    """A chart's table: interactive, or in presentation mode a static table whose type scales with the screen.
+
+    The interactive grid draws on a canvas at a fixed 14 px, unreadable on a
+    hall display; long tables stay interactive (scrolling, sorting) even then.
+    ``st.table`` renders cell text as Markdown (never raw HTML), which the
+    dashboard's names and labels do not use.
+    """
+    if active() and len(table) <= PRESENT_TABLE_ROWS:
+        st.table(table, hide_index=True)
+    else:
+        st.dataframe(table, hide_index=True)
 
 
 def chart_spec(chart: Mapping[str, Any]) -> dict[str, Any]:
