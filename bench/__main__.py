@@ -4,8 +4,9 @@ Sections (all by default, in this order; ``--only`` picks some):
 
 - ``data``   time to load every dataset (published Parquet, open data);
 - ``script`` script time per page through AppTest (first run in a fresh process, warm reruns);
-- ``load``   page loads in Debian's chromium, every page and the bare page in the same run,
-             returning visits, and the bytes each chart ships;
+- ``load``   page loads in Debian's chromium, every page, the bare page and the dashboard's
+             frame around an empty page in the same run, returning visits, and the bytes
+             each chart ships;
 - ``scale``  the synthetic national data set: generated into a temp folder, then data,
              script and page-load timings with the app pointed at it;
 - ``memory`` server RSS with 1 and with N concurrent sessions (the app and the bare page);
