@@ -49,12 +49,19 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--reruns", type=int, help="warm AppTest reruns per page (default 10; quick 3)")
     parser.add_argument("--sessions", type=int, help="concurrent browser sessions for memory (default 20; quick 3)")
     parser.add_argument("--only", help=f"comma-separated sections out of {','.join(SECTIONS)}")
-    parser.add_argument("--profile", choices=("auto", "always", "never"), default="auto",
-                        help="pyinstrument profiles: of the pages that miss a target (auto), of all, or none")
+    parser.add_argument(
+        "--profile",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="pyinstrument profiles: of the pages that miss a target (auto), of all, or none",
+    )
     parser.add_argument("--synthetic-dir", type=Path, help="write the synthetic national data here (default: temp)")
     parser.add_argument("--keep-synthetic", action="store_true", help="do not delete the synthetic data afterwards")
-    parser.add_argument("--report-only", action="store_true",
-                        help="measure nothing: rebuild summary.md from results.json (after editing findings.md)")
+    parser.add_argument(
+        "--report-only",
+        action="store_true",
+        help="measure nothing: rebuild summary.md from results.json (after editing findings.md)",
+    )
     args = parser.parse_args(argv)
     args.runs = args.runs or (1 if args.quick else 5)
     args.warmup = 1 if args.warmup is None else args.warmup
@@ -71,8 +78,9 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
 
 def _git(*cmd: str) -> str:
     try:
-        return subprocess.run(["git", *cmd], cwd=REPO, capture_output=True, text=True, timeout=20,
-                              check=False).stdout.strip()
+        return subprocess.run(
+            ["git", *cmd], cwd=REPO, capture_output=True, text=True, timeout=20, check=False
+        ).stdout.strip()
     except OSError:
         return ""
 
@@ -89,7 +97,10 @@ def _environment(args: argparse.Namespace) -> dict[str, Any]:
         "loadavg": " ".join(f"{x:.2f}" for x in os.getloadavg()),
         "python": platform.python_version(),
         "streamlit": streamlit.__version__,
-        "runs": args.runs, "warmup": args.warmup, "reruns": args.reruns, "sessions": args.sessions,
+        "runs": args.runs,
+        "warmup": args.warmup,
+        "reruns": args.reruns,
+        "sessions": args.sessions,
         "sections": args.sections,
     }
 
@@ -105,8 +116,12 @@ def _loads(args: argparse.Namespace, env: dict[str, str] | None, returning: bool
     from bench.server import Server
 
     out: dict[str, Any] = {}
-    with Server(REPO / "app.py", f"app-{label}", env) as app, Server(BARE_APP, f"bare-{label}") as bare, \
-            Server(FRAME_APP, f"frame-{label}", env) as frame, browser.chromium() as chromium:
+    with (
+        Server(REPO / "app.py", f"app-{label}", env) as app,
+        Server(BARE_APP, f"bare-{label}") as bare,
+        Server(FRAME_APP, f"frame-{label}", env) as frame,
+        browser.chromium() as chromium,
+    ):
         urls = _page_urls(app.url, bare.url, frame.url)
         out["chromium"] = chromium.version
         failures: list[str] = []
@@ -137,8 +152,9 @@ def _memory(args: argparse.Namespace) -> dict[str, Any]:
         # Which pages a session's memory goes to: a few sessions of one page, each on a fresh server.
         for page, (_, url_path) in PAGES.items():
             with Server(REPO / "app.py", f"app-memory-{page}", options=ttl) as app:
-                out["by_page"][page] = browser.sessions_memory(chromium, app, [f"{app.url}/{url_path}"],
-                                                               args.page_sessions)
+                out["by_page"][page] = browser.sessions_memory(
+                    chromium, app, [f"{app.url}/{url_path}"], args.page_sessions
+                )
         with Server(BARE_APP, "bare-memory", options=ttl) as bare:
             out[BARE] = browser.sessions_memory(chromium, bare, [f"{bare.url}/"], args.sessions)
     return out
@@ -158,8 +174,9 @@ def _scale(args: argparse.Namespace, results: dict[str, Any]) -> dict[str, Any]:
 
 
 def _write(name: str, payload: Any) -> None:
-    (RESULTS / f"{name}.json").write_text(json.dumps(payload, ensure_ascii=False, indent=2, default=str),
-                                          encoding="utf-8")
+    (RESULTS / f"{name}.json").write_text(
+        json.dumps(payload, ensure_ascii=False, indent=2, default=str), encoding="utf-8"
+    )
 
 
 def _profile_misses(args: argparse.Namespace, results: dict[str, Any]) -> dict[str, str]:
@@ -217,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"[bench] {name} …", file=sys.stderr, flush=True)
             try:
                 results[name] = steps[name]()
-            except Exception:  # noqa: BLE001 - one broken section must not lose the others
+            except Exception:
                 results["errors"][name] = traceback.format_exc(limit=3).strip().splitlines()[-1]
                 traceback.print_exc()
                 continue

@@ -16,8 +16,9 @@ import streamlit as st
 st.set_page_config(page_title="Bare Streamlit page", page_icon="static/icon.png", layout="wide")
 st.title("Bare Streamlit page")
 cols = st.columns(3)
-for col, (label, value, delta) in zip(cols, [("Alpha", "332,931", "-1.2%"), ("Beta", "1,281", "-35"),
-                                             ("Gamma", "54%", None)], strict=True):
+for col, (label, value, delta) in zip(
+    cols, [("Alpha", "332,931", "-1.2%"), ("Beta", "1,281", "-35"), ("Gamma", "54%", None)], strict=True
+):
     col.metric(label, value, delta, border=True)
 data = pd.DataFrame({"year": [2020, 2025, 2030, 2035, 2040], "value": [100, 95, 89, 83, 77]})
 st.altair_chart(

@@ -27,8 +27,8 @@ from bench.server import Server
 from bench.stats import checkpoints, per_session_mb, rotate, slope, summarize
 
 sys.path.insert(0, str(REPO / "tests"))
-from browser_util import RENDERED_JS  # noqa: E402 - the tests' helpers live in tests/
-from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from browser_util import RENDERED_JS
+from conftest import CHROMIUM, CHROMIUM_ARGS
 
 CONTEXT_ARGS: dict[str, Any] = {"viewport": {"width": 1920, "height": 1080}, "locale": "ja-JP"}
 """As in the browser tests: Full HD, Japanese."""
@@ -101,8 +101,9 @@ def _fresh_load(browser: Browser, url: str, failures: list[str]) -> dict[str, fl
         context.close()
 
 
-def cold_loads(browser: Browser, urls: dict[str, str], runs: int, warmup: int = 1,
-               failures: list[str] | None = None) -> dict[str, list[dict[str, float]]]:
+def cold_loads(
+    browser: Browser, urls: dict[str, str], runs: int, warmup: int = 1, failures: list[str] | None = None
+) -> dict[str, list[dict[str, float]]]:
     """Each URL ``warmup + runs`` times, each load in a fresh context; rounds interleave the pages
     (rotating the order) so that noise from the machine falls on all of them alike.
     Returns name → one phase record per timed load (see :data:`PHASES`)."""
@@ -156,8 +157,11 @@ def shipped(browser: Browser, url: str) -> dict[str, Any]:
         page.wait_for_timeout(300)  # frames still in flight after the last paint
     finally:
         context.close()
-    return {**frame_summary(frames), "server_script_ms": script_span_ms(frames, stamps),
-            "charts": [c.as_dict() for c in chart_payloads(frames)]}
+    return {
+        **frame_summary(frames),
+        "server_script_ms": script_span_ms(frames, stamps),
+        "charts": [c.as_dict() for c in chart_payloads(frames)],
+    }
 
 
 def _settled_rss(server: Server, samples: int = 3, pause_s: float = 1.0) -> int:
@@ -209,9 +213,13 @@ def sessions_memory(browser: Browser, server: Server, urls: list[str], sessions:
             context.close()
     fitted = slope(list(readings), list(readings.values()))
     return {
-        "sessions": sessions, "idle_kb": idle_kb, "one_kb": readings[1], "many_kb": readings[sessions],
+        "sessions": sessions,
+        "idle_kb": idle_kb,
+        "one_kb": readings[1],
+        "many_kb": readings[sessions],
         "readings_kb": readings,
         "per_session_mb": per_session_mb(readings[1], readings[sessions], sessions),
         "per_session_slope_mb": None if fitted is None else fitted / 1024,
-        "open_seconds": open_s, "failures": failures,
+        "open_seconds": open_s,
+        "failures": failures,
     }

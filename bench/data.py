@@ -63,8 +63,10 @@ def worker(repeats: int, parquet_dir: Path | None) -> dict[str, Any]:
     national: dict[str, Any] = {}
     if parquet_dir is not None:
         for path in sorted(parquet_dir.glob("*.parquet")):
-            national[path.stem] = {**_time(lambda p=path: pd.read_parquet(p), max(1, repeats // 4)),
-                                   "bytes": path.stat().st_size}
+            national[path.stem] = {
+                **_time(lambda p=path: pd.read_parquet(p), max(1, repeats // 4)),
+                "bytes": path.stat().st_size,
+            }
     return {
         "open_data_dir": str(paths.open_data_dir()),
         "published": published,
@@ -80,8 +82,9 @@ def run(repeats: int, env: dict[str, str] | None = None, parquet_dir: Path | Non
     cmd = [sys.executable, "-m", "bench.data", "--worker", "--repeats", str(repeats)]
     if parquet_dir is not None:
         cmd += ["--parquet-dir", str(parquet_dir)]
-    proc = subprocess.run(cmd, cwd=REPO, env={**os.environ, **(env or {})}, capture_output=True, text=True,
-                          timeout=900, check=False)
+    proc = subprocess.run(
+        cmd, cwd=REPO, env={**os.environ, **(env or {})}, capture_output=True, text=True, timeout=900, check=False
+    )
     lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
     if proc.returncode != 0 or not lines:
         return {"failed": proc.stderr[-2000:]}

@@ -28,7 +28,8 @@ def _empty() -> None:
 # The real pages' titles (their scripts cannot be listed from here: they live in the app's pages/).
 titles = [t(f"nav.{name}") for name in ("overview", "population", "dx", "facilities", "survey")]
 pages = [st.Page(_empty, title=titles[0], url_path="frame", default=True)] + [
-    st.Page(_empty, title=title, url_path=f"frame_{i}") for i, title in enumerate(titles[1:])]
+    st.Page(_empty, title=title, url_path=f"frame_{i}") for i, title in enumerate(titles[1:])
+]
 navigation = st.navigation(pages)
 st.set_page_config(page_title=f"{navigation.title}｜{t('app.title')}", page_icon="static/icon.png")
 shell.sidebar_footer()

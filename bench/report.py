@@ -39,8 +39,7 @@ def targets(results: dict[str, Any]) -> list[Target]:
     out: list[Target] = []
     cold = (results.get("load") or {}).get("cold") or {}
     for page in PAGES:
-        out.append(Target(f"page load {page} / bare", ratio(_median(cold, page), _median(cold, BARE)),
-                          LOAD_RATIO, "×"))
+        out.append(Target(f"page load {page} / bare", ratio(_median(cold, page), _median(cold, BARE)), LOAD_RATIO, "×"))
     script = results.get("script") or {}
     national = (results.get("scale") or {}).get("script") or {}
     for page in PAGES:
@@ -50,10 +49,15 @@ def targets(results: dict[str, Any]) -> list[Target]:
     memory = (results.get("memory") or {}).get("app") or {}
     out.append(Target("RSS per extra session", memory.get("per_session_mb"), SESSION_MB, "MB"))
     data = results.get("data") or {}
-    out.append(Target("all published datasets load (first read, sum)", data.get("published_total_first_ms"),
-                      DATASETS_MS, "ms"))
-    rows = [c["rows"] for section in (results.get("load"), results.get("scale"))
-            for page in ((section or {}).get("shipped") or {}).values() for c in page.get("charts", [])]
+    out.append(
+        Target("all published datasets load (first read, sum)", data.get("published_total_first_ms"), DATASETS_MS, "ms")
+    )
+    rows = [
+        c["rows"]
+        for section in (results.get("load"), results.get("scale"))
+        for page in ((section or {}).get("shipped") or {}).values()
+        for c in page.get("charts", [])
+    ]
     out.append(Target("rows shipped by the largest chart", float(max(rows)) if rows else None, MAX_CHART_ROWS, "rows"))
     return out
 
@@ -77,16 +81,33 @@ def _load_table(results: dict[str, Any]) -> str:
     for page in [BARE, FRAME, *PAGES]:
         if page == FRAME and page not in cold:
             continue  # results of a run before the frame-only page was measured
-        rows.append([
-            page,
-            fmt_range(cold.get(page) or {}), fmt_ratio(ratio(_median(cold, page), _median(cold, BARE))),
-            fmt_range(back.get(page) or {}), fmt_ratio(ratio(_median(back, page), _median(back, BARE))),
-            fmt_range(ncold.get(page) or {}), fmt_ratio(ratio(_median(ncold, page), _median(ncold, BARE))),
-            len((shipped.get(page) or {}).get("charts", [])), fmt_bytes((shipped.get(page) or {}).get("bytes")),
-        ])
+        rows.append(
+            [
+                page,
+                fmt_range(cold.get(page) or {}),
+                fmt_ratio(ratio(_median(cold, page), _median(cold, BARE))),
+                fmt_range(back.get(page) or {}),
+                fmt_ratio(ratio(_median(back, page), _median(back, BARE))),
+                fmt_range(ncold.get(page) or {}),
+                fmt_ratio(ratio(_median(ncold, page), _median(ncold, BARE))),
+                len((shipped.get(page) or {}).get("charts", [])),
+                fmt_bytes((shipped.get(page) or {}).get("bytes")),
+            ]
+        )
     return markdown_table(
-        ["page", "cold load ms", "× bare", "returning ms", "× bare", "national cold ms", "× bare", "charts",
-         "websocket bytes"], rows)
+        [
+            "page",
+            "cold load ms",
+            "× bare",
+            "returning ms",
+            "× bare",
+            "national cold ms",
+            "× bare",
+            "charts",
+            "websocket bytes",
+        ],
+        rows,
+    )
 
 
 def _phases_table(results: dict[str, Any]) -> str:
@@ -94,11 +115,26 @@ def _phases_table(results: dict[str, Any]) -> str:
     for label, section in (("shipped", results.get("load")), ("national", results.get("scale"))):
         shipped = (section or {}).get("shipped") or {}
         for page, ph in ((section or {}).get("cold_phases") or {}).items():
-            rows.append([label, page, *(fmt_ms((ph.get(k) or {}).get("median"))
-                                        for k in ("frontend", "script", "draw", "total")),
-                         fmt_ms((shipped.get(page) or {}).get("server_script_ms"))])
-    return markdown_table(["data", "page", "frontend start-up ms", "script run (as seen) ms", "drawing ms",
-                           "total ms", "script on the wire ms"], rows)
+            rows.append(
+                [
+                    label,
+                    page,
+                    *(fmt_ms((ph.get(k) or {}).get("median")) for k in ("frontend", "script", "draw", "total")),
+                    fmt_ms((shipped.get(page) or {}).get("server_script_ms")),
+                ]
+            )
+    return markdown_table(
+        [
+            "data",
+            "page",
+            "frontend start-up ms",
+            "script run (as seen) ms",
+            "drawing ms",
+            "total ms",
+            "script on the wire ms",
+        ],
+        rows,
+    )
 
 
 def _script_table(results: dict[str, Any]) -> str:
@@ -110,14 +146,33 @@ def _script_table(results: dict[str, Any]) -> str:
         if "failed" in r:
             rows.append([page, "failed", "", "", "", "", "", "", ""])
             continue
-        rows.append([
-            page, fmt_ms(r.get("first_ms")), fmt_ms(r.get("new_session_ms")), fmt_range(r.get("rerun") or {}),
-            fmt_range(r.get("change") or {}), r.get("widget") or "—", fmt_ms(n.get("first_ms")),
-            fmt_range(n.get("rerun") or {}), fmt_range(n.get("change") or {}),
-        ])
+        rows.append(
+            [
+                page,
+                fmt_ms(r.get("first_ms")),
+                fmt_ms(r.get("new_session_ms")),
+                fmt_range(r.get("rerun") or {}),
+                fmt_range(r.get("change") or {}),
+                r.get("widget") or "—",
+                fmt_ms(n.get("first_ms")),
+                fmt_range(n.get("rerun") or {}),
+                fmt_range(n.get("change") or {}),
+            ]
+        )
     return markdown_table(
-        ["page", "first run ms", "new session ms", "rerun ms", "rerun after change ms", "widget changed",
-         "national first ms", "national rerun ms", "national change ms"], rows)
+        [
+            "page",
+            "first run ms",
+            "new session ms",
+            "rerun ms",
+            "rerun after change ms",
+            "widget changed",
+            "national first ms",
+            "national rerun ms",
+            "national change ms",
+        ],
+        rows,
+    )
 
 
 def _memory_table(results: dict[str, Any]) -> str:
@@ -128,31 +183,60 @@ def _memory_table(results: dict[str, Any]) -> str:
     for name, m in measured:
         if not m:
             continue
-        rows.append([
-            name, f"{m['idle_kb'] / 1024:.0f}", f"{m['one_kb'] / 1024:.0f}", m["sessions"],
-            f"{m['many_kb'] / 1024:.0f}",
-            "—" if m.get("per_session_mb") is None else f"{m['per_session_mb']:.1f}",
-            "—" if m.get("per_session_slope_mb") is None else f"{m['per_session_slope_mb']:.1f}",
-        ])
-    return markdown_table(["server", "RSS idle MB", "1 session MB", "sessions", "RSS MB", "per extra session MB",
-                           "fitted slope MB"], rows)
+        rows.append(
+            [
+                name,
+                f"{m['idle_kb'] / 1024:.0f}",
+                f"{m['one_kb'] / 1024:.0f}",
+                m["sessions"],
+                f"{m['many_kb'] / 1024:.0f}",
+                "—" if m.get("per_session_mb") is None else f"{m['per_session_mb']:.1f}",
+                "—" if m.get("per_session_slope_mb") is None else f"{m['per_session_slope_mb']:.1f}",
+            ]
+        )
+    return markdown_table(
+        ["server", "RSS idle MB", "1 session MB", "sessions", "RSS MB", "per extra session MB", "fitted slope MB"], rows
+    )
 
 
 def _data_table(results: dict[str, Any]) -> str:
     data = results.get("data") or {}
     national = (results.get("scale") or {}).get("data") or {}
-    rows = [[f"published: {name}", fmt_ms(v["first_ms"]), fmt_ms(v["warm"]["median"]), v["rows"], ""]
-            for name, v in (data.get("published") or {}).items()]
-    rows.append(["**published, all (sum)**", fmt_ms(data.get("published_total_first_ms")),
-                 fmt_ms(data.get("published_total_warm_ms")), "", ""])
+    rows = [
+        [f"published: {name}", fmt_ms(v["first_ms"]), fmt_ms(v["warm"]["median"]), v["rows"], ""]
+        for name, v in (data.get("published") or {}).items()
+    ]
+    rows.append(
+        [
+            "**published, all (sum)**",
+            fmt_ms(data.get("published_total_first_ms")),
+            fmt_ms(data.get("published_total_warm_ms")),
+            "",
+            "",
+        ]
+    )
     nat_open = national.get("open_data") or {}
     for name, v in (data.get("open_data") or {}).items():
         nv = nat_open.get(name) or {}
-        rows.append([f"open data: {name}", fmt_ms(v.get("first_ms")), fmt_ms((v.get("warm") or {}).get("median")),
-                     v.get("rows", "missing"), f"{fmt_ms(nv.get('first_ms'))} ms, {nv.get('rows', '—')} rows"])
+        rows.append(
+            [
+                f"open data: {name}",
+                fmt_ms(v.get("first_ms")),
+                fmt_ms((v.get("warm") or {}).get("median")),
+                v.get("rows", "missing"),
+                f"{fmt_ms(nv.get('first_ms'))} ms, {nv.get('rows', '—')} rows",
+            ]
+        )
     for name, v in (national.get("national_parquet") or {}).items():
-        rows.append([f"national Parquet: {name}", fmt_ms(v["first_ms"]), fmt_ms(v["warm"]["median"]), v["rows"],
-                     fmt_bytes(v.get("bytes"))])
+        rows.append(
+            [
+                f"national Parquet: {name}",
+                fmt_ms(v["first_ms"]),
+                fmt_ms(v["warm"]["median"]),
+                v["rows"],
+                fmt_bytes(v.get("bytes")),
+            ]
+        )
     return markdown_table(["dataset", "first read ms", "warm ms", "rows", "national scale"], rows)
 
 
@@ -161,11 +245,21 @@ def _charts_table(results: dict[str, Any]) -> str:
     for label, section in (("shipped", results.get("load")), ("national", results.get("scale"))):
         for page, shipped in ((section or {}).get("shipped") or {}).items():
             for c in shipped.get("charts", []):
-                rows.append([label, page, c["key"], c["kind"], fmt_bytes(c["bytes"]), f"{c['rows']:,}",
-                             "**over**" if c["rows"] > MAX_CHART_ROWS else "ok",
-                             "**yes**" if c["remote_url"] else "no"])
-    return markdown_table(["data", "page", "chart", "kind", "bytes", "rows", f"≤ {MAX_CHART_ROWS:,} rows",
-                           "remote URL"], rows)
+                rows.append(
+                    [
+                        label,
+                        page,
+                        c["key"],
+                        c["kind"],
+                        fmt_bytes(c["bytes"]),
+                        f"{c['rows']:,}",
+                        "**over**" if c["rows"] > MAX_CHART_ROWS else "ok",
+                        "**yes**" if c["remote_url"] else "no",
+                    ]
+                )
+    return markdown_table(
+        ["data", "page", "chart", "kind", "bytes", "rows", f"≤ {MAX_CHART_ROWS:,} rows", "remote URL"], rows
+    )
 
 
 def _problems(results: dict[str, Any]) -> list[str]:
@@ -196,9 +290,12 @@ def _busy_warning(env: dict[str, Any]) -> list[str]:
         return []
     if max(loads) <= float(env.get("cpus") or 1):
         return []
-    return [f"> **Busy machine**: the 1-minute load average was {loads[0]:.1f} at the start and {loads[1]:.1f} at "
-            f"the end on {env.get('cpus')} CPUs, so absolute times are inflated and noisy; ratios to the bare "
-            "page (measured in the same rounds) are steadier. Rerun on an idle machine for figures to publish.", ""]
+    return [
+        f"> **Busy machine**: the 1-minute load average was {loads[0]:.1f} at the start and {loads[1]:.1f} at "
+        f"the end on {env.get('cpus')} CPUs, so absolute times are inflated and noisy; ratios to the bare "
+        "page (measured in the same rounds) are steadier. Rerun on an idle machine for figures to publish.",
+        "",
+    ]
 
 
 def summary(results: dict[str, Any], findings: str = "") -> str:
@@ -226,9 +323,13 @@ def summary(results: dict[str, Any], findings: str = "") -> str:
         "",
         "## Targets",
         "",
-        markdown_table(["target", "measured", "limit", "status"],
-                       [[t.name, _fmt_value(t), f"{t.limit:,g} {t.unit}", t.status if t.status != "missed"
-                         else "**missed**"] for t in tg]),
+        markdown_table(
+            ["target", "measured", "limit", "status"],
+            [
+                [t.name, _fmt_value(t), f"{t.limit:,g} {t.unit}", t.status if t.status != "missed" else "**missed**"]
+                for t in tg
+            ],
+        ),
         "",
         f"{len(missed)} of {len(tg)} targets missed." if missed else f"All {len(tg)} measured targets met.",
         "",

@@ -68,7 +68,7 @@ def _other_plain_options(widget: Any) -> list[Any]:
     for option in widget.options:
         try:
             plain = widget.format_func(option) == option
-        except Exception:  # noqa: BLE001 - a format_func that only knows real values
+        except Exception:
             plain = False
         if plain and option != widget.value:
             others.append(option)
@@ -117,7 +117,8 @@ def _apply(at: Any, change: Change, i: int) -> None:
 def _problems(at: Any) -> list[str]:
     """Exceptions and error boxes the run produced (a timing of a broken page means little)."""
     return [f"exception: {str(e.value)[:200]}" for e in at.exception] + [
-        f"error: {str(e.value)[:200]}" for e in at.error]
+        f"error: {str(e.value)[:200]}" for e in at.error
+    ]
 
 
 def _timed(fn: Callable[[], Any]) -> float:
@@ -157,7 +158,7 @@ def worker(page: str, reruns: int, profile: Path | None) -> dict[str, Any]:
                     samples.append(_timed(at.run))
                     if at.exception:
                         raise RuntimeError(str(at.exception[0].value)[:200])
-        except Exception as exc:  # noqa: BLE001 - try the next widget; say which failed
+        except Exception as exc:
             problems.append(f"could not drive {change.label}: {exc}")
             continue
         change_ms, used = samples, change.label
@@ -170,13 +171,20 @@ def worker(page: str, reruns: int, profile: Path | None) -> dict[str, Any]:
     for name, profiler in profilers.items():
         if profiler.last_session is not None and profile is not None:
             Path(f"{profile}-{name}.txt").write_text(
-                profiler.output_text(unicode=True, color=False, show_all=False), encoding="utf-8")
+                profiler.output_text(unicode=True, color=False, show_all=False), encoding="utf-8"
+            )
     return {
-        "page": page, "import_ms": import_ms, "first_ms": first_ms,
-        "rerun": summarize(plain), "rerun_samples": plain,
-        "change": summarize(change_ms), "change_samples": change_ms, "widget": used,
+        "page": page,
+        "import_ms": import_ms,
+        "first_ms": first_ms,
+        "rerun": summarize(plain),
+        "rerun_samples": plain,
+        "change": summarize(change_ms),
+        "change_samples": change_ms,
+        "widget": used,
         "new_session_ms": new_session_ms[0],
-        "problems": problems, "elements": _element_counts(at),
+        "problems": problems,
+        "elements": _element_counts(at),
     }
 
 
@@ -226,16 +234,18 @@ def _profiling(profiler: Any) -> Iterator[None]:
         _ACTIVE.clear()
 
 
-def run_pages(pages: list[str], reruns: int, env: dict[str, str] | None = None, label: str = "shipped",
-              profile: bool = False) -> dict[str, dict[str, Any]]:
+def run_pages(
+    pages: list[str], reruns: int, env: dict[str, str] | None = None, label: str = "shipped", profile: bool = False
+) -> dict[str, dict[str, Any]]:
     """Run :func:`worker` for each page in its own fresh process; returns page → result."""
     results: dict[str, dict[str, Any]] = {}
     for page in pages:
         cmd = [sys.executable, "-m", "bench.script", "--worker", page, "--reruns", str(reruns)]
         if profile:
             cmd += ["--profile", str(RESULTS / f"profile-{label}-{page}")]
-        proc = subprocess.run(cmd, cwd=REPO, env={**os.environ, **(env or {})}, capture_output=True, text=True,
-                              timeout=900, check=False)
+        proc = subprocess.run(
+            cmd, cwd=REPO, env={**os.environ, **(env or {})}, capture_output=True, text=True, timeout=900, check=False
+        )
         lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
         if proc.returncode != 0 or not lines:
             results[page] = {"page": page, "failed": proc.stderr[-2000:]}

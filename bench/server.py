@@ -35,8 +35,9 @@ class Server:
     The log goes to ``bench/results/logs/``.
     """
 
-    def __init__(self, script: Path, name: str, env: dict[str, str] | None = None,
-                 options: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, script: Path, name: str, env: dict[str, str] | None = None, options: dict[str, str] | None = None
+    ) -> None:
         self.script = script
         self.name = name
         self.env = env or {}
@@ -49,13 +50,27 @@ class Server:
         logs = RESULTS / "logs"
         logs.mkdir(parents=True, exist_ok=True)
         self.log_path = logs / f"server-{self.name}.log"
-        log = open(self.log_path, "wb")  # noqa: SIM115 - closed in __exit__
+        log = open(self.log_path, "wb")
         self._log = log
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(self.script.relative_to(REPO)),
-             "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
-             *[arg for key, value in self.options.items() for arg in (f"--{key}", value)]],
-            cwd=REPO, env={**os.environ, **self.env}, stdout=log, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                str(self.script.relative_to(REPO)),
+                "--server.port",
+                str(port),
+                "--server.address",
+                "127.0.0.1",
+                "--server.headless",
+                "true",
+                *[arg for key, value in self.options.items() for arg in (f"--{key}", value)],
+            ],
+            cwd=REPO,
+            env={**os.environ, **self.env},
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
         self.url = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 90
@@ -71,8 +86,9 @@ class Server:
         self.__exit__(None, None, None)
         raise RuntimeError(f"streamlit ({self.name}) did not start; see {self.log_path}")
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         if self.proc is not None and self.proc.poll() is None:
             self.proc.terminate()
             try:

@@ -45,7 +45,7 @@ MUNICIPALITIES = 1741
 """How many municipalities Japan has (the real national file lists 1,741)."""
 IWAKI_CODE6 = "072044"
 FUKUSHIMA_PREF = "07"
-AGE_GROUPS: tuple[str, ...] = tuple(f"{a:02d}_{a + 4:02d}" for a in range(0, 90, 5)) + ("90_plus",)
+AGE_GROUPS: tuple[str, ...] = (*tuple(f"{a:02d}_{a + 4:02d}" for a in range(0, 90, 5)), "90_plus")
 SEXES: tuple[str, ...] = ("male", "female")
 PROJECTION_YEARS: tuple[int, ...] = tuple(range(2020, 2071, 5))
 FIRST_MONTH = "2017-01-01"
@@ -55,11 +55,28 @@ SYNTHETIC_NOTE = "SYNTHETIC benchmark data, not a statistic"
 # Column names of the real national My Number card file, in its order (the
 # file's format, i.e. data; the reader in dashboard.data.open_data maps them).
 MYNUMBER_COLUMNS: tuple[str, ...] = (
-    "_snapshot", "算出基準日", "都道府県名", "市区町村名", "総数（人口）", "交付枚数",
-    "人口に対する交付枚数率", "人口算出基準日", "交付件数基準日", "団体コード",
+    "_snapshot",
+    "算出基準日",
+    "都道府県名",
+    "市区町村名",
+    "総数（人口）",
+    "交付枚数",
+    "人口に対する交付枚数率",
+    "人口算出基準日",
+    "交付件数基準日",
+    "団体コード",
 )
 IPSS_COLUMNS: tuple[str, ...] = (
-    "code", "kind", "prefecture", "area", "year", "total", "age0_14", "age15_64", "age65plus", "note",
+    "code",
+    "kind",
+    "prefecture",
+    "area",
+    "year",
+    "total",
+    "age0_14",
+    "age15_64",
+    "age65plus",
+    "note",
 )
 # Files that do not scale with the number of municipalities: copied as they are.
 COPIED_AS_IS: tuple[str, ...] = (
@@ -85,8 +102,12 @@ class SyntheticSet:
     def as_dict(self) -> dict[str, object]:
         """For the JSON results."""
         return {
-            "root": str(self.root), "municipalities": self.municipalities, "kpi_rows": self.kpi_rows,
-            "population_rows": self.population_rows, "files": self.files, "copied_real_files": self.copied,
+            "root": str(self.root),
+            "municipalities": self.municipalities,
+            "kpi_rows": self.kpi_rows,
+            "population_rows": self.population_rows,
+            "files": self.files,
+            "copied_real_files": self.copied,
         }
 
 
@@ -121,14 +142,20 @@ def municipalities(real_national_csv: Path | None = None, count: int = MUNICIPAL
     made_up = _made_up_municipalities(count, seed)
     real = made_up.iloc[:0]
     if real_national_csv is not None and real_national_csv.is_file():
-        raw = pd.read_csv(real_national_csv, encoding="utf-8-sig", dtype=str,
-                          usecols=[MYNUMBER_COLUMNS[0], MYNUMBER_COLUMNS[2], MYNUMBER_COLUMNS[3], MYNUMBER_COLUMNS[9]])
+        raw = pd.read_csv(
+            real_national_csv,
+            encoding="utf-8-sig",
+            dtype=str,
+            usecols=[MYNUMBER_COLUMNS[0], MYNUMBER_COLUMNS[2], MYNUMBER_COLUMNS[3], MYNUMBER_COLUMNS[9]],
+        )
         last = raw[raw[MYNUMBER_COLUMNS[0]] == raw[MYNUMBER_COLUMNS[0]].max()].dropna()
-        real = pd.DataFrame({
-            "prefecture": last[MYNUMBER_COLUMNS[2]].to_numpy(),
-            "municipality": last[MYNUMBER_COLUMNS[3]].to_numpy(),
-            "code6": last[MYNUMBER_COLUMNS[9]].str.zfill(6).to_numpy(),
-        }).drop_duplicates("code6")
+        real = pd.DataFrame(
+            {
+                "prefecture": last[MYNUMBER_COLUMNS[2]].to_numpy(),
+                "municipality": last[MYNUMBER_COLUMNS[3]].to_numpy(),
+                "code6": last[MYNUMBER_COLUMNS[9]].str.zfill(6).to_numpy(),
+            }
+        ).drop_duplicates("code6")
     df = real.head(count)
     if len(df) < count:
         # The real file has a row without a code; made-up towns fill the list up to ``count``.
@@ -149,7 +176,8 @@ def _made_up_municipalities(count: int, seed: int) -> pd.DataFrame:
     per_pref = np.bincount(rng.integers(0, 47, size=count), minlength=47)
     rows = [
         (f"pref-{pref:02d}", f"town-{pref:02d}{201 + i:03d}", f"{pref:02d}{201 + i:03d}")
-        for pref, n in enumerate(per_pref, start=1) for i in range(n)
+        for pref, n in enumerate(per_pref, start=1)
+        for i in range(n)
     ]
     df = pd.DataFrame(rows, columns=["prefecture", "municipality", "code6"])
     df["code6"] += df["code6"].map(_check_digit)
@@ -174,27 +202,29 @@ def population_by_age_sex(munis: pd.DataFrame, seed: int = 11) -> pd.DataFrame:
     rng = np.random.default_rng(seed)
     n, years, groups = len(munis), np.array(PROJECTION_YEARS), len(AGE_GROUPS)
     base = np.clip(rng.lognormal(mean=np.log(25_000), sigma=1.2, size=n), 300, 3_800_000)
-    shrink = rng.normal(-0.045, 0.03, size=n)          # change per five years
-    ageing = rng.uniform(0.0, 0.6, size=n)             # 0 = young town, 1 = very old
-    young = np.linspace(1.2, 0.2, groups)               # share shapes (normalised below)
+    shrink = rng.normal(-0.045, 0.03, size=n)  # change per five years
+    ageing = rng.uniform(0.0, 0.6, size=n)  # 0 = young town, 1 = very old
+    young = np.linspace(1.2, 0.2, groups)  # share shapes (normalised below)
     old = np.linspace(0.5, 1.3, groups)
     steps = (years - years[0]) / 5
-    mix = np.clip(ageing[:, None] + 0.05 * steps[None, :], 0, 1)             # (n, years)
+    mix = np.clip(ageing[:, None] + 0.05 * steps[None, :], 0, 1)  # (n, years)
     shape = young[None, None, :] * (1 - mix[..., None]) + old[None, None, :] * mix[..., None]
     shape /= shape.sum(axis=2, keepdims=True)
-    totals = base[:, None] * (1 + shrink[:, None]) ** steps[None, :]         # (n, years)
-    by_age = totals[..., None] * shape                                        # (n, years, groups)
+    totals = base[:, None] * (1 + shrink[:, None]) ** steps[None, :]  # (n, years)
+    by_age = totals[..., None] * shape  # (n, years, groups)
     male_share = np.clip(0.515 - 0.012 * np.maximum(0, np.arange(groups) - 11), 0.3, 0.52)
     values = np.stack([by_age * male_share, by_age * (1 - male_share)], axis=2)  # (n, years, sex, groups)
     index = pd.MultiIndex.from_product(
-        [munis["code5"], years, SEXES, AGE_GROUPS], names=["code5", "year", "sex", "age_group"])
+        [munis["code5"], years, SEXES, AGE_GROUPS], names=["code5", "year", "sex", "age_group"]
+    )
     return pd.DataFrame({"population": np.rint(values).astype("int64").ravel()}, index=index).reset_index()
 
 
 def wide_population(long: pd.DataFrame) -> pd.DataFrame:
     """One row per (code5, year): ``male_00_04`` … ``female_90_plus`` and the IPSS broad groups."""
-    wide = long.pivot_table(index=["code5", "year"], columns=["sex", "age_group"], values="population",
-                            aggfunc="sum", sort=False)
+    wide = long.pivot_table(
+        index=["code5", "year"], columns=["sex", "age_group"], values="population", aggfunc="sum", sort=False
+    )
     wide.columns = [f"{sex}_{group}" for sex, group in wide.columns]
     cols = {sex: [f"{sex}_{g}" for g in AGE_GROUPS] for sex in SEXES}
     both = [wide[cols["male"][i]] + wide[cols["female"][i]] for i in range(len(AGE_GROUPS))]
@@ -205,8 +235,13 @@ def wide_population(long: pd.DataFrame) -> pd.DataFrame:
     return wide[["total", "age0_14", "age15_64", "age65plus", *cols["male"], *cols["female"]]].reset_index()
 
 
-def ipss_table(munis: pd.DataFrame, long: pd.DataFrame, real_ipss: pd.DataFrame | None = None,
-               census_levels: dict[str, str] | None = None, seed: int = 13) -> pd.DataFrame:
+def ipss_table(
+    munis: pd.DataFrame,
+    long: pd.DataFrame,
+    real_ipss: pd.DataFrame | None = None,
+    census_levels: dict[str, str] | None = None,
+    seed: int = 13,
+) -> pd.DataFrame:
     """The population table in the IPSS file's format, for municipalities, prefectures and named areas.
 
     Areas of the real file that are neither a prefecture nor a municipality
@@ -215,8 +250,9 @@ def ipss_table(munis: pd.DataFrame, long: pd.DataFrame, real_ipss: pd.DataFrame 
     """
     wide = wide_population(long).merge(munis, on="code5")
     levels = census_levels or {}
-    wide["kind"] = wide["code5"].map(lambda c: levels.get(c.lstrip("0"), "2")).where(
-        lambda k: k.isin(["1", "2", "3"]), "2")
+    wide["kind"] = (
+        wide["code5"].map(lambda c: levels.get(c.lstrip("0"), "2")).where(lambda k: k.isin(["1", "2", "3"]), "2")
+    )
     wide["area"] = wide["municipality"]
     value_cols = [c for c in wide.columns if c == "total" or c.startswith(("age", "male_", "female_"))]
     pref = wide.groupby(["pref_code", "prefecture", "year"], as_index=False)[value_cols].sum()
@@ -258,7 +294,7 @@ def kpi_monthly(munis: pd.DataFrame, long: pd.DataFrame, seed: int = 17) -> pd.D
     month_years = months.year.to_numpy(dtype=float)
     # Population on 1 January of each snapshot's year, log-linear between the five-year points.
     log_pop = np.array([np.interp(month_years, years, np.log(row)) for row in totals.to_numpy(dtype=float)])
-    population = np.rint(np.exp(log_pop)).astype("int64")                     # (n, months)
+    population = np.rint(np.exp(log_pop)).astype("int64")  # (n, months)
     t = (months.year - 2017 + (months.month - 1) / 12).to_numpy(dtype=float)
     n = len(munis)
     ceiling = rng.uniform(0.78, 0.95, size=n)[:, None]
@@ -266,15 +302,17 @@ def kpi_monthly(munis: pd.DataFrame, long: pd.DataFrame, seed: int = 17) -> pd.D
     rate = 0.07 + (ceiling - 0.07) / (1 + np.exp(-(t[None, :] - midpoint) / 0.9))
     rate = np.clip(rate + rng.normal(0, 0.004, size=rate.shape), 0.0, 0.99)
     cards = np.rint(population * rate).astype("int64")
-    frame = pd.DataFrame({
-        "snapshot": np.tile(months.to_numpy(), n),
-        "code5": np.repeat(munis["code5"].to_numpy(), len(months)),
-        "code6": np.repeat(munis["code6"].to_numpy(), len(months)),
-        "prefecture": np.repeat(munis["prefecture"].to_numpy(), len(months)),
-        "municipality": np.repeat(munis["municipality"].to_numpy(), len(months)),
-        "population": population.ravel(),
-        "cards": cards.ravel(),
-    })
+    frame = pd.DataFrame(
+        {
+            "snapshot": np.tile(months.to_numpy(), n),
+            "code5": np.repeat(munis["code5"].to_numpy(), len(months)),
+            "code6": np.repeat(munis["code6"].to_numpy(), len(months)),
+            "prefecture": np.repeat(munis["prefecture"].to_numpy(), len(months)),
+            "municipality": np.repeat(munis["municipality"].to_numpy(), len(months)),
+            "population": population.ravel(),
+            "cards": cards.ravel(),
+        }
+    )
     frame["rate_pct"] = (100 * frame["cards"] / frame["population"]).round(1)
     return frame.sort_values(["snapshot", "code6"], kind="stable").reset_index(drop=True)
 
@@ -289,19 +327,21 @@ def mynumber_csv_frame(kpi: pd.DataFrame) -> pd.DataFrame:
         return snap.map(dict(zip(months, months.strftime(pattern), strict=True)))
 
     day = fmt("%Y/%m/%d")
-    out = pd.DataFrame({
-        MYNUMBER_COLUMNS[0]: fmt("%Y%m%d"),
-        MYNUMBER_COLUMNS[1]: day,
-        MYNUMBER_COLUMNS[2]: kpi["prefecture"],
-        MYNUMBER_COLUMNS[3]: kpi["municipality"],
-        MYNUMBER_COLUMNS[4]: kpi["population"],
-        MYNUMBER_COLUMNS[5]: kpi["cards"],
-        MYNUMBER_COLUMNS[6]: kpi["rate_pct"],
-        MYNUMBER_COLUMNS[7]: fmt("%Y/01/01"),
-        MYNUMBER_COLUMNS[8]: day,
-        # The real file drops the code's leading zero (072044 → 72044); the reader pads it back.
-        MYNUMBER_COLUMNS[9]: kpi["code6"].str.lstrip("0"),
-    })
+    out = pd.DataFrame(
+        {
+            MYNUMBER_COLUMNS[0]: fmt("%Y%m%d"),
+            MYNUMBER_COLUMNS[1]: day,
+            MYNUMBER_COLUMNS[2]: kpi["prefecture"],
+            MYNUMBER_COLUMNS[3]: kpi["municipality"],
+            MYNUMBER_COLUMNS[4]: kpi["population"],
+            MYNUMBER_COLUMNS[5]: kpi["cards"],
+            MYNUMBER_COLUMNS[6]: kpi["rate_pct"],
+            MYNUMBER_COLUMNS[7]: fmt("%Y/01/01"),
+            MYNUMBER_COLUMNS[8]: day,
+            # The real file drops the code's leading zero (072044 → 72044); the reader pads it back.
+            MYNUMBER_COLUMNS[9]: kpi["code6"].str.lstrip("0"),
+        }
+    )
     out["_synthetic"] = 1
     return out
 
@@ -348,8 +388,9 @@ def _readme(result: SyntheticSet) -> str:
     return "\n".join(lines) + "\n"
 
 
-def generate(dest: Path | None = None, real_open: Path | None = None, count: int = MUNICIPALITIES,
-             seed: int = 2025) -> SyntheticSet:
+def generate(
+    dest: Path | None = None, real_open: Path | None = None, count: int = MUNICIPALITIES, seed: int = 2025
+) -> SyntheticSet:
     """Write the synthetic national data set into ``dest`` (a new temp folder by default).
 
     ``real_open`` is the real open-data folder to take names and the

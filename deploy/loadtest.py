@@ -25,7 +25,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from playwright.async_api import Browser, BrowserContext, async_playwright
@@ -35,8 +35,15 @@ sys.path.insert(0, str(REPO / "tests"))
 from browser_util import LOOPBACK_HOSTS  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 PAGES = ["", "population", "dx", "facilities", "survey"]
 TABLE_LABEL = re.compile(r"^\s*表\s*$")  # the chart ↔ table switch's "table" option (Japanese UI)
 RENDERED_JS = """() => {
@@ -64,7 +71,7 @@ class RunResult:
     def summary(self) -> dict[str, object]:
         """The reported figures."""
         times = sorted(self.times_ms)
-        p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))] if times else None
+        p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))] if times else None
         return {
             "setup": self.setup,
             "sessions": self.sessions,
@@ -102,9 +109,24 @@ def start_single(run_dir: Path) -> tuple[subprocess.Popen[bytes], str]:
     """One app process on a free loopback port, no proxy."""
     port = free_port()
     log = open(run_dir / f"single-{port}.log", "wb")  # noqa: SIM115 - lives as long as the process
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1",
-                             "--server.port", str(port), "--server.headless", "true"],
-                            cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.address",
+            "127.0.0.1",
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+        ],
+        cwd=REPO,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     wait_healthy(url)
     return proc, url
@@ -116,8 +138,9 @@ def start_cluster(n: int, run_dir: Path) -> tuple[str, list[int]]:
     while any(_port_busy(base + i) for i in range(n)):
         base = free_port()
     env = {**os.environ, "RUN_DIR": str(run_dir), "BASE_PORT": str(base)}
-    subprocess.run([str(REPO / "deploy" / "start.sh"), str(n), str(listen)], check=True, env=env,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [str(REPO / "deploy" / "start.sh"), str(n), str(listen)], check=True, env=env, stdout=subprocess.DEVNULL
+    )
     url = f"http://127.0.0.1:{listen}"
     wait_healthy(url)
     return url, [base + i for i in range(n)]
@@ -125,8 +148,12 @@ def start_cluster(n: int, run_dir: Path) -> tuple[str, list[int]]:
 
 def stop_cluster(run_dir: Path) -> None:
     """Stop what start_cluster started."""
-    subprocess.run([str(REPO / "deploy" / "stop.sh")], env={**os.environ, "RUN_DIR": str(run_dir)},
-                   stdout=subprocess.DEVNULL, check=False)
+    subprocess.run(
+        [str(REPO / "deploy" / "stop.sh")],
+        env={**os.environ, "RUN_DIR": str(run_dir)},
+        stdout=subprocess.DEVNULL,
+        check=False,
+    )
 
 
 def _port_busy(port: int) -> bool:
@@ -134,8 +161,9 @@ def _port_busy(port: int) -> bool:
         return s.connect_ex(("127.0.0.1", port)) == 0
 
 
-async def _session(browser: Browser, url: str, index: int, result: RunResult, deadline: float, max_loads: int,
-                   cookies: dict[int, str]) -> None:
+async def _session(
+    browser: Browser, url: str, index: int, result: RunResult, deadline: float, max_loads: int, cookies: dict[int, str]
+) -> None:
     context: BrowserContext = await browser.new_context(viewport={"width": 1440, "height": 900}, locale="ja-JP")
     page = await context.new_page()
 
@@ -163,7 +191,7 @@ async def _session(browser: Browser, url: str, index: int, result: RunResult, de
                 if await toggle.count():
                     await toggle.click()
                     await page.wait_for_function(RENDERED_JS, timeout=60_000, polling=100)
-            except Exception:  # noqa: BLE001 - every failure is counted, the session goes on
+            except Exception:
                 result.errors += 1
         for cookie in await context.cookies():
             if cookie["name"] == "dashboard_route":
@@ -172,7 +200,9 @@ async def _session(browser: Browser, url: str, index: int, result: RunResult, de
         await context.close()
 
 
-async def run_load(url: str, setup: str, sessions: int, seconds: float, max_loads: int) -> tuple[RunResult, dict[int, str]]:
+async def run_load(
+    url: str, setup: str, sessions: int, seconds: float, max_loads: int
+) -> tuple[RunResult, dict[int, str]]:
     """K concurrent sessions for a bounded time against ``url``."""
     result = RunResult(setup=setup, sessions=sessions, seconds=seconds)
     cookies: dict[int, str] = {}
@@ -180,7 +210,9 @@ async def run_load(url: str, setup: str, sessions: int, seconds: float, max_load
         browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         start = time.monotonic()
         deadline = start + seconds
-        await asyncio.gather(*(_session(browser, url, k, result, deadline, max_loads, cookies) for k in range(sessions)))
+        await asyncio.gather(
+            *(_session(browser, url, k, result, deadline, max_loads, cookies) for k in range(sessions))
+        )
         result.seconds = time.monotonic() - start
         await browser.close()
     return result, cookies
@@ -227,7 +259,7 @@ async def failover_check(url: str, ports: list[int], run_dir: Path, sessions: in
         os.kill(pid, signal.SIGKILL)
         # Survivors: keep working without reload. Affected: the client reconnects (or the user reloads).
         ok_after = 0
-        for i, p in enumerate(pages):
+        for _i, p in enumerate(pages):
             try:
                 # No reload: the Streamlit client reconnects its websocket by itself
                 # and nginx sends it to a live backend, which starts a new session.
@@ -240,11 +272,16 @@ async def failover_check(url: str, ports: list[int], run_dir: Path, sessions: in
                 await p.wait_for_function(RENDERED_JS, timeout=60_000)
                 if not await p.locator('[data-testid="stException"]').count():
                     ok_after += 1
-            except Exception:  # noqa: BLE001 - counted as a failure
+            except Exception:
                 pass
         await browser.close()
-    return {"sessions": sessions, "sticky_before_kill": sticky_before, "on_killed_backend": len(on_victim),
-            "working_after_kill": ok_after, "killed_port": victim}
+    return {
+        "sessions": sessions,
+        "sticky_before_kill": sticky_before,
+        "on_killed_backend": len(on_victim),
+        "working_after_kill": ok_after,
+        "killed_port": victim,
+    }
 
 
 def _check_only(args: argparse.Namespace, run_dir: Path) -> int:
@@ -259,8 +296,11 @@ def _check_only(args: argparse.Namespace, run_dir: Path) -> int:
     report = {"failover": failover, "routes": {k: sorted(v) for k, v in routes.items()}}
     args.out.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     print(json.dumps(failover))
-    ok = (failover["sticky_before_kill"] and failover["on_killed_backend"] > 0
-          and failover["working_after_kill"] == failover["sessions"])
+    ok = (
+        failover["sticky_before_kill"]
+        and failover["on_killed_backend"] > 0
+        and failover["working_after_kill"] == failover["sessions"]
+    )
     return 0 if ok else 1
 
 
@@ -272,8 +312,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--max-loads", type=int, default=400, help="upper bound on page loads per setup")
     parser.add_argument("--out", type=Path, default=REPO / "deploy" / "run" / "loadtest.json")
-    parser.add_argument("--check-only", action="store_true",
-                        help="no load: only the sticky-session and failover checks behind nginx (used by the tests)")
+    parser.add_argument(
+        "--check-only",
+        action="store_true",
+        help="no load: only the sticky-session and failover checks behind nginx (used by the tests)",
+    )
     args = parser.parse_args(argv)
     run_dir = args.out.parent / "loadtest"
     run_dir.mkdir(parents=True, exist_ok=True)
@@ -291,8 +334,9 @@ def main(argv: list[str] | None = None) -> int:
 
     cluster_url, ports = start_cluster(args.processes, run_dir)
     try:
-        cluster, cookies = asyncio.run(run_load(cluster_url, f"{args.processes} processes + nginx", args.sessions,
-                                                args.seconds, args.max_loads))
+        cluster, cookies = asyncio.run(
+            run_load(cluster_url, f"{args.processes} processes + nginx", args.sessions, args.seconds, args.max_loads)
+        )
         routes = routes_from_log(run_dir / "access.log")
         sticky = {k: sorted(routes.get(v, set())) for k, v in cookies.items()}
         sticky_ok = all(len(b) == 1 for b in sticky.values()) and len(sticky) == args.sessions
@@ -300,19 +344,31 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         stop_cluster(run_dir)
 
-    report = {"single": single.summary(), "cluster": cluster.summary(),
-              "sticky_sessions": {"ok": sticky_ok, "backends_per_session": sticky}, "failover": failover}
+    report = {
+        "single": single.summary(),
+        "cluster": cluster.summary(),
+        "sticky_sessions": {"ok": sticky_ok, "backends_per_session": sticky},
+        "failover": failover,
+    }
     args.out.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     print(f"{'setup':<28}{'loads/min':>10}{'p50 ms':>9}{'p95 ms':>9}{'loads':>7}{'errors':>8}{'off-loopback':>14}")
     for r in (single.summary(), cluster.summary()):
-        print(f"{r['setup']:<28}{r['loads_per_minute']:>10}{r['p50_ms']!s:>9}{r['p95_ms']!s:>9}{r['page_loads']:>7}"
-              f"{r['errors']:>8}{r['requests_off_loopback']:>14}")
+        print(
+            f"{r['setup']:<28}{r['loads_per_minute']:>10}{r['p50_ms']!s:>9}{r['p95_ms']!s:>9}{r['page_loads']:>7}"
+            f"{r['errors']:>8}{r['requests_off_loopback']:>14}"
+        )
     print(f"sticky sessions: {'ok' if sticky_ok else 'BROKEN'} ({len(sticky)} sessions)")
-    print(f"failover: killed backend {failover['killed_port']}; {failover['on_killed_backend']} sessions were on it; "
-          f"{failover['working_after_kill']}/{failover['sessions']} sessions working afterwards")
+    print(
+        f"failover: killed backend {failover['killed_port']}; {failover['on_killed_backend']} sessions were on it; "
+        f"{failover['working_after_kill']}/{failover['sessions']} sessions working afterwards"
+    )
     print(f"saved {args.out}")
-    ok = (single.errors == 0 and cluster.errors == 0 and sticky_ok
-          and failover["working_after_kill"] == failover["sessions"])
+    ok = (
+        single.errors == 0
+        and cluster.errors == 0
+        and sticky_ok
+        and failover["working_after_kill"] == failover["sessions"]
+    )
     return 0 if ok else 1
 
 

@@ -11,5 +11,10 @@ if [ ! -x /usr/bin/chromium ]; then
   echo "error: /usr/bin/chromium is missing: apt-get install -y chromium fonts-noto-cjk" >&2
   exit 1
 fi
+# --fast: the development tier (unit + AppTest, no browser); anything else goes to pytest as is.
+args=()
+for a in "$@"; do
+  if [ "$a" = "--fast" ]; then args+=(tests/unit tests/app); else args+=("$a"); fi
+done
 .venv/bin/python -m dashboard.data check
-exec .venv/bin/python -m pytest "$@"
+exec .venv/bin/python -m pytest ${args[@]+"${args[@]}"}

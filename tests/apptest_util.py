@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from streamlit.testing.v1 import AppTest
-
 from conftest import PAGES, REPO
+from streamlit.testing.v1 import AppTest
 
 
 def run_page(page: str, *, secrets: dict | None = None, **query: str) -> AppTest:

@@ -13,6 +13,9 @@ from pathlib import Path
 
 import pytest
 
+# The import workspace fixture (``ws``) lives with the import helpers.
+pytest_plugins = ["import_util"]
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO.parent / "shared" / "data"
 ARTIFACTS = REPO / "artifacts"
@@ -27,8 +30,13 @@ PAGES = {
 # Debian chromium's switches for the tests and the benchmark (bench/browser.py): no sandbox
 # (root in CI) and none of its background calls to Google services.
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     "--disable-features=MediaRouter,OptimizationHints,Translate",
 ]
 URL_PATHS = {"overview": "", "population": "population", "dx": "dx", "facilities": "facilities", "survey": "survey"}
@@ -41,16 +49,32 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(env_extra: dict[str, str] | None = None, cwd: Path = REPO, args: tuple[str, ...] = (),
-                 port: int | None = None) -> tuple[subprocess.Popen[bytes], str]:
+def start_server(
+    env_extra: dict[str, str] | None = None, cwd: Path = REPO, args: tuple[str, ...] = (), port: int | None = None
+) -> tuple[subprocess.Popen[bytes], str]:
     """Start ``streamlit run app.py`` on a (free) loopback port and wait until it is healthy."""
     port = port or free_port()
     env = {**os.environ, **(env_extra or {})}
     log = open(ARTIFACTS / f"server-{port}.log", "wb")  # noqa: SIM115 - closed with the process
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", *args],
-        cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            *args,
+        ],
+        cwd=cwd,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -63,6 +87,19 @@ def start_server(env_extra: dict[str, str] | None = None, cwd: Path = REPO, args
             time.sleep(0.3)
     proc.kill()
     raise RuntimeError(f"streamlit did not start; see {log.name}")
+
+
+# The tier of a test is its folder: unit/ (pure functions and files), app/ (AppTest through app.py)
+# and e2e/ (a live server driven by Debian's chromium). ``scripts/test.sh --fast`` runs unit + app.
+TIERS = {"unit": "unit", "app": "app", "e2e": "browser"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test with its tier, taken from the folder it lives in."""
+    for item in items:
+        parts = Path(str(item.path)).relative_to(REPO / "tests").parts
+        if parts and parts[0] in TIERS:
+            item.add_marker(getattr(pytest.mark, TIERS[parts[0]]))
 
 
 @pytest.fixture(scope="session", autouse=True)

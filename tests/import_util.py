@@ -36,8 +36,11 @@ class Workspace:
 
     def published(self) -> dict[str, bytes]:
         """The published files only: Parquet and source CSV (no history, no hidden temporary files)."""
-        return {k: v for k, v in self.snapshot().items()
-                if k.startswith("data/") and "/history/" not in k and not Path(k).name.startswith(".")}
+        return {
+            k: v
+            for k, v in self.snapshot().items()
+            if k.startswith("data/") and "/history/" not in k and not Path(k).name.startswith(".")
+        }
 
     def csv_rows(self, name: str) -> list[dict[str, str]]:
         """The rows of a source CSV (as strings)."""
@@ -80,8 +83,9 @@ def rows_of(ws: Workspace, name: str) -> tuple[list[str], list[list[str]]]:
     return header, [[r[c] for c in header] for r in rows]
 
 
-def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]], *, encoding: str = "utf-8",
-              delimiter: str = ",") -> Path:
+def write_csv(
+    path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]], *, encoding: str = "utf-8", delimiter: str = ","
+) -> Path:
     """Write a CSV staff file."""
     path.write_bytes(csv_text(header, rows, delimiter).encode(encoding))
     return path

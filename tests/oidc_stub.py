@@ -64,34 +64,38 @@ class StubIdP:
                 self.end_headers()
                 self.wfile.write(data)
 
-            def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+            def do_GET(self) -> None:
                 url = urllib.parse.urlparse(self.path)
                 idp.requests.append(url.path)
                 if url.path == "/.well-known/openid-configuration":
-                    self._json({
-                        "issuer": idp.issuer,
-                        "authorization_endpoint": f"{idp.issuer}/authorize",
-                        "token_endpoint": f"{idp.issuer}/token",
-                        "jwks_uri": f"{idp.issuer}/jwks",
-                        "response_types_supported": ["code"],
-                        "subject_types_supported": ["public"],
-                        "id_token_signing_alg_values_supported": ["RS256"],
-                        "code_challenge_methods_supported": ["S256"],
-                    })
+                    self._json(
+                        {
+                            "issuer": idp.issuer,
+                            "authorization_endpoint": f"{idp.issuer}/authorize",
+                            "token_endpoint": f"{idp.issuer}/token",
+                            "jwks_uri": f"{idp.issuer}/jwks",
+                            "response_types_supported": ["code"],
+                            "subject_types_supported": ["public"],
+                            "id_token_signing_alg_values_supported": ["RS256"],
+                            "code_challenge_methods_supported": ["S256"],
+                        }
+                    )
                 elif url.path == "/jwks":
                     self._json({"keys": [idp.key.as_dict(private=False)]})
                 elif url.path == "/authorize":
                     q = dict(urllib.parse.parse_qsl(url.query))
                     code = secrets.token_urlsafe(16)
                     idp.codes[code] = {"nonce": q.get("nonce")}
-                    target = q["redirect_uri"] + "?" + urllib.parse.urlencode({"code": code, "state": q.get("state", "")})
+                    target = (
+                        q["redirect_uri"] + "?" + urllib.parse.urlencode({"code": code, "state": q.get("state", "")})
+                    )
                     self.send_response(302)
                     self.send_header("Location", target)
                     self.end_headers()
                 else:
                     self.send_error(404)
 
-            def do_POST(self) -> None:  # noqa: N802
+            def do_POST(self) -> None:
                 idp.requests.append(self.path)
                 length = int(self.headers.get("Content-Length", "0"))
                 form = dict(urllib.parse.parse_qsl(self.rfile.read(length).decode()))
@@ -99,7 +103,13 @@ class StubIdP:
                 if self.path != "/token" or grant is None:
                     self.send_error(400)
                     return
-                self._json({"access_token": secrets.token_urlsafe(16), "token_type": "Bearer", "expires_in": 600,
-                            "id_token": idp._id_token(grant["nonce"])})
+                self._json(
+                    {
+                        "access_token": secrets.token_urlsafe(16),
+                        "token_type": "Bearer",
+                        "expires_in": 600,
+                        "id_token": idp._id_token(grant["nonce"]),
+                    }
+                )
 
         return Handler

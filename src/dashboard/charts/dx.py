@@ -46,8 +46,9 @@ def _tone_scale(tone_labels: dict[str, str]) -> alt.Scale:
     return alt.Scale(domain=list(tone_labels.values()), range=[TONE_COLOURS[k] for k in tone_labels])
 
 
-def copy_index_chart(df: pd.DataFrame, x_title: str, y_title: str, tone_labels: dict[str, str] | None = None,
-                     legend_title: str = "") -> alt.LayerChart:
+def copy_index_chart(
+    df: pd.DataFrame, x_title: str, y_title: str, tone_labels: dict[str, str] | None = None, legend_title: str = ""
+) -> alt.LayerChart:
     """Copy-output index by year (2021 = 1).
 
     ``df`` has columns year, value and, when ``tone_labels`` is given (tone
@@ -60,8 +61,9 @@ def copy_index_chart(df: pd.DataFrame, x_title: str, y_title: str, tone_labels: 
         tooltip=[alt.Tooltip("year:O", title=x_title), alt.Tooltip("value:Q", title=y_title, format=".2f")],
     )
     if tone_labels:
-        bars = base.mark_bar(size=48).encode(color=alt.Color("tone_label:N", title=legend_title,
-                                                             scale=_tone_scale(tone_labels)))
+        bars = base.mark_bar(size=48).encode(
+            color=alt.Color("tone_label:N", title=legend_title, scale=_tone_scale(tone_labels))
+        )
     else:
         bars = base.mark_bar(size=48, color=BLUE)
     labels = base.mark_text(dy=-10, fontSize=14).encode(text=alt.Text("value:Q", format=".2f"))
@@ -78,8 +80,9 @@ def implied_sheets_chart(df: pd.DataFrame, y_field: str, x_title: str, y_title: 
     top = float(df[y_field].max()) * 1.15 if len(df) else 1.0  # room for the labels above the bars
     base = alt.Chart(df).encode(
         x=alt.X("year:O", title=x_title),
-        y=alt.Y(f"{y_field}:Q", title=y_title, scale=alt.Scale(domain=[0, top], nice=False),
-                axis=alt.Axis(format=",~f")),
+        y=alt.Y(
+            f"{y_field}:Q", title=y_title, scale=alt.Scale(domain=[0, top], nice=False), axis=alt.Axis(format=",~f")
+        ),
         tooltip=[alt.Tooltip("year:O", title=x_title), alt.Tooltip(f"{y_field}:Q", title=y_title, format=",~f")],
     )
     # Hatched look is not available in Vega-Lite; a lighter colour with an outline marks "derived".
@@ -88,8 +91,15 @@ def implied_sheets_chart(df: pd.DataFrame, y_field: str, x_title: str, y_title: 
     return themed(alt.layer(bars, labels))
 
 
-def working_hours_chart(series: pd.DataFrame, axis_labels: Sequence[str], gaps: pd.DataFrame, x_title: str,
-                        y_title: str, tone_labels: dict[str, str], legend_title: str) -> alt.LayerChart:
+def working_hours_chart(
+    series: pd.DataFrame,
+    axis_labels: Sequence[str],
+    gaps: pd.DataFrame,
+    x_title: str,
+    y_title: str,
+    tone_labels: dict[str, str],
+    legend_title: str,
+) -> alt.LayerChart:
     """Working hours by fiscal year: bars only where the report prints a figure, a marker where it does not.
 
     ``series`` has fy_label, value, value_label, tone_label (published years
@@ -105,13 +115,17 @@ def working_hours_chart(series: pd.DataFrame, axis_labels: Sequence[str], gaps: 
         y=alt.Y("value:Q", title=y_title, scale=y_scale),
         tooltip=[alt.Tooltip("fy_label:N", title=x_title), alt.Tooltip("value:Q", title=y_title, format=",.1f")],
     )
-    bars = base.mark_bar(size=56).encode(color=alt.Color("tone_label:N", title=legend_title,
-                                                         scale=_tone_scale(tone_labels)))
+    bars = base.mark_bar(size=56).encode(
+        color=alt.Color("tone_label:N", title=legend_title, scale=_tone_scale(tone_labels))
+    )
     labels = base.mark_text(dy=-10, fontSize=14).encode(text="value_label:N")
     # The gap marker sits at mid-height of the plot (a pixel position, not a value on the y scale),
     # so nothing in the chart suggests a figure for the year.
-    marker = alt.Chart(gaps).mark_text(fontSize=13, color=GREY, lineBreak="\n").encode(
-        x=x, y=alt.value({"expr": "height / 2"}), text="note:N", tooltip=[alt.Tooltip("note:N", title=x_title)])
+    marker = (
+        alt.Chart(gaps)
+        .mark_text(fontSize=13, color=GREY, lineBreak="\n")
+        .encode(x=x, y=alt.value({"expr": "height / 2"}), text="note:N", tooltip=[alt.Tooltip("note:N", title=x_title)])
+    )
     return themed(alt.layer(bars, labels, marker), height=LEGEND_HEIGHT)
 
 
@@ -132,26 +146,43 @@ def series_colours(series_labels: Sequence[str], kinds: Sequence[str]) -> tuple[
     return list(series_labels), colours
 
 
-def uptake_chart(df: pd.DataFrame, y_field: str, x_title: str, y_title: str, legend_title: str,
-                 domain: Sequence[str], colours: Sequence[str], y_max: float = 100.0) -> alt.LayerChart:
+def uptake_chart(
+    df: pd.DataFrame,
+    y_field: str,
+    x_title: str,
+    y_title: str,
+    legend_title: str,
+    domain: Sequence[str],
+    colours: Sequence[str],
+    y_max: float = 100.0,
+) -> alt.LayerChart:
     """Lines over the snapshots, one per series; aggregates dashed, Iwaki thick.
 
     ``df`` has snapshot (datetime), series_label, series_kind and ``y_field``
     (rate_pct or percentile).
     """
-    dash = alt.condition(alt.FieldOneOfPredicate(field="series_kind", oneOf=["prefecture", "national"]),
-                         alt.value([6, 4]), alt.value([1, 0]))
+    dash = alt.condition(
+        alt.FieldOneOfPredicate(field="series_kind", oneOf=["prefecture", "national"]),
+        alt.value([6, 4]),
+        alt.value([1, 0]),
+    )
     width = alt.condition(alt.datum.series_kind == "iwaki", alt.value(3.5), alt.value(2))
     base = alt.Chart(df).encode(
         x=alt.X("snapshot:T", title=x_title, axis=alt.Axis(format="%Y", tickCount="year")),
         y=alt.Y(f"{y_field}:Q", title=y_title, scale=alt.Scale(domain=[0, y_max], nice=False)),
-        color=alt.Color("series_label:N", title=legend_title, sort=list(domain),
-                        scale=alt.Scale(domain=list(domain), range=list(colours)),
-                        legend=alt.Legend(columns=2, symbolType="stroke")),
+        color=alt.Color(
+            "series_label:N",
+            title=legend_title,
+            sort=list(domain),
+            scale=alt.Scale(domain=list(domain), range=list(colours)),
+            legend=alt.Legend(columns=2, symbolType="stroke"),
+        ),
         detail="series_label:N",
-        tooltip=[alt.Tooltip("series_label:N", title=legend_title),
-                 alt.Tooltip("snapshot:T", title=x_title, format="%Y-%m-%d"),
-                 alt.Tooltip(f"{y_field}:Q", title=y_title, format=".1f")],
+        tooltip=[
+            alt.Tooltip("series_label:N", title=legend_title),
+            alt.Tooltip("snapshot:T", title=x_title, format="%Y-%m-%d"),
+            alt.Tooltip(f"{y_field}:Q", title=y_title, format=".1f"),
+        ],
     )
     lines = base.mark_line().encode(strokeDash=dash, strokeWidth=width)
     points = base.mark_point(filled=True, size=18)

@@ -95,8 +95,11 @@ def _scale_fonts(node: Any, factor: float) -> Any:
         for key, value in node.items():
             if key in _DATA_KEYS:
                 scaled[key] = value
-            elif (key == "fontSize" or key.endswith("FontSize")) and isinstance(value, (int, float)) \
-                    and not isinstance(value, bool):
+            elif (
+                (key == "fontSize" or key.endswith("FontSize"))
+                and isinstance(value, (int, float))
+                and not isinstance(value, bool)
+            ):
                 scaled[key] = round(value * factor, 1)
             else:
                 scaled[key] = _scale_fonts(value, factor)
@@ -152,7 +155,7 @@ def wrap_text(text: str, max_em: float) -> list[str]:
             cut = max(current.rfind("｜"), current.rfind(" "), current.rfind("、"))
             if cut > len(current) // 2:
                 lines.append(current[: cut + 1].rstrip())
-                current = current[cut + 1:].lstrip()
+                current = current[cut + 1 :].lstrip()
             else:
                 lines.append(current)
                 current = ""
@@ -192,7 +195,11 @@ def slide_spec(
     previous = inner.get("title")
     inner["title"] = {
         "text": wrap_text(title, (width - 120) / title_px),
-        "anchor": "start", "fontSize": title_px, "fontWeight": "bold", "offset": 28, "color": "#1F2328",
+        "anchor": "start",
+        "fontSize": title_px,
+        "fontWeight": "bold",
+        "offset": 28,
+        "color": "#1F2328",
     }
     if isinstance(previous, str) and previous:
         inner["title"]["subtitle"] = previous
@@ -200,8 +207,14 @@ def slide_spec(
     outer["padding"] = 40
     outer["vconcat"] = [inner]
     outer["title"] = {
-        "text": footer_lines or [""], "orient": "bottom", "anchor": "start", "fontSize": footer_px,
-        "fontWeight": "normal", "color": "#3D444D", "offset": 28, "lineHeight": footer_px * 1.45,
+        "text": footer_lines or [""],
+        "orient": "bottom",
+        "anchor": "start",
+        "fontSize": footer_px,
+        "fontWeight": "normal",
+        "color": "#3D444D",
+        "offset": 28,
+        "lineHeight": footer_px * 1.45,
     }
     return outer
 
@@ -214,8 +227,10 @@ def frame_svg(svg: str, width: int = SLIDE_WIDTH, height: int = SLIDE_HEIGHT) ->
     attrs, w, h = match.group(1), float(match.group(2)), float(match.group(3))
     if "viewBox=" not in svg.split(">", 1)[0]:  # keep the drawing's own coordinates when scaling
         attrs += f' viewBox="0 0 {w:g} {h:g}"'
-    inner = (f'<svg{attrs} x="0" y="0" width="{width}" height="{height}" preserveAspectRatio="xMidYMid meet"'
-             + svg[match.end():])
+    inner = (
+        f'<svg{attrs} x="0" y="0" width="{width}" height="{height}" preserveAspectRatio="xMidYMid meet"'
+        + svg[match.end() :]
+    )
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" '
         f'width="{width}" height="{height}" viewBox="0 0 {width} {height}">'

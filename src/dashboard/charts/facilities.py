@@ -67,25 +67,35 @@ def per_resident_chart(df: pd.DataFrame, x_title: str, y_title: str, level: floa
     """
     labels = df.drop_duplicates("scenario")
     colour = alt.Color(
-        "scenario_label:N", title=None,
-        scale=alt.Scale(domain=list(labels["scenario_label"]),
-                        range=[SCENARIO_COLOURS.get(s, GREY) for s in labels["scenario"]]),
+        "scenario_label:N",
+        title=None,
+        scale=alt.Scale(
+            domain=list(labels["scenario_label"]), range=[SCENARIO_COLOURS.get(s, GREY) for s in labels["scenario"]]
+        ),
         legend=alt.Legend(orient="bottom"),
     )
     base = alt.Chart(df).encode(
         x=alt.X("year:O", title=x_title),
         xOffset=alt.XOffset("scenario_label:N", sort=list(labels["scenario_label"])),
         y=alt.Y("per_10k:Q", title=y_title, scale=alt.Scale(zero=True)),
-        tooltip=[alt.Tooltip("year:O", title=x_title), alt.Tooltip("scenario_label:N", title=" "),
-                 alt.Tooltip("facilities:Q", format=",.0f"), alt.Tooltip("per_10k:Q", title=y_title, format=".1f")],
+        tooltip=[
+            alt.Tooltip("year:O", title=x_title),
+            alt.Tooltip("scenario_label:N", title=" "),
+            alt.Tooltip("facilities:Q", format=",.0f"),
+            alt.Tooltip("per_10k:Q", title=y_title, format=".1f"),
+        ],
     )
     bars = base.mark_bar().encode(color=colour)
     text = base.mark_text(dy=-8, fontSize=13).encode(text=alt.Text("per_10k:Q", format=".1f"))
-    rule = alt.Chart(pd.DataFrame({"level": [level]})).mark_rule(color=GREY, strokeDash=[6, 4], strokeWidth=2).encode(
-        y="level:Q")
+    rule = (
+        alt.Chart(pd.DataFrame({"level": [level]}))
+        .mark_rule(color=GREY, strokeDash=[6, 4], strokeWidth=2)
+        .encode(y="level:Q")
+    )
     # The rule's label goes in the chart's subtitle: on the plot it would sit on top of a bar's value.
     layered = alt.layer(bars, text, rule).properties(
-        title=alt.TitleParams(text=level_label, color=GREY, fontSize=13, fontWeight="normal"))
+        title=alt.TitleParams(text=level_label, color=GREY, fontSize=13, fontWeight="normal")
+    )
     return themed(layered)
 
 
@@ -95,13 +105,20 @@ def needed_chart(df: pd.DataFrame, x_title: str, y_title: str) -> alt.Chart:
     ``df``: year_label, facilities, kind_label; the first row is the actual count.
     """
     order = list(df["year_label"])
-    colour = alt.Color("kind_label:N", title=None, legend=alt.Legend(orient="bottom"),
-                       scale=alt.Scale(domain=list(dict.fromkeys(df["kind_label"])), range=[ORANGE, SKY_BLUE]))
+    colour = alt.Color(
+        "kind_label:N",
+        title=None,
+        legend=alt.Legend(orient="bottom"),
+        scale=alt.Scale(domain=list(dict.fromkeys(df["kind_label"])), range=[ORANGE, SKY_BLUE]),
+    )
     base = alt.Chart(df).encode(
         x=alt.X("year_label:N", title=x_title, sort=order),
         y=alt.Y("facilities:Q", title=y_title, scale=alt.Scale(zero=True)),
-        tooltip=[alt.Tooltip("year_label:N", title=x_title), alt.Tooltip("facilities:Q", title=y_title, format=",.0f"),
-                 alt.Tooltip("kind_label:N", title=" ")],
+        tooltip=[
+            alt.Tooltip("year_label:N", title=x_title),
+            alt.Tooltip("facilities:Q", title=y_title, format=",.0f"),
+            alt.Tooltip("kind_label:N", title=" "),
+        ],
     )
     bars = base.mark_bar(size=56).encode(color=colour)
     text = base.mark_text(dy=-10, fontSize=14).encode(text=alt.Text("facilities:Q", format=",.0f"))
@@ -130,18 +147,26 @@ def type_district_heatmap(df: pd.DataFrame, x_title: str, y_title: str, count_ti
     districts = list(dict.fromkeys(df["district_label"]))
     types = list(dict.fromkeys(df["type_label"]))
     base = alt.Chart(df).encode(
-        x=alt.X("type_label:N", title=x_title, sort=types,
-                  # long type names break onto two lines (after a space or 「・」) instead of being dropped
-                  axis=alt.Axis(labelOverlap=False, labelLimit=160,
-                                labelExpr="split(replace(datum.label, '\\u30fb', '\\u30fb '), ' ')")),
+        x=alt.X(
+            "type_label:N",
+            title=x_title,
+            sort=types,
+            # long type names break onto two lines (after a space or 「・」) instead of being dropped
+            axis=alt.Axis(
+                labelOverlap=False, labelLimit=160, labelExpr="split(replace(datum.label, '\\u30fb', '\\u30fb '), ' ')"
+            ),
+        ),
         y=alt.Y("district_label:N", title=y_title, sort=districts, axis=alt.Axis(labelOverlap=False)),
-        tooltip=[alt.Tooltip("district_label:N", title=y_title), alt.Tooltip("type_label:N", title=x_title),
-                 alt.Tooltip("points:Q", title=count_title)],
+        tooltip=[
+            alt.Tooltip("district_label:N", title=y_title),
+            alt.Tooltip("type_label:N", title=x_title),
+            alt.Tooltip("points:Q", title=count_title),
+        ],
     )
     peak = max(int(df["points"].max()), 1) if not df.empty else 1
     cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
-        color=alt.Color("points:Q", title=count_title, scale=alt.Scale(scheme="blues", domain=[0, peak]),
-                        legend=None))
+        color=alt.Color("points:Q", title=count_title, scale=alt.Scale(scheme="blues", domain=[0, peak]), legend=None)
+    )
     text = base.mark_text(fontSize=12).encode(
         text=alt.Text("points:Q"),
         color=alt.condition(alt.datum.points > peak * 0.55, alt.value("white"), alt.value(BLACK)),
@@ -152,29 +177,32 @@ def type_district_heatmap(df: pd.DataFrame, x_title: str, y_title: str, count_ti
 def rgba(hex_colour: str, alpha: int = 230) -> list[int]:
     """``#RRGGBB`` → ``[r, g, b, alpha]`` for deck.gl."""
     value = hex_colour.lstrip("#")
-    return [int(value[i:i + 2], 16) for i in (0, 2, 4)] + [alpha]
+    return [int(value[i : i + 2], 16) for i in (0, 2, 4)] + [alpha]
 
 
 def _layer_records(points: pd.DataFrame) -> list[dict[str, Any]]:
     """Plain records for a deck.gl layer (lists and str only, so the JSON is the same under any pandas)."""
     records = []
     for row in points.to_dict("records"):
-        records.append({
-            "site_id": str(row["site_id"]),
-            "name": str(row["name"]),
-            "address": str(row["address"]),
-            "position": [float(row["lon"]), float(row["lat"])],
-            "kind_label": str(row["kind_label"]),
-            "type_label": str(row["type_label"]),
-            "district_label": str(row["district_label"]),
-            "hazards_label": str(row["hazards_label"]),
-            "fill": rgba(TYPE_COLOURS.get(str(row["type"]), GREY)),
-        })
+        records.append(
+            {
+                "site_id": str(row["site_id"]),
+                "name": str(row["name"]),
+                "address": str(row["address"]),
+                "position": [float(row["lon"]), float(row["lat"])],
+                "kind_label": str(row["kind_label"]),
+                "type_label": str(row["type_label"]),
+                "district_label": str(row["district_label"]),
+                "hazards_label": str(row["hazards_label"]),
+                "fill": rgba(TYPE_COLOURS.get(str(row["type"]), GREY)),
+            }
+        )
     return records
 
 
-def facility_map(boundary: Mapping[str, Any], points: pd.DataFrame, view: Mapping[str, float],
-                 tooltip_text: str) -> pdk.Deck:
+def facility_map(
+    boundary: Mapping[str, Any], points: pd.DataFrame, view: Mapping[str, float], tooltip_text: str
+) -> pdk.Deck:
     """The offline map: the city boundary as base, shelters (larger) and emergency sites (smaller) on top.
 
     ``points``: site_id, kind, type, name, address, lon, lat and the translated
@@ -184,22 +212,40 @@ def facility_map(boundary: Mapping[str, Any], points: pd.DataFrame, view: Mappin
     """
     layers = [
         pdk.Layer(
-            "GeoJsonLayer", id=LAYER_IDS["boundary"], data=dict(boundary), stroked=True, filled=True,
-            get_fill_color=BOUNDARY_FILL, get_line_color=BOUNDARY_LINE, line_width_min_pixels=1.5, pickable=False,
+            "GeoJsonLayer",
+            id=LAYER_IDS["boundary"],
+            data=dict(boundary),
+            stroked=True,
+            filled=True,
+            get_fill_color=BOUNDARY_FILL,
+            get_line_color=BOUNDARY_LINE,
+            line_width_min_pixels=1.5,
+            pickable=False,
         ),
     ]
     for kind in ("shelter", "emergency"):
         subset = points[points["kind"] == kind]
-        layers.append(pdk.Layer(
-            "ScatterplotLayer", id=LAYER_IDS[kind], data=_layer_records(subset),
-            get_position="position", get_fill_color="fill", get_line_color=[255, 255, 255, 255] if kind == "emergency"
-            else [0, 0, 0, 255], stroked=True, line_width_min_pixels=1, radius_units=pdk.types.String("pixels"),
-            get_radius=POINT_RADIUS_PX[kind], pickable=True, auto_highlight=True,
-        ))
+        layers.append(
+            pdk.Layer(
+                "ScatterplotLayer",
+                id=LAYER_IDS[kind],
+                data=_layer_records(subset),
+                get_position="position",
+                get_fill_color="fill",
+                get_line_color=[255, 255, 255, 255] if kind == "emergency" else [0, 0, 0, 255],
+                stroked=True,
+                line_width_min_pixels=1,
+                radius_units=pdk.types.String("pixels"),
+                get_radius=POINT_RADIUS_PX[kind],
+                pickable=True,
+                auto_highlight=True,
+            )
+        )
     return CompactDeck(
         layers=layers,
-        initial_view_state=pdk.ViewState(longitude=view["longitude"], latitude=view["latitude"], zoom=view["zoom"],
-                                         pitch=0, bearing=0),
+        initial_view_state=pdk.ViewState(
+            longitude=view["longitude"], latitude=view["latitude"], zoom=view["zoom"], pitch=0, bearing=0
+        ),
         # No base map at all. pydeck's default map_style is its "__MAP_STYLE__"
         # sentinel, which Streamlit (1.67) reads as "no style"; an explicit
         # map_style=None makes Streamlit's frontend fall back to a CARTO style

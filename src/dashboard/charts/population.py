@@ -52,8 +52,11 @@ def outlook_chart(df: pd.DataFrame, x_title: str, y_title: str) -> alt.Chart:
     base = alt.Chart(df).encode(
         x=alt.X("year:O", title=x_title),
         y=alt.Y("population:Q", title=y_title, scale=alt.Scale(zero=True), axis=alt.Axis(format=",d")),
-        tooltip=[alt.Tooltip("year:O", title=x_title), alt.Tooltip("population:Q", title=y_title, format=",d"),
-                 alt.Tooltip("kind_label:N", title=" ")],
+        tooltip=[
+            alt.Tooltip("year:O", title=x_title),
+            alt.Tooltip("population:Q", title=y_title, format=",d"),
+            alt.Tooltip("kind_label:N", title=" "),
+        ],
     )
     line = base.mark_line(color=BLUE, strokeDash=DASH)
     points = base.mark_point(filled=True, size=120, color=BLUE)
@@ -119,11 +122,14 @@ def actual_outlook_chart(
     domain, strokes, fills, shapes = _series_scale(df, labels)
     # One column: six long labels would be cut off in columns on a phone.
     legend = alt.Legend(title=titles["series"], orient="bottom", columns=1, symbolStrokeWidth=2)
-    x = alt.X("t:Q", title=titles["x"], scale=alt.Scale(domain=list(x_domain), nice=False),
-              axis=alt.Axis(format="d", tickMinStep=1, labelAngle=0))
+    x = alt.X(
+        "t:Q",
+        title=titles["x"],
+        scale=alt.Scale(domain=list(x_domain), nice=False),
+        axis=alt.Axis(format="d", tickMinStep=1, labelAngle=0),
+    )
     # From zero, so that "halved" looks like half.
-    y = alt.Y("value:Q", title=titles["y"], scale=alt.Scale(zero=True, nice=True),
-              axis=alt.Axis(format=value_format))
+    y = alt.Y("value:Q", title=titles["y"], scale=alt.Scale(zero=True, nice=True), axis=alt.Axis(format=value_format))
     tooltip = [
         alt.Tooltip("series_label:N", title=titles["series"]),
         alt.Tooltip("count_label:N", title=titles["count"]),
@@ -134,9 +140,11 @@ def actual_outlook_chart(
     base = alt.Chart(df).encode(x=x, y=y)
     # One line layer per count with a fixed colour, so the lines use no scale the legend would merge with.
     lines = [
-        base.transform_filter(alt.datum.basis == basis).mark_line(
-            color=colour, strokeDash=DASH, strokeWidth=2, opacity=0.8).encode(order="t:Q")
-        for basis, colour in BASIS_COLOURS.items() if basis in set(df["basis"].dropna())
+        base.transform_filter(alt.datum.basis == basis)
+        .mark_line(color=colour, strokeDash=DASH, strokeWidth=2, opacity=0.8)
+        .encode(order="t:Q")
+        for basis, colour in BASIS_COLOURS.items()
+        if basis in set(df["basis"].dropna())
     ]
     points = base.mark_point(size=120, strokeWidth=2, opacity=1).encode(
         stroke=alt.Stroke("series_label:N", scale=alt.Scale(domain=domain, range=strokes), legend=legend),
@@ -144,8 +152,11 @@ def actual_outlook_chart(
         shape=alt.Shape("series_label:N", scale=alt.Scale(domain=domain, range=shapes), legend=legend),
         tooltip=tooltip,
     )
-    text = base.transform_filter("datum.report_point").mark_text(dy=-18, fontSize=14, fontWeight="bold").encode(
-        text=alt.Text("value:Q", format=value_format))
+    text = (
+        base.transform_filter("datum.report_point")
+        .mark_text(dy=-18, fontSize=14, fontWeight="bold")
+        .encode(text=alt.Text("value:Q", format=value_format))
+    )
     # Streamlit fits the legend (six rows) into the height too: 540 leaves the plot ~380 px.
     return themed(alt.layer(*lines, points, text), height=540)
 
@@ -163,13 +174,23 @@ def age_structure_chart(
     order_map = {label: i for i, label in enumerate(reversed(domain))}  # 65+ on top
     data = df.assign(stack_order=df["group_label"].map(order_map))
     return themed(
-        alt.Chart(data).mark_area(opacity=0.85, line={"strokeWidth": 1}).encode(
+        alt.Chart(data)
+        .mark_area(opacity=0.85, line={"strokeWidth": 1})
+        .encode(
             x=alt.X("year:Q", title=titles["x"], axis=alt.Axis(format="d", tickMinStep=5, labelAngle=0)),
-            y=alt.Y(f"{field}:Q", title=titles["y"], stack=True, axis=alt.Axis(format=fmt),
-                    scale=alt.Scale(domain=[0, 100]) if share else alt.Scale(zero=True)),
-            color=alt.Color("group_label:N", title=titles["group"],
-                            scale=alt.Scale(domain=domain, range=list(AGE_COLOURS.values())),
-                            sort=domain),
+            y=alt.Y(
+                f"{field}:Q",
+                title=titles["y"],
+                stack=True,
+                axis=alt.Axis(format=fmt),
+                scale=alt.Scale(domain=[0, 100]) if share else alt.Scale(zero=True),
+            ),
+            color=alt.Color(
+                "group_label:N",
+                title=titles["group"],
+                scale=alt.Scale(domain=domain, range=list(AGE_COLOURS.values())),
+                sort=domain,
+            ),
             order=alt.Order("stack_order:Q"),
             tooltip=[
                 alt.Tooltip("year:Q", title=titles["x"], format="d"),
@@ -193,15 +214,21 @@ def ageing_chart(
     base = alt.Chart(df).encode(
         x=alt.X("year:Q", title=titles["x"], axis=alt.Axis(format="d", tickMinStep=5, labelAngle=0)),
         y=alt.Y("pct:Q", title=titles["y"], scale=alt.Scale(zero=False), axis=alt.Axis(format=".0f")),
-        color=alt.Color("area_label:N", title=titles["area"],
-                        scale=alt.Scale(domain=list(area_domain), range=list(AREA_COLOURS[: len(area_domain)])),
-                        legend=alt.Legend(direction="vertical")),
+        color=alt.Color(
+            "area_label:N",
+            title=titles["area"],
+            scale=alt.Scale(domain=list(area_domain), range=list(AREA_COLOURS[: len(area_domain)])),
+            legend=alt.Legend(direction="vertical"),
+        ),
     )
     lines = base.mark_line(strokeDash=DASH, strokeWidth=2).encode(detail="indicator_label:N")
     points = base.mark_point(size=70, filled=True).encode(
-        shape=alt.Shape("indicator_label:N", title=titles["indicator"],
-                        scale=alt.Scale(domain=list(indicator_domain), range=list(INDICATOR_SHAPES)),
-                        legend=alt.Legend(direction="vertical")),
+        shape=alt.Shape(
+            "indicator_label:N",
+            title=titles["indicator"],
+            scale=alt.Scale(domain=list(indicator_domain), range=list(INDICATOR_SHAPES)),
+            legend=alt.Legend(direction="vertical"),
+        ),
         tooltip=[
             alt.Tooltip("year:Q", title=titles["x"], format="d"),
             alt.Tooltip("basis_label:N", title=titles["basis"]),
@@ -219,19 +246,37 @@ def change_legend(labels: Sequence[str], title: str) -> alt.Chart:
     colours = [rgb_hex(c) for c in CHANGE_COLOURS[: len(domain)]]
     data = pd.DataFrame({"label": domain})
     return themed(
-        alt.Chart(data).mark_square(size=0, opacity=1).encode(
-            color=alt.Color("label:N", scale=alt.Scale(domain=domain, range=colours), sort=domain,
-                            legend=alt.Legend(title=title, orient="top", direction="horizontal", columns=3,
-                                              symbolType="square", symbolSize=220, symbolOpacity=1, symbolStrokeColor="#999999",
-                                              symbolStrokeWidth=1, labelFontSize=13, titleFontSize=13)),
-        ).properties(width="container"),
+        alt.Chart(data)
+        .mark_square(size=0, opacity=1)
+        .encode(
+            color=alt.Color(
+                "label:N",
+                scale=alt.Scale(domain=domain, range=colours),
+                sort=domain,
+                legend=alt.Legend(
+                    title=title,
+                    orient="top",
+                    direction="horizontal",
+                    columns=3,
+                    symbolType="square",
+                    symbolSize=220,
+                    symbolOpacity=1,
+                    symbolStrokeColor="#999999",
+                    symbolStrokeWidth=1,
+                    labelFontSize=13,
+                    titleFontSize=13,
+                ),
+            ),
+        )
+        .properties(width="container"),
         # Streamlit fits the whole chart, legend included, into this height: room for the title and two rows.
         height=84,
     )
 
 
-def _features(geojson: Mapping[str, Any], props: pd.DataFrame, code_key: str, codes: set[str] | None = None
-              ) -> list[dict[str, Any]]:
+def _features(
+    geojson: Mapping[str, Any], props: pd.DataFrame, code_key: str, codes: set[str] | None = None
+) -> list[dict[str, Any]]:
     """The boundary features whose ``code_key`` property is in ``props`` (indexed by code), with its columns added."""
     out = []
     for feat in geojson.get("features", []):
@@ -260,21 +305,50 @@ def change_map(
     ``{field}`` placeholders) and the selection can read them. No base map.
     """
     props = peers.copy()
-    props["fill"] = [list(CHANGE_COLOURS[int(c)]) + [235] for c in props["change_class"]]
+    props["fill"] = [[*list(CHANGE_COLOURS[int(c)]), 235] for c in props["change_class"]]
     fc = {"type": "FeatureCollection", "features": _features(geojson, props, code_key)}
     layers = [
-        pdk.Layer("GeoJsonLayer", data=fc, id=MAP_LAYER_ID, pickable=True, auto_highlight=True, stroked=True,
-                  filled=True, get_fill_color="properties.fill", get_line_color=[255, 255, 255],
-                  line_width_min_pixels=1, highlight_color=[0, 0, 0, 60]),
+        pdk.Layer(
+            "GeoJsonLayer",
+            data=fc,
+            id=MAP_LAYER_ID,
+            pickable=True,
+            auto_highlight=True,
+            stroked=True,
+            filled=True,
+            get_fill_color="properties.fill",
+            get_line_color=[255, 255, 255],
+            line_width_min_pixels=1,
+            highlight_color=[0, 0, 0, 60],
+        ),
     ]
     if selected_code and selected_code != highlight_code and selected_code in props.index:
         sel = {"type": "FeatureCollection", "features": _features(geojson, props[[]], code_key, {selected_code})}
-        layers.append(pdk.Layer("GeoJsonLayer", data=sel, id=SELECTED_LAYER_ID, pickable=False, stroked=True,
-                                filled=False, get_line_color=list(mix_with_white(BLUE, 0.0)),
-                                line_width_min_pixels=3))
+        layers.append(
+            pdk.Layer(
+                "GeoJsonLayer",
+                data=sel,
+                id=SELECTED_LAYER_ID,
+                pickable=False,
+                stroked=True,
+                filled=False,
+                get_line_color=list(mix_with_white(BLUE, 0.0)),
+                line_width_min_pixels=3,
+            )
+        )
     iwaki = {"type": "FeatureCollection", "features": _features(geojson, props[[]], code_key, {highlight_code})}
-    layers.append(pdk.Layer("GeoJsonLayer", data=iwaki, id=IWAKI_LAYER_ID, pickable=False, stroked=True, filled=False,
-                            get_line_color=list(_hex_rgb(BLACK)), line_width_min_pixels=4))
+    layers.append(
+        pdk.Layer(
+            "GeoJsonLayer",
+            data=iwaki,
+            id=IWAKI_LAYER_ID,
+            pickable=False,
+            stroked=True,
+            filled=False,
+            get_line_color=list(_hex_rgb(BLACK)),
+            line_width_min_pixels=4,
+        )
+    )
     lat, lon, zoom = view
     # map_provider=None and map_style left at pydeck's default: the spec then carries the "__MAP_STYLE__"
     # sentinel, which Streamlit 1.67 reads as "no base map". With map_style=None the style is omitted and

@@ -57,8 +57,13 @@ def _sized(layer: alt.LayerChart, df: pd.DataFrame) -> alt.LayerChart:
 def _y(df: pd.DataFrame) -> alt.Y:
     # Rows are labelled above the bars (not on the axis), so a phone's narrow
     # screen still has the full width for the bars.
-    return alt.Y("row:N", title=None, sort=list(df["row"].drop_duplicates()), axis=None,
-                 scale=alt.Scale(paddingInner=0.0, paddingOuter=0.0))
+    return alt.Y(
+        "row:N",
+        title=None,
+        sort=list(df["row"].drop_duplicates()),
+        axis=None,
+        scale=alt.Scale(paddingInner=0.0, paddingOuter=0.0),
+    )
 
 
 def _row_labels(df: pd.DataFrame, x: float) -> alt.LayerChart:
@@ -72,10 +77,20 @@ def _row_labels(df: pd.DataFrame, x: float) -> alt.LayerChart:
     bar_top = _bar_offset(df) - BAR_HEIGHT / 2
     layers = []
     for lines, block in labels.groupby("lines"):
-        layers.append(alt.Chart(block).mark_text(
-            align="left", baseline="top", dy=bar_top - 4 - LINE_HEIGHT * int(lines), fontSize=13, lineBreak="\n",
-            lineHeight=LINE_HEIGHT, fontWeight="bold", color="#31333F",
-        ).encode(y=_y(df), x=alt.X("x:Q"), text="row:N"))
+        layers.append(
+            alt.Chart(block)
+            .mark_text(
+                align="left",
+                baseline="top",
+                dy=bar_top - 4 - LINE_HEIGHT * int(lines),
+                fontSize=13,
+                lineBreak="\n",
+                lineHeight=LINE_HEIGHT,
+                fontWeight="bold",
+                color="#31333F",
+            )
+            .encode(y=_y(df), x=alt.X("x:Q"), text="row:N")
+        )
     return alt.layer(*layers)
 
 
@@ -92,7 +107,7 @@ def wrap_label(text: str, width: int = 18) -> str:
     """
     if " " in text.strip():
         return "\n".join(textwrap.wrap(text, width * 2)) or text
-    return "\n".join(text[i:i + width] for i in range(0, len(text), width)) or text
+    return "\n".join(text[i : i + width] for i in range(0, len(text), width)) or text
 
 
 def score_colours(scores: list[float]) -> list[str]:
@@ -122,8 +137,10 @@ def proportion_bars(df: pd.DataFrame, share_title: str) -> alt.LayerChart:
     option within its question: the first is blue, as the published share).
     """
     legend = df.sort_values(["kind", "rank", "order"]).drop_duplicates("part")
-    colours = [REST_COLOUR if k == "rest" else PALETTE[int(r) % len(PALETTE)]
-               for k, r in zip(legend["kind"], legend["rank"], strict=True)]
+    colours = [
+        REST_COLOUR if k == "rest" else PALETTE[int(r) % len(PALETTE)]
+        for k, r in zip(legend["kind"], legend["rank"], strict=True)
+    ]
     data = df.sort_values(["order"], kind="stable").copy()
     data["end"] = data.groupby("row", sort=False)["share"].cumsum()
     data["start"] = data["end"] - data["share"]
@@ -131,18 +148,31 @@ def proportion_bars(df: pd.DataFrame, share_title: str) -> alt.LayerChart:
     offset = _bar_offset(df)
     base = alt.Chart(data).encode(y=_y(df))
     bars = base.mark_bar(size=BAR_HEIGHT, yOffset=offset).encode(
-        x=alt.X("start:Q", title=share_title, scale=alt.Scale(domain=[0, 100]),
-                axis=alt.Axis(values=list(range(0, 101, 10)))),
+        x=alt.X(
+            "start:Q",
+            title=share_title,
+            scale=alt.Scale(domain=[0, 100]),
+            axis=alt.Axis(values=list(range(0, 101, 10))),
+        ),
         x2="end:Q",
-        color=alt.Color("part:N", title=None, sort=list(legend["part"]), legend=_legend(),
-                        scale=alt.Scale(domain=list(legend["part"]), range=colours)),
+        color=alt.Color(
+            "part:N",
+            title=None,
+            sort=list(legend["part"]),
+            legend=_legend(),
+            scale=alt.Scale(domain=list(legend["part"]), range=colours),
+        ),
         tooltip=[alt.Tooltip("row:N"), alt.Tooltip("part:N"), alt.Tooltip("share:Q", format=".1f")],
     )
-    text = base.mark_text(align="right", dx=-6, yOffset=offset, fontSize=14, fontWeight="bold").encode(
-        x="end:Q",
-        text="label:N",
-        color=alt.condition(alt.datum.kind == "rest", alt.value("#333333"), alt.value("white")),
-    ).transform_filter(alt.datum.share >= 6)
+    text = (
+        base.mark_text(align="right", dx=-6, yOffset=offset, fontSize=14, fontWeight="bold")
+        .encode(
+            x="end:Q",
+            text="label:N",
+            color=alt.condition(alt.datum.kind == "rest", alt.value("#333333"), alt.value("white")),
+        )
+        .transform_filter(alt.datum.share >= 6)
+    )
     return _sized(alt.layer(bars, text, _row_labels(df, 0)), df)
 
 
@@ -163,20 +193,29 @@ def likert_bars(df: pd.DataFrame, axis_title: str) -> alt.LayerChart:
     offset = _bar_offset(df)
     base = alt.Chart(data).encode(y=_y(df))
     bars = base.mark_bar(size=BAR_HEIGHT, yOffset=offset).encode(
-        x=alt.X("start:Q", title=axis_title, scale=alt.Scale(domain=[-extent, extent], nice=False),
-                axis=alt.Axis(labelExpr="abs(datum.value) + '%'", tickCount=10, titleAnchor="middle",
-                              titleAlign="center")),
+        x=alt.X(
+            "start:Q",
+            title=axis_title,
+            scale=alt.Scale(domain=[-extent, extent], nice=False),
+            axis=alt.Axis(labelExpr="abs(datum.value) + '%'", tickCount=10, titleAnchor="middle", titleAlign="center"),
+        ),
         x2="end:Q",
-        color=alt.Color("legend:N", title=None, sort=domain, legend=_legend(),
-                        scale=alt.Scale(domain=domain, range=colours)),
+        color=alt.Color(
+            "legend:N", title=None, sort=domain, legend=_legend(), scale=alt.Scale(domain=domain, range=colours)
+        ),
         tooltip=[alt.Tooltip("row:N"), alt.Tooltip("option:N"), alt.Tooltip("share:Q", format=".1f")],
     )
-    text = base.mark_text(fontSize=12, yOffset=offset).encode(
-        x="mid:Q",
-        text="label:N",
-        color=alt.condition(alt.FieldOneOfPredicate(field="legend", oneOf=dark), alt.value("white"),
-                            alt.value("#222222")),
-    ).transform_filter(alt.datum.share >= 5)
+    text = (
+        base.mark_text(fontSize=12, yOffset=offset)
+        .encode(
+            x="mid:Q",
+            text="label:N",
+            color=alt.condition(
+                alt.FieldOneOfPredicate(field="legend", oneOf=dark), alt.value("white"), alt.value("#222222")
+            ),
+        )
+        .transform_filter(alt.datum.share >= 5)
+    )
     zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color="#444444", strokeWidth=1).encode(x="x:Q")
     return _sized(alt.layer(bars, text, zero, _row_labels(df, -extent)), df)
 
@@ -188,19 +227,30 @@ def trend_chart(df: pd.DataFrame, wave_title: str, share_title: str) -> alt.Laye
     """
     order = list(df.sort_values("wave")["wave_label"].drop_duplicates())
     base = alt.Chart(df).encode(
-        x=alt.X("wave_label:O", title=wave_title, sort=order,
-                axis=alt.Axis(labelAngle=0, labelExpr="split(datum.label, '\\n')")),
-        color=alt.Color("question:N", title=None, legend=alt.Legend(orient="bottom", direction="vertical",
-                                                                     labelLimit=600)),
+        x=alt.X(
+            "wave_label:O",
+            title=wave_title,
+            sort=order,
+            axis=alt.Axis(labelAngle=0, labelExpr="split(datum.label, '\\n')"),
+        ),
+        color=alt.Color(
+            "question:N", title=None, legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=600)
+        ),
     )
     line = base.mark_line(point=alt.OverlayMarkDef(size=70, filled=True)).encode(
         y=alt.Y("share:Q", title=share_title, scale=alt.Scale(domain=[0, 100])),
-        tooltip=[alt.Tooltip("question:N"), alt.Tooltip("wave_label:O"), alt.Tooltip("share:Q", format=".1f"),
-                 alt.Tooltip("ci_low:Q", format=".1f"), alt.Tooltip("ci_high:Q", format=".1f")],
+        tooltip=[
+            alt.Tooltip("question:N"),
+            alt.Tooltip("wave_label:O"),
+            alt.Tooltip("share:Q", format=".1f"),
+            alt.Tooltip("ci_low:Q", format=".1f"),
+            alt.Tooltip("ci_high:Q", format=".1f"),
+        ],
     )
-    interval = base.mark_rule(strokeWidth=3, opacity=0.45).encode(y="ci_low:Q", y2="ci_high:Q").transform_filter(
-        "isValid(datum.ci_low) && isValid(datum.ci_high)"
+    interval = (
+        base.mark_rule(strokeWidth=3, opacity=0.45)
+        .encode(y="ci_low:Q", y2="ci_high:Q")
+        .transform_filter("isValid(datum.ci_low) && isValid(datum.ci_high)")
     )
     questions = df["question"].nunique()
     return themed(alt.layer(interval, line), height=FRAME_HEIGHT + 300 + 20 * questions)
-

@@ -47,8 +47,17 @@ def _config() -> dict[str, object]:
     """The whole chart configuration, built fresh for each chart."""
     return {
         "font": FONT,
-        "axis": {"labelFontSize": 13, "titleFontSize": 13, "labelAngle": 0, "titleAngle": 0, "titleAlign": "left",
-                 "titleAnchor": "end", "labelLimit": 240, "gridColor": "#e6e6e6", "domainColor": "#888888"},
+        "axis": {
+            "labelFontSize": 13,
+            "titleFontSize": 13,
+            "labelAngle": 0,
+            "titleAngle": 0,
+            "titleAlign": "left",
+            "titleAnchor": "end",
+            "labelLimit": 240,
+            "gridColor": "#e6e6e6",
+            "domainColor": "#888888",
+        },
         "axisY": {"titleAngle": 0, "titleAlign": "left", "titleAnchor": "end", "titleY": -12, "titleX": 0},
         "legend": {"labelFontSize": 13, "titleFontSize": 13, "orient": "bottom", "labelLimit": 300},
         "title": {"fontSize": 16, "anchor": "start", "fontWeight": "bold"},

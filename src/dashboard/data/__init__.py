@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from dashboard.data.errors import DataError, OpenDataMissing
 from dashboard.data.schemas import SPECS, DatasetSpec, Provenance
-from dashboard.data.store import file_signature, last_updated
+from dashboard.data.store import file_signature, last_updated, provenance
 from dashboard.data.store import load as load_dataset
-from dashboard.data.store import provenance
 
 DATASET_NAMES: tuple[str, ...] = tuple(SPECS)
 

@@ -69,7 +69,9 @@ def _fetch(origin: str) -> int:
         print(f"unchanged {p}")
     for p, why in report.failed.items():
         print(f"FAILED    {p}: {why}", file=sys.stderr)
-    print(f"{len(report.copied)} copied, {len(report.unchanged)} unchanged, {len(report.failed)} failed → {paths.local_open_data_dir()}")
+    print(
+        f"{len(report.copied)} copied, {len(report.unchanged)} unchanged, {len(report.failed)} failed → {paths.local_open_data_dir()}"
+    )
     return 0 if report.ok else 1
 
 
@@ -107,8 +109,10 @@ def _print_diff(name: str, diff: importer.Diff) -> None:
         if len(rows) > DIFF_LINES:
             print(t("admin.cli.more", count=len(rows) - DIFF_LINES))
     for change in diff.changed[:DIFF_LINES]:
-        changes = "、".join(t("admin.cli.change", column=label(name, c), old=_shown(old), new=_shown(new))
-                           for c, old, new in change.changes)
+        changes = "、".join(
+            t("admin.cli.change", column=label(name, c), old=_shown(old), new=_shown(new))
+            for c, old, new in change.changes
+        )
         print(t("admin.cli.changed", row_key=_key_text(name, key, change.key), changes=changes))
     if len(diff.changed) > DIFF_LINES:
         print(t("admin.cli.more", count=len(diff.changed) - DIFF_LINES))
@@ -121,8 +125,18 @@ def _print_notes(name: str, notes: tuple[importer.Note, ...]) -> None:
     print(t("admin.cli.notes_title"))
     for code, items in groups.items():
         first = items[0]
-        print("  " + t("admin.note.line", what=t(f"admin.note.{code}"), count=len(items), row=first.row + 1,
-                       column=label(name, first.column), before=first.before, after=first.after))
+        print(
+            "  "
+            + t(
+                "admin.note.line",
+                what=t(f"admin.note.{code}"),
+                count=len(items),
+                row=first.row + 1,
+                column=label(name, first.column),
+                before=first.before,
+                after=first.after,
+            )
+        )
 
 
 def _template(name: str, out: str | None, empty: bool) -> int:
@@ -193,8 +207,10 @@ def _history(name: str | None) -> int:
     print(t("admin.cli.history_header"))
     for v in versions:
         mark = "＊" if v.current else "  "
-        print(f"{mark}{v.dataset}  {v.version}  {v.published_at}  {t(f'admin.reason.{v.reason}')}  "
-              f"{_shown(v.rows)}  {v.actor or '—'}  {v.origin}")
+        print(
+            f"{mark}{v.dataset}  {v.version}  {v.published_at}  {t(f'admin.reason.{v.reason}')}  "
+            f"{_shown(v.rows)}  {v.actor or '—'}  {v.origin}"
+        )
     return 0
 
 
@@ -210,8 +226,9 @@ def _rollback(name: str, version: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the process exit code."""
-    parser = argparse.ArgumentParser(prog="python -m dashboard.data", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m dashboard.data", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     p_build = sub.add_parser("build", help="build Parquet from CSV")
     p_build.add_argument("names", nargs="*", metavar="NAME", help=", ".join(SPECS))

@@ -87,16 +87,26 @@ COMMON: dict[str, ColumnDoc] = {
     "kind": _d("種別", "行の種別（使える値は「使える値」欄を参照）。"),
     "unit": _d("単位コード", "値の単位を表すコード。例：persons（人）、percent（％）、hours_10k（万時間）"),
     "kpi_id": _d("指標ID", "指標定義（kpi_definitions）に登録されている指標ID。"),
-    "period": _d("期間", "数値の期間。2024（暦年）、FY2024（年度）、2025-03（時点）、FY2022-FY2024（期間）。"
-                 "和暦の年度（R6、令和6年度）は FY2024 に直します。", kind=PERIOD),
-    "value": _d("値", "数値。単位は同じ行の「単位コード」の単位で、レポートの表記どおりに入力します"
-                "（例：業務時間 522.0万時間 は 522.0）。", unit_column="unit"),
+    "period": _d(
+        "期間",
+        "数値の期間。2024（暦年）、FY2024（年度）、2025-03（時点）、FY2022-FY2024（期間）。"
+        "和暦の年度（R6、令和6年度）は FY2024 に直します。",
+        kind=PERIOD,
+    ),
+    "value": _d(
+        "値",
+        "数値。単位は同じ行の「単位コード」の単位で、レポートの表記どおりに入力します"
+        "（例：業務時間 522.0万時間 は 522.0）。",
+        unit_column="unit",
+    ),
 }
 
 # Columns whose meaning is specific to one dataset.
 SPECIFIC: dict[str, dict[str, ColumnDoc]] = {
     "population_outlook": {
-        "population": _d("人口", "人口（人）。「33.3万」のような万単位も読み取ります。", unit_label="人", unit_code="persons"),
+        "population": _d(
+            "人口", "人口（人）。「33.3万」のような万単位も読み取ります。", unit_label="人", unit_code="persons"
+        ),
         "index_2020": _d("指数", "2020年を100とした指数。", unit_label="2020年＝100", unit_code="index_2020"),
         "kind": _d("種別", "census（国勢調査の実績）または projection（推計）。"),
     },
@@ -107,7 +117,9 @@ SPECIFIC: dict[str, dict[str, ColumnDoc]] = {
     },
     "dx_kpis": {
         "period_type": _d("期間の種類", "calendar_year、fiscal_year、fiscal_year_span、snapshot のいずれか。"),
-        "year": _d("年", "期間の年（西暦）。期間が FY2024 なら 2024、2025-03 なら 2025、FY2022-FY2024 なら 2024。", **_Y),
+        "year": _d(
+            "年", "期間の年（西暦）。期間が FY2024 なら 2024、2025-03 なら 2025、FY2022-FY2024 なら 2024。", **_Y
+        ),
         "as_of_basis": _d("時点の根拠", "printed（レポートに記載）、inferred（推定）、period（期間が時点）。"),
     },
     "facility_counts": {
@@ -128,8 +140,12 @@ SPECIFIC: dict[str, dict[str, ColumnDoc]] = {
         "group_dim": _d("集計区分", "集計の切り口（全体は all）。"),
         "group_value": _d("区分の値", "集計区分の値（全体は all）。"),
         "count": _d("回答数", "その選択肢を選んだ人数（0以上、任意）。", unit_label="人", unit_code="persons"),
-        "share_pct": _d("割合", "その選択肢の割合（0〜100）。「54%」のような入力も読み取ります。",
-                        unit_label="％", unit_code="percent"),
+        "share_pct": _d(
+            "割合",
+            "その選択肢の割合（0〜100）。「54%」のような入力も読み取ります。",
+            unit_label="％",
+            unit_code="percent",
+        ),
         "respondents": _d("回答者数", "設問の回答者数（0以上、任意）。", unit_label="人", unit_code="persons"),
     },
     "initiatives": {

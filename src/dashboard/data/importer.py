@@ -193,13 +193,31 @@ class _Context:
     sheet: str | None
     notes: list[Note] = field(default_factory=list)
 
-    def problem(self, code: str, row: int | None = None, col: int | None = None, column: str | None = None,
-                value: object = "", expected: str = "", detail: str = "") -> ImportProblem:
+    def problem(
+        self,
+        code: str,
+        row: int | None = None,
+        col: int | None = None,
+        column: str | None = None,
+        value: object = "",
+        expected: str = "",
+        detail: str = "",
+    ) -> ImportProblem:
         cell = None
         if row is not None and col is not None:
             cell = f"{get_column_letter(col + 1)}{row + 1}"
-        return ImportProblem(code, self.origin, detail, row=row, column=column, dataset=self.dataset,
-                             sheet=self.sheet, cell=cell, value=_show(value), expected=expected)
+        return ImportProblem(
+            code,
+            self.origin,
+            detail,
+            row=row,
+            column=column,
+            dataset=self.dataset,
+            sheet=self.sheet,
+            cell=cell,
+            value=_show(value),
+            expected=expected,
+        )
 
 
 def _show(value: object) -> str:
@@ -232,9 +250,18 @@ def read_bytes(data: bytes, origin: str, dataset: str, sheet: str | None = None)
     grid = _read_grid(data, origin, dataset, sheet)
     ctx = _Context(dataset, origin, grid.sheet)
     table, dropped = _grid_to_table(grid, spec, ctx)
-    return Imported(dataset=dataset, origin=origin, input_sha256=hashlib.sha256(data).hexdigest(), table=table,
-                    notes=tuple(ctx.notes), file_format=grid.file_format, encoding=grid.encoding,
-                    delimiter=grid.delimiter, sheet=grid.sheet, dropped_blank_rows=dropped)
+    return Imported(
+        dataset=dataset,
+        origin=origin,
+        input_sha256=hashlib.sha256(data).hexdigest(),
+        table=table,
+        notes=tuple(ctx.notes),
+        file_format=grid.file_format,
+        encoding=grid.encoding,
+        delimiter=grid.delimiter,
+        sheet=grid.sheet,
+        dropped_blank_rows=dropped,
+    )
 
 
 def unknown_dataset(name: str) -> ImportProblem:
@@ -254,8 +281,9 @@ def sheet_names(data: bytes) -> list[str]:
 
 def _check_size(size: int, origin: str, dataset: str | None) -> None:
     if size > MAX_IMPORT_BYTES:
-        raise ImportProblem("file_too_large", origin, dataset=dataset, value=_megabytes(size),
-                            expected=_megabytes(MAX_IMPORT_BYTES))
+        raise ImportProblem(
+            "file_too_large", origin, dataset=dataset, value=_megabytes(size), expected=_megabytes(MAX_IMPORT_BYTES)
+        )
     if size == 0:
         raise ImportProblem("empty_file", origin, dataset=dataset)
 
@@ -288,8 +316,13 @@ def _load_workbook(data: bytes, origin: str, dataset: str) -> Any:
     if "xl/workbook.xml" not in names:
         raise ImportProblem("not_excel", origin, dataset=dataset)
     if unpacked > MAX_UNCOMPRESSED_BYTES:
-        raise ImportProblem("file_too_large", origin, dataset=dataset, value=_megabytes(unpacked),
-                            expected=_megabytes(MAX_UNCOMPRESSED_BYTES))
+        raise ImportProblem(
+            "file_too_large",
+            origin,
+            dataset=dataset,
+            value=_megabytes(unpacked),
+            expected=_megabytes(MAX_UNCOMPRESSED_BYTES),
+        )
     try:
         with warnings.catch_warnings():
             # openpyxl warns about styles and extensions it ignores; values are all we read.
@@ -304,8 +337,7 @@ def _read_excel(data: bytes, origin: str, dataset: str, sheet: str | None) -> _G
     if sheet is None:
         sheet = DATA_SHEET if DATA_SHEET in wb.sheetnames else wb.sheetnames[0]
     if sheet not in wb.sheetnames:
-        raise ImportProblem("sheet_missing", origin, dataset=dataset, value=sheet,
-                            expected="、".join(wb.sheetnames))
+        raise ImportProblem("sheet_missing", origin, dataset=dataset, value=sheet, expected="、".join(wb.sheetnames))
     ws = wb[sheet]
     ctx = _Context(dataset, origin, sheet)
     if ws.max_row > MAX_ROWS + 1:
@@ -315,8 +347,7 @@ def _read_excel(data: bytes, origin: str, dataset: str, sheet: str | None) -> _G
     merged = sorted(ws.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col))
     if merged:
         first = merged[0]
-        raise ctx.problem("merged_cells", row=first.min_row - 1, col=first.min_col - 1,
-                          value=first.coord)
+        raise ctx.problem("merged_cells", row=first.min_row - 1, col=first.min_col - 1, value=first.coord)
     rows: list[list[Any]] = []
     for r, cells in enumerate(ws.iter_rows(min_row=1, max_row=ws.max_row, max_col=ws.max_column)):
         rows.append([_excel_value(cell, ctx, r, c) for c, cell in enumerate(cells)])
@@ -344,8 +375,11 @@ def _excel_value(cell: Any, ctx: _Context, r: int, c: int) -> Any:
 
 
 def _decode(data: bytes, origin: str, dataset: str) -> tuple[str, str]:
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                          (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             try:
                 return data.decode(encoding), encoding
@@ -390,8 +424,7 @@ def _read_text(data: bytes, origin: str, dataset: str) -> _Grid:
     except csv.Error as exc:
         raise ImportProblem("unreadable", origin, str(exc), dataset=dataset) from None
     if len(rows) > MAX_ROWS + 1:
-        raise ImportProblem("too_many_rows", origin, dataset=dataset, value=str(len(rows) - 1),
-                            expected=str(MAX_ROWS))
+        raise ImportProblem("too_many_rows", origin, dataset=dataset, value=str(len(rows) - 1), expected=str(MAX_ROWS))
     return _Grid(rows, "csv", encoding=encoding, delimiter=delimiter)
 
 
@@ -427,8 +460,7 @@ def _map_header(grid: _Grid, spec: DatasetSpec, ctx: _Context) -> dict[int, str]
     missing = [c for c in spec.columns if c not in mapping.values()]
     missing_labels = "、".join(column_doc(spec.name, c).header for c in missing)
     if not mapping:
-        raise ctx.problem("no_header", row=0, col=0, value=_show(header[0]) if header else "",
-                          expected=missing_labels)
+        raise ctx.problem("no_header", row=0, col=0, value=_show(header[0]) if header else "", expected=missing_labels)
     if blank_with_values:
         j = blank_with_values[0]
         raise ctx.problem("blank_header", row=0, col=j, column=get_column_letter(j + 1))
@@ -465,8 +497,9 @@ def _note(ctx: _Context, code: str, row: int, column: str, before: object, after
     ctx.notes.append(Note(code, row, column, _show(before), _show(after)))
 
 
-def _normalise(raw: dict[str, list[Any]], file_rows: list[int], by_column: dict[str, int],
-               spec: DatasetSpec, ctx: _Context) -> dict[str, list[str | None]]:
+def _normalise(
+    raw: dict[str, list[Any]], file_rows: list[int], by_column: dict[str, int], spec: DatasetSpec, ctx: _Context
+) -> dict[str, list[str | None]]:
     out: dict[str, list[str | None]] = {}
     fields = {f.name: f.type for f in spec.schema}
     # Text columns first: a numeric column may take its unit from a text column of the same row.
@@ -574,8 +607,9 @@ def _wareki_year(key: str) -> int | None:
     return _ERAS[m.group(1)] + n
 
 
-def _number_value(value: Any, dtype: pa.DataType, kind: str, unit: str | None, ctx: _Context,
-                  row: int, column: str) -> str | None:
+def _number_value(
+    value: Any, dtype: pa.DataType, kind: str, unit: str | None, ctx: _Context, row: int, column: str
+) -> str | None:
     if _blank(value):
         return None
     if isinstance(value, _ExcelDate):
@@ -654,8 +688,14 @@ def _parse_number(text: str, kind: str, unit: str | None, ctx: _Context, row: in
 # Validation
 
 
-def _validate(values: dict[str, list[str | None]], raw: dict[str, list[Any]], file_rows: list[int],
-              by_column: dict[str, int], spec: DatasetSpec, ctx: _Context) -> pa.Table:
+def _validate(
+    values: dict[str, list[str | None]],
+    raw: dict[str, list[Any]],
+    file_rows: list[int],
+    by_column: dict[str, int],
+    spec: DatasetSpec,
+    ctx: _Context,
+) -> pa.Table:
     """Run the shared validator and the import rules; messages show values as the file has them."""
 
     def relocate(exc: DataError) -> ImportProblem:
@@ -667,8 +707,7 @@ def _validate(values: dict[str, list[str | None]], raw: dict[str, list[Any]], fi
             key = [tuple(values[c][k] for c in spec.key) for k in range(len(file_rows))]
             first = key.index(key[exc.row])
             value, expected = exc.detail, str(file_rows[first] + 1)
-        return ctx.problem(code, row=row, col=col, column=exc.column, value=value, expected=expected,
-                           detail=exc.detail)
+        return ctx.problem(code, row=row, col=col, column=exc.column, value=value, expected=expected, detail=exc.detail)
 
     frame = pd.DataFrame({c: pd.Series(values[c], dtype=object) for c in spec.columns})
     try:
@@ -684,8 +723,14 @@ def _validate(values: dict[str, list[str | None]], raw: dict[str, list[Any]], fi
             row = file_rows[k] if k is not None else None
             if k is not None and column in raw:
                 value = raw[column][k]
-            raise ctx.problem(code, row=row, col=by_column.get(column) if row is not None else None,
-                              column=column, value=value, expected=expected)
+            raise ctx.problem(
+                code,
+                row=row,
+                col=by_column.get(column) if row is not None else None,
+                column=column,
+                value=value,
+                expected=expected,
+            )
     return table
 
 
@@ -700,8 +745,13 @@ def _rule_message(exc: DataError, spec: DatasetSpec) -> tuple[str, str]:
 
 
 # The shared validator's codes, reworded for the person who fixes a file.
-_IMPORT_CODES = {"duplicate_key": "duplicate_row", "null_value": "required_missing", "wrong_type": "not_a_number",
-                 "out_of_range": "value_out_of_range", "unknown_value": "value_not_allowed"}
+_IMPORT_CODES = {
+    "duplicate_key": "duplicate_row",
+    "null_value": "required_missing",
+    "wrong_type": "not_a_number",
+    "out_of_range": "value_out_of_range",
+    "unknown_value": "value_not_allowed",
+}
 
 
 def _range_text(lo: float | None, hi: float | None) -> str:
@@ -810,7 +860,11 @@ def _check_dependents(table: pa.Table, spec: DatasetSpec) -> _Problem | None:
 
 
 _EXTRA_RULES: tuple[Callable[[pa.Table, DatasetSpec], _Problem | None], ...] = (
-    _check_references, _check_kpi_definitions, _check_periods, _check_future_years, _check_dependents,
+    _check_references,
+    _check_kpi_definitions,
+    _check_periods,
+    _check_future_years,
+    _check_dependents,
 )
 
 
@@ -894,8 +948,13 @@ def _where(exc: DataError) -> tuple[str, dict[str, str]] | None:
     dataset = exc.dataset if isinstance(exc, ImportProblem) else None
     column = exc.column or ""
     shown = label(dataset, column) if dataset and column in SPECS[dataset].columns else column
-    values = {"row": str(exc.row + 1) if exc.row is not None else "", "column": shown, "column_id": column,
-              "cell": "", "sheet": ""}
+    values = {
+        "row": str(exc.row + 1) if exc.row is not None else "",
+        "column": shown,
+        "column_id": column,
+        "cell": "",
+        "sheet": "",
+    }
     if isinstance(exc, ImportProblem):
         values.update(cell=exc.cell or "", sheet=exc.sheet or "")
         if exc.sheet and exc.cell:

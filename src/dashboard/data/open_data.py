@@ -86,7 +86,7 @@ def _read_from(origin: str, rel_path: str, timeout: float) -> bytes:
     parsed = urllib.parse.urlparse(origin)
     if parsed.scheme in ("http", "https"):
         url = origin.rstrip("/") + "/" + urllib.parse.quote(rel_path)
-        with urllib.request.urlopen(url, timeout=timeout) as resp:  # noqa: S310 - scheme checked above
+        with urllib.request.urlopen(url, timeout=timeout) as resp:
             return resp.read()
     if parsed.scheme not in ("", "file"):
         raise ValueError(f"unsupported scheme {parsed.scheme!r}")
@@ -198,7 +198,16 @@ def read_mynumbercard(scope: str) -> pd.DataFrame:
     """
     rel = MYNUMBER_FILES[scope]
     raw = _read_csv(rel, dtype={"団体コード": str, "_snapshot": str})
-    cols = ["_snapshot", "都道府県名", "市区町村名", "総数（人口）", "交付枚数", "人口に対する交付枚数率", "人口算出基準日", "団体コード"]
+    cols = [
+        "_snapshot",
+        "都道府県名",
+        "市区町村名",
+        "総数（人口）",
+        "交付枚数",
+        "人口に対する交付枚数率",
+        "人口算出基準日",
+        "団体コード",
+    ]
     _need(raw, cols, rel)
     df = pd.DataFrame(
         {

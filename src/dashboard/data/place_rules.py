@@ -54,12 +54,18 @@ FACILITY_TYPE_RULES: tuple[tuple[str, str], ...] = (
     ("junior_high", r"中学校"),
     ("high_school", r"高等学校|高校"),
     ("community_centre", r"公民館"),
-    ("assembly_hall", r"集会所|集会施設|多目的集会|会館|コミュニティセンター|構造改善センター|"
-                      r"活性化センター|交流センター"),
+    (
+        "assembly_hall",
+        r"集会所|集会施設|多目的集会|会館|コミュニティセンター|構造改善センター|"
+        r"活性化センター|交流センター",
+    ),
     ("gym", r"体育館|アリーナ|武道館|屋内運動場|ゲートボール場"),
     ("childcare", r"保育園|保育所|幼稚園|こども園|児童センター"),
-    ("welfare", r"ホーム|福祉|介護|老人|障害|支援センター|就労支援|療護|作業所|自立生活|"
-                r"荘|苑$|(?<![公遊墓霊庭])園$"),
+    (
+        "welfare",
+        r"ホーム|福祉|介護|老人|障害|支援センター|就労支援|療護|作業所|自立生活|"
+        r"荘|苑$|(?<![公遊墓霊庭])園$",
+    ),
 )
 OTHER_TYPE = "other"
 
@@ -108,8 +114,20 @@ DISTRICT_PREFIXES: dict[str, str] = {
 
 # The 13 districts in the city's customary order, then "unknown".
 DISTRICTS: tuple[str, ...] = (
-    "taira", "onahama", "nakoso", "joban", "uchigo", "yotsukura", "tono", "ogawa", "yoshima", "miwa",
-    "tabito", "kawamae", "hisanohama_ohisa", UNKNOWN_DISTRICT,
+    "taira",
+    "onahama",
+    "nakoso",
+    "joban",
+    "uchigo",
+    "yotsukura",
+    "tono",
+    "ogawa",
+    "yoshima",
+    "miwa",
+    "tabito",
+    "kawamae",
+    "hisanohama_ohisa",
+    UNKNOWN_DISTRICT,
 )
 
 # The prefix every address in the shelter files starts with (used to read the town from an address).

@@ -129,8 +129,9 @@ def csv_text_bytes(table: pa.Table, spec: DatasetSpec) -> bytes:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(spec.columns)
     for row in table.to_pylist():
-        writer.writerow(["" if row[c] is None else repr(row[c]) if isinstance(row[c], float) else row[c]
-                         for c in spec.columns])
+        writer.writerow(
+            ["" if row[c] is None else repr(row[c]) if isinstance(row[c], float) else row[c] for c in spec.columns]
+        )
     return buffer.getvalue().encode("utf-8")
 
 
@@ -211,7 +212,7 @@ def _recover(name: str) -> str | None:
     complete = False
     if new_dir.is_dir():
         record = _read_record(new_dir)
-        complete = (_sha(live_parquet) == record["parquet_sha256"] and _sha(live_csv) == record["csv_sha256"])
+        complete = _sha(live_parquet) == record["parquet_sha256"] and _sha(live_csv) == record["csv_sha256"]
     if not complete:
         previous = entry.get("previous")
         if previous:
@@ -282,8 +283,13 @@ def _write_version(name: str, version: str, parquet: Path | pa.Table, csv_bytes:
         else:
             shutil.copyfile(parquet, target_parquet)
         target_csv.write_bytes(csv_bytes)
-        record = {**record, "dataset": name, "version": version,
-                  "parquet_sha256": _sha(target_parquet), "csv_sha256": store.sha256_bytes(csv_bytes)}
+        record = {
+            **record,
+            "dataset": name,
+            "version": version,
+            "parquet_sha256": _sha(target_parquet),
+            "csv_sha256": store.sha256_bytes(csv_bytes),
+        }
         (staging / RECORD).write_text(store.dumps_json(record), encoding="utf-8")
         for part in staging.iterdir():
             os.chmod(part, 0o644)
@@ -311,10 +317,19 @@ def _archive_live(name: str) -> str | None:
     when = datetime.fromtimestamp(live_parquet.stat().st_mtime).astimezone()
     version = _new_version_id(name, when)
     csv_bytes = live_csv.read_bytes() if live_csv.exists() else b""
-    _write_version(name, version, live_parquet, csv_bytes, {
-        "published_at": when.isoformat(timespec="seconds"), "actor": "", "origin": f"{name}.csv",
-        "reason": "baseline", "rows": rows,
-    })
+    _write_version(
+        name,
+        version,
+        live_parquet,
+        csv_bytes,
+        {
+            "published_at": when.isoformat(timespec="seconds"),
+            "actor": "",
+            "origin": f"{name}.csv",
+            "reason": "baseline",
+            "rows": rows,
+        },
+    )
     return version
 
 
@@ -322,8 +337,14 @@ def _archive_live(name: str) -> str | None:
 # Publish and rollback
 
 
-def _publish(name: str, parquet: Path | pa.Table, csv_bytes: bytes, record: dict[str, Any],
-             base_sha256: str | None = None, check_base: bool = False) -> Version:
+def _publish(
+    name: str,
+    parquet: Path | pa.Table,
+    csv_bytes: bytes,
+    record: dict[str, Any],
+    base_sha256: str | None = None,
+    check_base: bool = False,
+) -> Version:
     with _locked():
         _recover(name)
         if check_base and _sha(paths.parquet_path(name)) != base_sha256:
@@ -331,9 +352,17 @@ def _publish(name: str, parquet: Path | pa.Table, csv_bytes: bytes, record: dict
         previous = _archive_live(name)
         now = datetime.now().astimezone()
         version = _new_version_id(name, now)
-        folder = _write_version(name, version, parquet, csv_bytes, {
-            **record, "published_at": now.isoformat(timespec="seconds"), "replaces": previous,
-        })
+        folder = _write_version(
+            name,
+            version,
+            parquet,
+            csv_bytes,
+            {
+                **record,
+                "published_at": now.isoformat(timespec="seconds"),
+                "replaces": previous,
+            },
+        )
         journal = _dataset_dir(name) / JOURNAL
         _write_small(journal, json.dumps({"version": version, "previous": previous}))
         new_parquet, new_csv = _files(folder, name)
@@ -348,12 +377,14 @@ def _publish(name: str, parquet: Path | pa.Table, csv_bytes: bytes, record: dict
                 _recover(name)
             raise DataError("publish_failed", paths.parquet_path(name), f"{type(exc).__name__}: {exc}") from None
         journal.unlink()
-        return Version(**{**{k: v for k, v in _read_record(folder).items() if k in Version.__dataclass_fields__},
-                          "current": True})
+        return Version(
+            **{**{k: v for k, v in _read_record(folder).items() if k in Version.__dataclass_fields__}, "current": True}
+        )
 
 
-def publish(imported: Imported, *, actor: str, base_sha256: str | None = None, check_base: bool = False,
-            via: str = "cli") -> Version:
+def publish(
+    imported: Imported, *, actor: str, base_sha256: str | None = None, check_base: bool = False, via: str = "cli"
+) -> Version:
     """Publish a validated import; returns the new version.
 
     With ``check_base``, refuses when the published file is no longer the one
@@ -373,10 +404,22 @@ def publish(imported: Imported, *, actor: str, base_sha256: str | None = None, c
     except DataError:
         old = None
     counts = diff_tables(spec, old, table).counts()
-    return _publish(imported.dataset, final, csv_bytes, {
-        "actor": actor, "origin": imported.origin, "input_sha256": imported.input_sha256, "via": via,
-        "reason": "import", "rows": table.num_rows, **counts,
-    }, base_sha256=base_sha256, check_base=check_base)
+    return _publish(
+        imported.dataset,
+        final,
+        csv_bytes,
+        {
+            "actor": actor,
+            "origin": imported.origin,
+            "input_sha256": imported.input_sha256,
+            "via": via,
+            "reason": "import",
+            "rows": table.num_rows,
+            **counts,
+        },
+        base_sha256=base_sha256,
+        check_base=check_base,
+    )
 
 
 def _csv_matches(name: str, csv_path: Path, table: pa.Table) -> bool:
@@ -403,8 +446,7 @@ def rollback(name: str, version: str, *, actor: str, via: str = "cli") -> Versio
     folder = _dataset_dir(name) / version
     if not _VERSION.match(version) or not folder.is_dir():
         available = "、".join(v.version for v in _versions(name))
-        raise ImportProblem("version_missing", str(_dataset_dir(name)), dataset=name, value=version,
-                            expected=available)
+        raise ImportProblem("version_missing", str(_dataset_dir(name)), dataset=name, value=version, expected=available)
     old_parquet, old_csv = _files(folder, name)
     spec = SPECS[name]
     table = store.read_table(name, old_parquet)
@@ -422,6 +464,16 @@ def rollback(name: str, version: str, *, actor: str, via: str = "cli") -> Versio
     except DataError:
         current = None
     counts = diff_tables(spec, current, table).counts()
-    return _publish(name, parquet, csv_bytes, {
-        "actor": actor, "origin": version, "via": via, "reason": "rollback", "rows": table.num_rows, **counts,
-    })
+    return _publish(
+        name,
+        parquet,
+        csv_bytes,
+        {
+            "actor": actor,
+            "origin": version,
+            "via": via,
+            "reason": "rollback",
+            "rows": table.num_rows,
+            **counts,
+        },
+    )

@@ -72,8 +72,12 @@ _FIVE_POINTS = (
     ("strongly_disagree", "そう思わない", "Strongly disagree", -2),
 )
 SCALES: dict[int, tuple[ScaleOption, ...]] = {
-    points: tuple(ScaleOption(option_id, order, ja, en, score) for order, (option_id, ja, en, score)
-                  in enumerate((o for o in _FIVE_POINTS if points == 5 or o[3] != 0), start=1))
+    points: tuple(
+        ScaleOption(option_id, order, ja, en, score)
+        for order, (option_id, ja, en, score) in enumerate(
+            (o for o in _FIVE_POINTS if points == 5 or o[3] != 0), start=1
+        )
+    )
     for points in (5, 4)
 }
 """Suggested scales; the real questionnaire's wording replaces these labels in the filled-in file."""
@@ -81,21 +85,44 @@ SCALES: dict[int, tuple[ScaleOption, ...]] = {
 COLUMN_DOCS: dict[str, tuple[str, str, str]] = {
     "wave": ("調査回", "必須", "調査の回を表す年月（例：2025-03）。同じ調査の行はすべて同じ値。"),
     "survey_date": ("調査時期", "任意", "調査を行った時期（2025-03 または 2025-03-15）。"),
-    "question_id": ("設問ID", "必須", "設問を表す半角英数字のID（例：reform_progress）。回が変わっても同じ設問は同じID。"),
+    "question_id": (
+        "設問ID",
+        "必須",
+        "設問を表す半角英数字のID（例：reform_progress）。回が変わっても同じ設問は同じID。",
+    ),
     "question_ja": ("設問文（日本語）", "必須", "設問の文言をそのまま。"),
     "question_en": ("設問文（英語）", "任意", "設問の英訳。空欄なら英語表示でも日本語を表示。"),
-    "option_id": ("選択肢ID", "必須", "選択肢を表す半角英数字のID（例：agree）。同じ設問では回が変わっても同じ選択肢は同じID。"),
+    "option_id": (
+        "選択肢ID",
+        "必須",
+        "選択肢を表す半角英数字のID（例：agree）。同じ設問では回が変わっても同じ選択肢は同じID。",
+    ),
     "option_order": ("選択肢の順", "任意", "調査票での選択肢の並び順（1, 2, 3 …）。"),
     "option_ja": ("選択肢（日本語）", "任意", "選択肢の文言（例：ややそう思う）。"),
     "option_en": ("選択肢（英語）", "任意", "選択肢の英訳。"),
-    "likert_score": ("得点", "任意",
-                     "賛成側を正、反対側を負とする得点（-3〜3。5段階なら 2,1,0,-1,-2、中間は0）。"
-                     "「わからない」「無回答」などは空欄。"),
-    "group_dim": ("集計区分", "必須", "集計の切り口：全体は all、部署別は department、年代別は age_band、職位別は position など。"),
+    "likert_score": (
+        "得点",
+        "任意",
+        "賛成側を正、反対側を負とする得点（-3〜3。5段階なら 2,1,0,-1,-2、中間は0）。"
+        "「わからない」「無回答」などは空欄。",
+    ),
+    "group_dim": (
+        "集計区分",
+        "必須",
+        "集計の切り口：全体は all、部署別は department、年代別は age_band、職位別は position など。",
+    ),
     "group_value": ("区分の値", "必須", "区分の値：全体は all、それ以外は部署名・年代（例：30代）・職位名など。"),
     "count": ("回答数", "記入", "その選択肢を選んだ人数（0以上の整数）。0人も空欄にせず 0 と記入。"),
-    "share_pct": ("割合（％）", "任意", "回答数がなく割合だけが分かる場合（公表値など）に記入（0〜100）。回答数を記入した行は空欄でよい。"),
-    "respondents": ("回答者数", "記入", "その設問・区分の回答者数（同じ設問・区分の行にはすべて同じ値）。空欄なら回答数の合計。"),
+    "share_pct": (
+        "割合（％）",
+        "任意",
+        "回答数がなく割合だけが分かる場合（公表値など）に記入（0〜100）。回答数を記入した行は空欄でよい。",
+    ),
+    "respondents": (
+        "回答者数",
+        "記入",
+        "その設問・区分の回答者数（同じ設問・区分の行にはすべて同じ値）。空欄なら回答数の合計。",
+    ),
     "source_id": ("出典ID", "必須", "出典一覧（data/source/sources.csv）に登録した出典ID。"),
     "page": ("ページ", "任意", "出典のページ番号（公表資料の場合）。"),
 }
@@ -136,13 +163,27 @@ def template_frame(
     for question_id, wording_ja, wording_en in questions:
         for dim, value in dims:
             for option in SCALES[scale]:
-                rows.append({
-                    "wave": wave, "survey_date": survey_date or wave, "question_id": question_id,
-                    "question_ja": wording_ja, "question_en": wording_en or None, "option_id": option.option_id,
-                    "option_order": option.order, "option_ja": option.label_ja, "option_en": option.label_en,
-                    "likert_score": option.score, "group_dim": dim, "group_value": value, "count": None,
-                    "share_pct": None, "respondents": None, "source_id": source_id, "page": None,
-                })
+                rows.append(
+                    {
+                        "wave": wave,
+                        "survey_date": survey_date or wave,
+                        "question_id": question_id,
+                        "question_ja": wording_ja,
+                        "question_en": wording_en or None,
+                        "option_id": option.option_id,
+                        "option_order": option.order,
+                        "option_ja": option.label_ja,
+                        "option_en": option.label_en,
+                        "likert_score": option.score,
+                        "group_dim": dim,
+                        "group_value": value,
+                        "count": None,
+                        "share_pct": None,
+                        "respondents": None,
+                        "source_id": source_id,
+                        "page": None,
+                    }
+                )
     new = pd.DataFrame(rows, columns=columns)
     return pd.concat([keep.astype(object), new.astype(object)], ignore_index=True)
 
@@ -181,8 +222,14 @@ def write_template(frame: pd.DataFrame, target: Path) -> Path:
             for r in range(2, len(frame) + 2):
                 if sheet.cell(row=r, column=idx).value is None:
                     sheet.cell(row=r, column=idx).fill = fill
-            rule = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
-                                  error="0以上の整数を入力してください", showErrorMessage=True)
+            rule = DataValidation(
+                type="whole",
+                operator="greaterThanOrEqual",
+                formula1="0",
+                allow_blank=True,
+                error="0以上の整数を入力してください",
+                showErrorMessage=True,
+            )
             rule.add(f"{letter}2:{letter}{len(frame) + 1}")
             sheet.add_data_validation(rule)
     sheet.freeze_panes = "A2"
@@ -232,8 +279,11 @@ def read_filled(path: Path) -> pd.DataFrame:
             raise DataError("unreadable", path, "empty sheet")
         header = [str(h).strip() if h is not None else "" for h in values[0]]
         keep = [i for i, h in enumerate(header) if h]
-        frame = pd.DataFrame([[_cell_text(r[i]) if i < len(r) else None for i in keep] for r in values[1:]],
-                             columns=[header[i] for i in keep], dtype=object)
+        frame = pd.DataFrame(
+            [[_cell_text(r[i]) if i < len(r) else None for i in keep] for r in values[1:]],
+            columns=[header[i] for i in keep],
+            dtype=object,
+        )
     else:
         frame = store.read_source_csv(path, spec(DATASET)).astype(object)
         frame = frame.map(_cell_text)
@@ -248,8 +298,9 @@ def read_filled(path: Path) -> pd.DataFrame:
     return frame
 
 
-def check(frame: pd.DataFrame, path: Path | str, known_sources: set[str] | None = None,
-          existing: pd.DataFrame | None = None) -> list[str]:
+def check(
+    frame: pd.DataFrame, path: Path | str, known_sources: set[str] | None = None, existing: pd.DataFrame | None = None
+) -> list[str]:
     """Every problem of a filled-in template as a Japanese message (empty = ready to publish).
 
     Schema and rules first (the same checks as the Parquet build), then the
@@ -314,9 +365,14 @@ def apply(path: Path, actor: str | None = None) -> tuple[Path | None, list[str]]
     if problems:
         return None, problems
     table = to_table(frame[spec(DATASET).columns].reset_index(drop=True), spec(DATASET), path)
-    imported = importer.Imported(dataset=DATASET, origin=path.name, table=table, notes=(),
-                                 input_sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
-                                 file_format=path.suffix.lower().lstrip(".") or "template")
+    imported = importer.Imported(
+        dataset=DATASET,
+        origin=path.name,
+        table=table,
+        notes=(),
+        input_sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+        file_format=path.suffix.lower().lstrip(".") or "template",
+    )
     unchanged = importer.diff_tables(spec(DATASET), importer.published_table(DATASET), imported.table).counts()
     if any(unchanged.values()):
         publish.publish(imported, actor=actor or publish.default_actor(), via="survey_template")
@@ -340,17 +396,30 @@ def _parse_group(text: str) -> tuple[str, list[str]]:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``python -m dashboard.data.survey_template``; returns the exit code."""
-    parser = argparse.ArgumentParser(prog="python -m dashboard.data.survey_template", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m dashboard.data.survey_template",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     p_template = sub.add_parser("template", help="write a template to fill in (.xlsx or .csv)")
     p_template.add_argument("out", type=Path)
     p_template.add_argument("--wave", default="2025-03", help="survey wave YYYY-MM (default 2025-03)")
     p_template.add_argument("--date", default=None, help="survey date (default: the wave)")
-    p_template.add_argument("--question", action="append", type=_parse_question, default=None,
-                            help="ID=wording[=English]; default: the questions already in the data")
-    p_template.add_argument("--group", action="append", type=_parse_group, default=None,
-                            help="DIM=value1,value2 (e.g. department=総務部,財政部); repeatable")
+    p_template.add_argument(
+        "--question",
+        action="append",
+        type=_parse_question,
+        default=None,
+        help="ID=wording[=English]; default: the questions already in the data",
+    )
+    p_template.add_argument(
+        "--group",
+        action="append",
+        type=_parse_group,
+        default=None,
+        help="DIM=value1,value2 (e.g. department=総務部,財政部); repeatable",
+    )
     p_template.add_argument("--scale", type=int, choices=sorted(SCALES), default=5)
     p_template.add_argument("--source-id", default=DEFAULT_SOURCE_ID)
     for name, help_text in (("check", "validate a filled-in template"), ("apply", "validate and publish it")):
@@ -360,10 +429,13 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "template":
             existing = store.load(DATASET)
             questions = args.question or list(
-                existing[["question_id", "question_ja", "question_en"]].drop_duplicates("question_id")
-                .itertuples(index=False, name=None))
-            frame = template_frame(existing, args.wave, questions, dict(args.group or []), args.scale,
-                                   args.source_id, args.date)
+                existing[["question_id", "question_ja", "question_en"]]
+                .drop_duplicates("question_id")
+                .itertuples(index=False, name=None)
+            )
+            frame = template_frame(
+                existing, args.wave, questions, dict(args.group or []), args.scale, args.source_id, args.date
+            )
             written = write_template(frame, args.out)
             print(f"wrote {written} ({len(frame)} rows; fill in: {', '.join(FILL_COLUMNS)})")
             return 0

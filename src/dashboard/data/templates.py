@@ -49,7 +49,10 @@ _BOLD = Font(bold=True)
 _WRAP = Alignment(wrap_text=True, vertical="top")
 
 _TYPE_LABELS = {"string": "文字", "int64": "整数", "double": "数値"}
-_FORMAT_TEXT = {DATE_FORMAT: "2025、2025-03 または 2025-03-31 の形", PERIOD_FORMAT: "2024、FY2024、2025-03、FY2022-FY2024"}
+_FORMAT_TEXT = {
+    DATE_FORMAT: "2025、2025-03 または 2025-03-31 の形",
+    PERIOD_FORMAT: "2024、FY2024、2025-03、FY2022-FY2024",
+}
 _HELP_COLUMNS = ("見出し", "列名", "単位", "型", "必須", "使える値・範囲", "説明", "例")
 
 
@@ -98,7 +101,7 @@ def _choices(spec: DatasetSpec, column: str) -> list[str]:
         ref_dataset, ref_column = spec.references[column]
         try:
             return sorted(set(store.load(ref_dataset)[ref_column].dropna()))
-        except Exception:  # noqa: BLE001 - a template without a drop-down is still a template
+        except Exception:
             return []
     return []
 
@@ -161,8 +164,16 @@ def _write_help(ws: Worksheet, spec: DatasetSpec, example: dict[str, Any] | None
         doc = column_doc(spec.name, column)
         required = "必須" if column in spec.not_null or column in spec.key else "任意"
         unit = doc.unit_label or ("同じ行の「単位コード」" if doc.unit_column else "")
-        values = (doc.header, column, unit, _type_label(spec.schema.field(column).type), required,
-                  _rule_text(spec, column), doc.description, None if example is None else example[column])
+        values = (
+            doc.header,
+            column,
+            unit,
+            _type_label(spec.schema.field(column).type),
+            required,
+            _rule_text(spec, column),
+            doc.description,
+            None if example is None else example[column],
+        )
         for j, value in enumerate(values, start=1):
             ws.cell(row=i, column=j, value=value).alignment = _WRAP
     for j, width in enumerate((22, 18, 14, 8, 8, 36, 60, 24), start=1):

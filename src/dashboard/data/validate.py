@@ -96,7 +96,9 @@ def check_rules(df: pd.DataFrame, spec: DatasetSpec, path: Path | str) -> None:
             raise DataError("unknown_value", path, f"{values.iloc[pos]!r}", row=pos, column=col)
     for col, (lo, hi) in spec.ranges.items():
         values = pd.to_numeric(df[col])
-        bad_mask = values.notna() & (((values < lo) if lo is not None else False) | ((values > hi) if hi is not None else False))
+        bad_mask = values.notna() & (
+            ((values < lo) if lo is not None else False) | ((values > hi) if hi is not None else False)
+        )
         if bool(bad_mask.any()):
             pos = int(bad_mask.to_numpy().nonzero()[0][0])
             raise DataError("out_of_range", path, f"{values.iloc[pos]} not in [{lo}, {hi}]", row=pos, column=col)

@@ -67,8 +67,9 @@ def as_of_label(as_of: str | None) -> str:
     try:
         if len(parts) == 3:
             month = int(parts[1])
-            return t("ymd.label", year=int(parts[0]), month=month, day=int(parts[2]),
-                     month_name=calendar.month_name[month])
+            return t(
+                "ymd.label", year=int(parts[0]), month=month, day=int(parts[2]), month_name=calendar.month_name[month]
+            )
         if len(parts) == 2:
             return year_month_label(int(parts[0]), int(parts[1]))
         return t("year.label", year=int(parts[0]))
@@ -103,7 +104,11 @@ def fmt_value(value: float | None, unit: str, decimals: int | None = None) -> st
     if is_missing(value):
         return t("not_published")
     if decimals is None:
-        decimals = 0 if float(value).is_integer() and unit not in ("hours_10k", "index_2021") else (2 if unit == "index_2021" else 1)
+        decimals = (
+            0
+            if float(value).is_integer() and unit not in ("hours_10k", "index_2021")
+            else (2 if unit == "index_2021" else 1)
+        )
     number = fmt_number(value, decimals)
     if unit == "ratio" and language() == "en":
         return f"×{number}"

@@ -19,8 +19,19 @@ ChangeKind = Literal["series", "span", "ratio", "none"]
 
 IWAKI_CODE6 = "072044"  # いわき市 (code 07204 with its check digit)
 REPORT_FIGURE_COLUMNS = [
-    "kpi_id", "pillar_id", "period", "period_type", "year", "value", "unit", "as_of", "as_of_basis",
-    "source_id", "page", "note_ja", "note_en",
+    "kpi_id",
+    "pillar_id",
+    "period",
+    "period_type",
+    "year",
+    "value",
+    "unit",
+    "as_of",
+    "as_of_basis",
+    "source_id",
+    "page",
+    "note_ja",
+    "note_en",
 ]
 
 
@@ -96,8 +107,13 @@ def _change_of(rows: pd.DataFrame, latest: pd.Series) -> _Change:
     """How a KPI's latest value relates to a baseline, by the shape of its rows."""
     if len(rows) >= 2:
         first = rows.iloc[0]
-        return _Change("series", float(latest["value"]) - float(first["value"]), float(first["value"]),
-                       int(first["year"]), str(first["period_type"]))
+        return _Change(
+            "series",
+            float(latest["value"]) - float(first["value"]),
+            float(first["value"]),
+            int(first["year"]),
+            str(first["period_type"]),
+        )
     if latest["period_type"] == "fiscal_year_span":
         # The printed value is itself the change over the span (e.g. ▲23.5万時間, R4→R6).
         start = int(str(latest["period"]).split("-")[0].removeprefix("FY"))
@@ -296,8 +312,9 @@ def uptake_series(cards: pd.DataFrame, peers: list[str], iwaki_id: str = IWAKI_C
         return rows.assign(series_kind=kind, series=rows["label"], rate_pct=rows["rate_calc_pct"])[cols]
 
     prefecture = ranked.loc[ranked["muni_id"] == iwaki_id, "prefecture"].iloc[-1]
-    pref = weighted_rate(cards[cards["prefecture"] == prefecture]).assign(series_kind="prefecture", series="",
-                                                                          percentile=float("nan"))
+    pref = weighted_rate(cards[cards["prefecture"] == prefecture]).assign(
+        series_kind="prefecture", series="", percentile=float("nan")
+    )
     nation = weighted_rate(cards).assign(series_kind="national", series="", percentile=float("nan"))
     parts = [municipal([iwaki_id], "iwaki"), pref[cols], nation[cols]]
     # Peers in the order chosen (so their colours stay put when one is added); Iwaki is never a peer.

@@ -77,18 +77,21 @@ def per_resident_table(outlook: pd.DataFrame, scenarios: Mapping[str, float]) ->
     rows = []
     for scenario, facilities in scenarios.items():
         for _, row in outlook.sort_values("year").iterrows():
-            rows.append({
-                "scenario": scenario,
-                "year": int(row["year"]),
-                "facilities": float(facilities),
-                "population": int(row["population"]),
-                "per_10k": per_10k(float(facilities), float(row["population"])),
-            })
+            rows.append(
+                {
+                    "scenario": scenario,
+                    "year": int(row["year"]),
+                    "facilities": float(facilities),
+                    "population": int(row["population"]),
+                    "per_10k": per_10k(float(facilities), float(row["population"])),
+                }
+            )
     return pd.DataFrame(rows, columns=["scenario", "year", "facilities", "population", "per_10k"])
 
 
-def hold_level_table(outlook: pd.DataFrame, base_facilities: int, base_population: int,
-                     years: Sequence[int] = (2040, 2060)) -> pd.DataFrame:
+def hold_level_table(
+    outlook: pd.DataFrame, base_facilities: int, base_population: int, years: Sequence[int] = (2040, 2060)
+) -> pd.DataFrame:
     """The count that keeps the base year's facilities per 10,000 residents in each of ``years``.
 
     Holding the level means the count falls in proportion to the population:
@@ -100,13 +103,16 @@ def hold_level_table(outlook: pd.DataFrame, base_facilities: int, base_populatio
     rows = []
     for _, row in outlook[outlook["year"].isin(list(years))].sort_values("year").iterrows():
         needed = base_facilities * float(row["population"]) / base_population
-        rows.append({
-            "year": int(row["year"]),
-            "population": int(row["population"]),
-            "per_10k": level,
-            "facilities_needed": needed,
-            "reduction": base_facilities - needed,
-            "reduction_pct": reduction_pct_of(base_facilities, needed),
-        })
-    return pd.DataFrame(rows, columns=["year", "population", "per_10k", "facilities_needed", "reduction",
-                                       "reduction_pct"])
+        rows.append(
+            {
+                "year": int(row["year"]),
+                "population": int(row["population"]),
+                "per_10k": level,
+                "facilities_needed": needed,
+                "reduction": base_facilities - needed,
+                "reduction_pct": reduction_pct_of(base_facilities, needed),
+            }
+        )
+    return pd.DataFrame(
+        rows, columns=["year", "population", "per_10k", "facilities_needed", "reduction", "reduction_pct"]
+    )

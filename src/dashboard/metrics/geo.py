@@ -25,7 +25,13 @@ EARTH_RADIUS_KM = 6371.0088
 # deck.gl / web-mercator tiles are 512 px wide at zoom 0.
 TILE_SIZE_PX = 512
 HAZARDS: tuple[str, ...] = (
-    "flood", "tsunami", "storm_surge", "earthquake", "large_fire", "landslide", "inland_flooding",
+    "flood",
+    "tsunami",
+    "storm_surge",
+    "earthquake",
+    "large_fire",
+    "landslide",
+    "inland_flooding",
 )
 
 
@@ -51,7 +57,7 @@ def district_of_town(town: str, prefixes: Mapping[str, str], unknown: str = "unk
 def town_of_address(address: str, city_prefix: str) -> str:
     """The part of an address after the city (``福島県いわき市平字梅本21`` → ``平字梅本21``)."""
     text = (address or "").strip()
-    return text[len(city_prefix):] if text.startswith(city_prefix) else text
+    return text[len(city_prefix) :] if text.startswith(city_prefix) else text
 
 
 def nearest_towns(points: pd.DataFrame, towns: pd.DataFrame) -> pd.DataFrame:
@@ -61,8 +67,9 @@ def nearest_towns(points: pd.DataFrame, towns: pd.DataFrame) -> pd.DataFrame:
     matrix, so a plain numpy broadcast is enough.
     """
     if points.empty or towns.empty:
-        return pd.DataFrame({"nearest_town": pd.Series(dtype=str), "town_km": pd.Series(dtype=float)},
-                            index=points.index)
+        return pd.DataFrame(
+            {"nearest_town": pd.Series(dtype=str), "town_km": pd.Series(dtype=float)}, index=points.index
+        )
     lat1 = np.radians(points["lat"].to_numpy(dtype=float))[:, None]
     lon1 = np.radians(points["lon"].to_numpy(dtype=float))[:, None]
     lat2 = np.radians(towns["lat"].to_numpy(dtype=float))[None, :]
@@ -76,8 +83,9 @@ def nearest_towns(points: pd.DataFrame, towns: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def assign_districts(points: pd.DataFrame, towns: pd.DataFrame, prefixes: Mapping[str, str],
-                     unknown: str = "unknown") -> pd.DataFrame:
+def assign_districts(
+    points: pd.DataFrame, towns: pd.DataFrame, prefixes: Mapping[str, str], unknown: str = "unknown"
+) -> pd.DataFrame:
     """``points`` with ``nearest_town``, ``town_km`` and ``district`` (approximate, from the nearest town's name)."""
     near = nearest_towns(points, towns)
     out = points.join(near)
@@ -90,8 +98,13 @@ def hazard_list(row: Mapping[str, Any], hazards: Iterable[str] = HAZARDS) -> lis
     return [h for h in hazards if bool(row.get(h, False)) is True]
 
 
-def facility_points(shelters: pd.DataFrame, emergency: pd.DataFrame, type_rules: Sequence[tuple[str, str]],
-                    towns: pd.DataFrame, prefixes: Mapping[str, str]) -> pd.DataFrame:
+def facility_points(
+    shelters: pd.DataFrame,
+    emergency: pd.DataFrame,
+    type_rules: Sequence[tuple[str, str]],
+    towns: pd.DataFrame,
+    prefixes: Mapping[str, str],
+) -> pd.DataFrame:
     """Shelters and emergency sites as one table: kind, type, district and hazards for every located point.
 
     Columns: site_id, kind (``shelter`` / ``emergency``), name, address, lon, lat,
@@ -112,8 +125,12 @@ def facility_points(shelters: pd.DataFrame, emergency: pd.DataFrame, type_rules:
     return points
 
 
-def filter_points(points: pd.DataFrame, kinds: Iterable[str] | None = None, types: Iterable[str] | None = None,
-                  hazards: Iterable[str] | None = None) -> pd.DataFrame:
+def filter_points(
+    points: pd.DataFrame,
+    kinds: Iterable[str] | None = None,
+    types: Iterable[str] | None = None,
+    hazards: Iterable[str] | None = None,
+) -> pd.DataFrame:
     """The points of the chosen kinds and types; with hazards chosen, only sites designated for any of them.
 
     ``None`` means "no filter"; an empty list means "nothing". Shelters carry
@@ -200,6 +217,7 @@ def rounded_geojson(geojson: Mapping[str, Any], digits: int = 5) -> dict[str, An
     at any zoom the maps use, and it halves the JSON sent for each map.
     Properties are copied unchanged.
     """
+
     def coords(value: Any) -> Any:
         if isinstance(value, (list, tuple)):
             if value and isinstance(value[0], (int, float)) and not isinstance(value[0], bool):
@@ -229,8 +247,9 @@ def _mercator_y(lat: float) -> float:
     return math.log(math.tan(math.pi / 4 + rad / 2)) / (2 * math.pi)
 
 
-def fit_view(bbox: tuple[float, float, float, float], width_px: int, height_px: int,
-             padding_px: int = 24) -> dict[str, float]:
+def fit_view(
+    bbox: tuple[float, float, float, float], width_px: int, height_px: int, padding_px: int = 24
+) -> dict[str, float]:
     """Centre and zoom that show ``bbox`` whole in a ``width_px`` × ``height_px`` map (deck.gl's fitBounds).
 
     Returns ``{"longitude", "latitude", "zoom"}``. The centre is the mercator

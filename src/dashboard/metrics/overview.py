@@ -122,8 +122,15 @@ def population_headline(outlook: pd.DataFrame) -> PopulationHeadline:
     if len(rows) < 2:
         raise ValueError("the outlook needs two years")
     first, last = rows.iloc[0], rows.iloc[-1]
-    return PopulationHeadline(int(first["year"]), int(first["population"]), int(last["year"]), int(last["population"]),
-                              int(last["index_2020"]), str(last["source_id"]), int(last["page"]))
+    return PopulationHeadline(
+        int(first["year"]),
+        int(first["population"]),
+        int(last["year"]),
+        int(last["population"]),
+        int(last["index_2020"]),
+        str(last["source_id"]),
+        int(last["page"]),
+    )
 
 
 def hours_headline(kpis: pd.DataFrame) -> HoursHeadline:
@@ -134,9 +141,16 @@ def hours_headline(kpis: pd.DataFrame) -> HoursHeadline:
     reduction = _one(kpis[kpis["kpi_id"] == "working_hours_reduction"], "working_hours_reduction")
     rate = _one(kpis[kpis["kpi_id"] == "working_hours_reduction_rate"], "working_hours_reduction_rate")
     first, last = hours.iloc[0], hours.iloc[-1]
-    return HoursHeadline(int(first["year"]), int(last["year"]), float(first["value"]), float(last["value"]),
-                         float(reduction["value"]), float(rate["value"]), str(reduction["source_id"]),
-                         int(reduction["page"]))
+    return HoursHeadline(
+        int(first["year"]),
+        int(last["year"]),
+        float(first["value"]),
+        float(last["value"]),
+        float(reduction["value"]),
+        float(rate["value"]),
+        str(reduction["source_id"]),
+        int(reduction["page"]),
+    )
 
 
 def facilities_headline(counts: pd.DataFrame) -> FacilitiesHeadline:
@@ -156,9 +170,14 @@ def online_headline(kpis: pd.DataFrame) -> OnlineHeadline:
         raise ValueError(f"missing KPIs: {sorted(missing)}")
     per_year = latest.loc["online_applications"]
     as_of = per_year["as_of"]
-    return OnlineHeadline(float(latest.loc["online_growth_vs_before", "value"]), float(per_year["value"]),
-                          float(latest.loc["online_application_rate", "value"]),
-                          None if pd.isna(as_of) else str(as_of), str(per_year["source_id"]), int(per_year["page"]))
+    return OnlineHeadline(
+        float(latest.loc["online_growth_vs_before", "value"]),
+        float(per_year["value"]),
+        float(latest.loc["online_application_rate", "value"]),
+        None if pd.isna(as_of) else str(as_of),
+        str(per_year["source_id"]),
+        int(per_year["page"]),
+    )
 
 
 def survey_headline(survey: pd.DataFrame) -> SurveyHeadline:
@@ -176,9 +195,14 @@ def survey_headline(survey: pd.DataFrame) -> SurveyHeadline:
         if question not in latest.index:
             raise ValueError(f"survey wave {wave} lacks {question}")
     progress = latest.loc[PROGRESS_QUESTION]
-    return SurveyHeadline(wave, str(progress["survey_date"]), float(progress["share"]),
-                          float(latest.loc[CONTINUE_QUESTION, "share"]), str(progress["source_id"]),
-                          None if pd.isna(progress["page"]) else int(progress["page"]))
+    return SurveyHeadline(
+        wave,
+        str(progress["survey_date"]),
+        float(progress["share"]),
+        float(latest.loc[CONTINUE_QUESTION, "share"]),
+        str(progress["source_id"]),
+        None if pd.isna(progress["page"]) else int(progress["page"]),
+    )
 
 
 # --------------------------------------------------------------------------- pillars
@@ -315,12 +339,14 @@ def x_domain(fiscal_years: Iterable[int]) -> tuple[pd.Timestamp, pd.Timestamp]:
 def fiscal_year_bands(fiscal_years: Iterable[int]) -> pd.DataFrame:
     """One row per fiscal year: ``fiscal_year``, ``start``, ``end``, ``shade`` (alternating 0/1 for the background)."""
     years = sorted({int(y) for y in fiscal_years})
-    return pd.DataFrame({
-        "fiscal_year": years,
-        "start": [pd.Timestamp(fiscal_year_start(y)) for y in years],
-        "end": [pd.Timestamp(fiscal_year_end(y)) for y in years],
-        "shade": [i % 2 for i in range(len(years))],
-    })
+    return pd.DataFrame(
+        {
+            "fiscal_year": years,
+            "start": [pd.Timestamp(fiscal_year_start(y)) for y in years],
+            "end": [pd.Timestamp(fiscal_year_end(y)) for y in years],
+            "shade": [i % 2 for i in range(len(years))],
+        }
+    )
 
 
 def text_width(text: str, font_px: float) -> float:
@@ -379,8 +405,9 @@ def pack_rows(
     return out
 
 
-def slot_keys(packed: pd.DataFrame, lane_order: Sequence[str], lane_labels: dict[str, str],
-              lane: str = "pillar_id") -> pd.DataFrame:
+def slot_keys(
+    packed: pd.DataFrame, lane_order: Sequence[str], lane_labels: dict[str, str], lane: str = "pillar_id"
+) -> pd.DataFrame:
     """A sortable y key per (lane, row): ``"007|name"`` for a lane's first row, ``"008|"`` for the others.
 
     The number keeps lanes in ``lane_order`` and rows in order when sorted as
@@ -394,6 +421,8 @@ def slot_keys(packed: pd.DataFrame, lane_order: Sequence[str], lane_labels: dict
         running += int(rows.max()) + 1 if len(rows) else 0
     out = packed.copy()
     out["lane_label"] = [lane_labels[p] for p in out[lane]]
-    out["slot"] = [f"{offsets[p] + int(r):03d}|{lane_labels[p] if int(r) == 0 else ''}"
-                   for p, r in zip(out[lane], out["row"], strict=True)]
+    out["slot"] = [
+        f"{offsets[p] + int(r):03d}|{lane_labels[p] if int(r) == 0 else ''}"
+        for p, r in zip(out[lane], out["row"], strict=True)
+    ]
     return out

@@ -17,6 +17,7 @@ a straight line; the page always says which method produced a figure.
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 from typing import Literal
@@ -102,7 +103,7 @@ def interpolate_geometric(points: pd.Series, year: float) -> float:
         raise ValueError(f"{year} is outside {years[0]}–{years[-1]}")
     if year in pts.index:
         return float(pts[year])
-    for y0, y1 in zip(years, years[1:], strict=False):
+    for y0, y1 in itertools.pairwise(years):
         if y0 < year < y1:
             p0, p1 = pts[y0], pts[y1]
             return float(p0 * (p1 / p0) ** ((year - y0) / (y1 - y0)))
@@ -144,12 +145,19 @@ def halving_year(points: pd.Series, base_year: int = 2020) -> Halving | None:
     base = float(pts[base_year])
     target = base / 2
     years = list(pts.index)
-    for y0, y1 in zip(years, years[1:], strict=False):
+    for y0, y1 in itertools.pairwise(years):
         p0, p1 = pts[y0], pts[y1]
         if p0 > target >= p1:
             crossing = y0 + (y1 - y0) * math.log(target / p0) / math.log(p1 / p0)
-            return Halving(crossing, base_year, base, target, "interpolated", (int(y0), int(y1)),
-                           average_annual_rate(p0, p1, y1 - y0))
+            return Halving(
+                crossing,
+                base_year,
+                base,
+                target,
+                "interpolated",
+                (int(y0), int(y1)),
+                average_annual_rate(p0, p1, y1 - y0),
+            )
     y0, y1 = years[-2], years[-1]
     p0, p1 = pts[y0], pts[y1]
     if p1 >= p0:
@@ -176,8 +184,15 @@ def register_by_year(mynumber: pd.DataFrame) -> pd.DataFrame:
 
 
 def _row(series: str, year: int, date: str, value: float, source_id: str, page: str | None, point: bool) -> dict:
-    return {"series": series, "year": int(year), "date": date, "population": int(round(value)),
-            "source_id": source_id, "page": page, "report_point": point}
+    return {
+        "series": series,
+        "year": int(year),
+        "date": date,
+        "population": round(value),
+        "source_id": source_id,
+        "page": page,
+        "report_point": point,
+    }
 
 
 def outlook_series(
@@ -204,17 +219,28 @@ def outlook_series(
         row = census[(census["code5"] == code5) & (census["level"].isin(MUNICIPAL_LEVELS))]
         if not row.empty:
             for year in (2010, 2015):
-                rows.append(_row("census", year, f"{year}-{CENSUS_DAY}", row.iloc[0][f"pop_{year}"], "census_2015",
-                                 None, False))
+                rows.append(
+                    _row("census", year, f"{year}-{CENSUS_DAY}", row.iloc[0][f"pop_{year}"], "census_2015", None, False)
+                )
     if register is not None:
         for _, r in register.iterrows():
-            rows.append(_row("register", r["year"], f"{int(r['year'])}-{REGISTER_DAY}", r["population"],
-                             "soumu_mynumbercard", None, False))
+            rows.append(
+                _row(
+                    "register",
+                    r["year"],
+                    f"{int(r['year'])}-{REGISTER_DAY}",
+                    r["population"],
+                    "soumu_mynumbercard",
+                    None,
+                    False,
+                )
+            )
     if context is not None:
         for _, r in context[context["figure_id"].isin(list(CONTEXT_FIGURES))].iterrows():
             period = str(r["period"])
-            rows.append(_row(CONTEXT_FIGURES[r["figure_id"]], int(period[:4]), period, r["value"], r["source_id"],
-                             None, False))
+            rows.append(
+                _row(CONTEXT_FIGURES[r["figure_id"]], int(period[:4]), period, r["value"], r["source_id"], None, False)
+            )
     df = pd.DataFrame(rows)
     df["basis"] = df["series"].map(SERIES_BASIS)
     df["estimate"] = df["series"].isin(ESTIMATE_SERIES)
@@ -222,7 +248,8 @@ def outlook_series(
     order = {s: i for i, s in enumerate(SERIES)}
     df = df.sort_values(["series", "t"], key=lambda c: c.map(order) if c.name == "series" else c)
     return df.reset_index(drop=True)[
-        ["series", "basis", "year", "date", "t", "population", "source_id", "page", "report_point", "estimate"]]
+        ["series", "basis", "year", "date", "t", "population", "source_id", "page", "report_point", "estimate"]
+    ]
 
 
 def decimal_year(date: str) -> float:
@@ -286,8 +313,9 @@ def age_structure(ipss: pd.DataFrame, codes: tuple[str, ...] = (HAMADORI_CODE, P
     ``projected`` is False for 2020 (the census the projection starts from).
     """
     df = ipss[ipss["code"].isin(list(codes))]
-    long = df.melt(id_vars=["code", "year", "total"], value_vars=list(AGE_GROUPS), var_name="group",
-                   value_name="persons")
+    long = df.melt(
+        id_vars=["code", "year", "total"], value_vars=list(AGE_GROUPS), var_name="group", value_name="persons"
+    )
     long["share_pct"] = long["persons"] / long["total"] * 100
     long["projected"] = long["year"] > long.groupby("code")["year"].transform("min")
     order = {g: i for i, g in enumerate(AGE_GROUPS)}
@@ -298,11 +326,14 @@ def age_structure(ipss: pd.DataFrame, codes: tuple[str, ...] = (HAMADORI_CODE, P
 def ageing_indicators(ipss: pd.DataFrame, codes: tuple[str, ...] = (HAMADORI_CODE, PREFECTURE_CODE)) -> pd.DataFrame:
     """Ageing rate (65+ share) and working-age share (15–64) in percent, long form: code, year, indicator, pct."""
     df = ipss[ipss["code"].isin(list(codes))]
-    wide = pd.DataFrame({
-        "code": df["code"], "year": df["year"],
-        "ageing_rate": df["age65plus"] / df["total"] * 100,
-        "working_age_share": df["age15_64"] / df["total"] * 100,
-    })
+    wide = pd.DataFrame(
+        {
+            "code": df["code"],
+            "year": df["year"],
+            "ageing_rate": df["age65plus"] / df["total"] * 100,
+            "working_age_share": df["age15_64"] / df["total"] * 100,
+        }
+    )
     long = wide.melt(id_vars=["code", "year"], var_name="indicator", value_name="pct")
     return long.sort_values(["code", "indicator", "year"]).reset_index(drop=True)
 
@@ -331,5 +362,6 @@ def census_change(census: pd.DataFrame) -> pd.DataFrame:
     df["rank"] = df["change_pct"].rank(ascending=False, method="min").astype(int)
     df["change_class"] = df["change_pct"].map(change_class)
     df = df.sort_values(["rank", "code5"])
-    return df[["code5", "name", "level", "pop_2010", "pop_2015", "change", "change_pct", "rank",
-               "change_class"]].reset_index(drop=True)
+    return df[
+        ["code5", "name", "level", "pop_2010", "pop_2015", "change", "change_pct", "rank", "change_class"]
+    ].reset_index(drop=True)

@@ -32,8 +32,24 @@ SHARE_TOLERANCE = 0.5
 """Percentage points of rounding allowed when published shares add up (54 + 46 may be printed as 54 + 47)."""
 
 DIST_COLUMNS = [
-    *CELL, "survey_date", "question_ja", "question_en", "option_id", "option_order", "option_ja", "option_en",
-    "likert_score", "kind", "basis", "count", "n", "share", "ci_low", "ci_high", "source_id", "page",
+    *CELL,
+    "survey_date",
+    "question_ja",
+    "question_en",
+    "option_id",
+    "option_order",
+    "option_ja",
+    "option_en",
+    "likert_score",
+    "kind",
+    "basis",
+    "count",
+    "n",
+    "share",
+    "ci_low",
+    "ci_high",
+    "source_id",
+    "page",
 ]
 """Columns of :func:`distribution`'s result."""
 
@@ -122,17 +138,26 @@ def format_problems(df: pd.DataFrame) -> list[Problem]:
         ("mixed_basis", _first_per(mixed & df["count"].isna(), df, CELL), cell_name),
         ("respondents_differ", ok & first_row & (resp_kinds > 1), cell_name),
         ("counts_exceed_respondents", ok & first_row & (resp_kinds == 1) & all_counts & (count_sum > resp), cell_name),
-        ("shares_exceed_100", ok & first_row & (counted == 0)
-         & (grouped["share_pct"].transform("sum") > 100 + SHARE_TOLERANCE), cell_name),
+        (
+            "shares_exceed_100",
+            ok & first_row & (counted == 0) & (grouped["share_pct"].transform("sum") > 100 + SHARE_TOLERANCE),
+            cell_name,
+        ),
         ("duplicate_score", _first_per(scored & df.duplicated([*CELL, "likert_score"]), df, CELL), cell_name),
-        ("share_disagrees_with_count", _first_per(ok & all_counts & (resp_kinds <= 1) & (n > 0)
-                                                  & df["share_pct"].notna() & off, df, CELL), cell_name),
+        (
+            "share_disagrees_with_count",
+            _first_per(ok & all_counts & (resp_kinds <= 1) & (n > 0) & df["share_pct"].notna() & off, df, CELL),
+            cell_name,
+        ),
     ]
     score_kinds = df[scored].groupby(["question_id", "option_id"], sort=False)["likert_score"].transform("nunique")
     differs = (score_kinds > 1).reindex(df.index, fill_value=False)
     checks.append(("score_differs", _first_per(differs, df, ["question_id", "option_id"]), option_name))
-    found = [(int(pos), Problem(code, str(detail[pos]), int(pos)))
-             for code, mask, detail in checks for pos in mask[mask].index]
+    found = [
+        (int(pos), Problem(code, str(detail[pos]), int(pos)))
+        for code, mask, detail in checks
+        for pos in mask[mask].index
+    ]
     return [problem for _, problem in sorted(found, key=lambda item: item[0])]
 
 
@@ -160,12 +185,20 @@ def distribution(df: pd.DataFrame) -> pd.DataFrame:
     d["kind"] = "option"
     d["_cell"] = grouped.ngroup()
     meta = (*CELL, "survey_date", "question_ja", "question_en", "source_id", "page", "basis", "n")
-    totals = d.groupby("_cell", sort=False).agg(**{c: (c, "first") for c in meta},
-                                                 share_sum=("share", "sum"), count_sum=("count", "sum"))
+    totals = d.groupby("_cell", sort=False).agg(
+        **{c: (c, "first") for c in meta}, share_sum=("share", "sum"), count_sum=("count", "sum")
+    )
     rest = totals[100 - totals["share_sum"] > SHARE_TOLERANCE].reset_index()
-    rest = rest.assign(option_id="rest", option_order=math.inf, option_ja=None, option_en=None, likert_score=math.nan,
-                       kind="rest", share=100 - rest["share_sum"],
-                       count=(rest["n"] - rest["count_sum"]).where(rest["basis"] == "counts"))
+    rest = rest.assign(
+        option_id="rest",
+        option_order=math.inf,
+        option_ja=None,
+        option_en=None,
+        likert_score=math.nan,
+        kind="rest",
+        share=100 - rest["share_sum"],
+        count=(rest["n"] - rest["count_sum"]).where(rest["basis"] == "counts"),
+    )
     out = pd.concat([d, rest.drop(columns=["share_sum", "count_sum"])], ignore_index=True)
     out = out.sort_values(["_cell", "option_order", "option_id"], kind="stable", na_position="last")
     n = out["n"].to_numpy(dtype=float)
@@ -183,9 +216,16 @@ def cells(dist: pd.DataFrame) -> pd.DataFrame:
     (a scale); options without one there are non-substantive (わからない, 無回答).
     """
     options = dist[dist["kind"] == "option"]
-    out = options.groupby(CELL, sort=False).agg(
-        n=("n", "first"), basis=("basis", "first"), scored_options=("likert_score", "count"),
-        survey_date=("survey_date", "first")).reset_index()
+    out = (
+        options.groupby(CELL, sort=False)
+        .agg(
+            n=("n", "first"),
+            basis=("basis", "first"),
+            scored_options=("likert_score", "count"),
+            survey_date=("survey_date", "first"),
+        )
+        .reset_index()
+    )
     rest = dist[dist["kind"] == "rest"][[*CELL, "share"]].rename(columns={"share": "rest_share"})
     out = out.merge(rest, on=CELL, how="left").fillna({"rest_share": 0.0})
     out["scored"] = out["scored_options"] >= 2
@@ -232,8 +272,23 @@ def headline(dist: pd.DataFrame) -> pd.DataFrame:
     (the first and only option). ``measure`` says which, ``option_id`` names
     the option of an unscored cell. Wilson interval when ``n`` is known.
     """
-    columns = [*CELL, "survey_date", "question_ja", "question_en", "measure", "option_id", "option_ja", "option_en",
-               "share", "n", "basis", "source_id", "page", "ci_low", "ci_high"]
+    columns = [
+        *CELL,
+        "survey_date",
+        "question_ja",
+        "question_en",
+        "measure",
+        "option_id",
+        "option_ja",
+        "option_en",
+        "share",
+        "n",
+        "basis",
+        "source_id",
+        "page",
+        "ci_low",
+        "ci_high",
+    ]
     options = dist[dist["kind"] == "option"]
     if options.empty:
         return pd.DataFrame(columns=columns)
@@ -241,8 +296,9 @@ def headline(dist: pd.DataFrame) -> pd.DataFrame:
     first = options.groupby(CELL, sort=False).head(1).drop(columns=["n", "basis", "share", "ci_low", "ci_high"])
     out = info.drop(columns="survey_date").merge(first, on=CELL, how="left")
     agreeing = options[options["likert_score"] > 0].groupby(CELL, sort=False)[["share", "count"]].sum(min_count=1)
-    out = out.merge(agreeing.rename(columns={"share": "fav_share", "count": "fav_count"}).reset_index(),
-                    on=CELL, how="left")
+    out = out.merge(
+        agreeing.rename(columns={"share": "fav_share", "count": "fav_count"}).reset_index(), on=CELL, how="left"
+    )
     firsts = options.groupby(CELL, sort=False).head(1)[[*CELL, "share", "count"]]
     out = out.merge(firsts.rename(columns={"share": "first_share", "count": "first_count"}), on=CELL, how="left")
     scored = out["scored"]

@@ -122,8 +122,13 @@ def render() -> None:
     cols[0].caption(t("admin.signed_in", name=_plain(user)))
     cols[1].button(t("admin.logout"), on_click=st.logout, key="admin_logout", icon=":material/logout:")
     _show_flash()
-    dataset = st.selectbox(t("admin.dataset"), options=list(DATASET_NAMES), key="admin_dataset",
-                           bind="query-params", format_func=_dataset_name)
+    dataset = st.selectbox(
+        t("admin.dataset"),
+        options=list(DATASET_NAMES),
+        key="admin_dataset",
+        bind="query-params",
+        format_func=_dataset_name,
+    )
     with guarded("admin.update"), _explained():
         _update_section(dataset, user)
     with guarded("admin.history"), _explained():
@@ -134,14 +139,23 @@ def _update_section(dataset: str, user: str) -> None:
     with st.container(border=True):
         st.subheader(t("admin.step.dataset"))
         updated_caption([dataset])
-        st.download_button(t("admin.template"), data=templates.build_template(dataset),
-                           file_name=f"{dataset}_template.xlsx", key="admin_template", icon=":material/download:",
-                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                           help=t("admin.template_help"))
+        st.download_button(
+            t("admin.template"),
+            data=templates.build_template(dataset),
+            file_name=f"{dataset}_template.xlsx",
+            key="admin_template",
+            icon=":material/download:",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            help=t("admin.template_help"),
+        )
     with st.container(border=True):
         st.subheader(t("admin.step.upload"))
-        upload = st.file_uploader(t("admin.upload", limit=MAX_UPLOAD_MB), type=["xlsx", "csv"], key="admin_upload",
-                                  max_upload_size=MAX_UPLOAD_MB)
+        upload = st.file_uploader(
+            t("admin.upload", limit=MAX_UPLOAD_MB),
+            type=["xlsx", "csv"],
+            key="admin_upload",
+            max_upload_size=MAX_UPLOAD_MB,
+        )
         if upload is None:
             return
         data = upload.getvalue()
@@ -155,8 +169,14 @@ def _update_section(dataset: str, user: str) -> None:
             base = publish.live_sha256(dataset)
             diff = importer.compare(imported)
         except DataError as exc:
-            st.error(t("admin.failed_file", name=_plain(upload.name)) + "\n\n" + _describe(exc) + "\n\n"
-                     + t("admin.unchanged"), icon=":material/error:")
+            st.error(
+                t("admin.failed_file", name=_plain(upload.name))
+                + "\n\n"
+                + _describe(exc)
+                + "\n\n"
+                + t("admin.unchanged"),
+                icon=":material/error:",
+            )
             return
         st.success(t("admin.read_ok", rows=imported.rows), icon=":material/check_circle:")
         _notes(dataset, imported)
@@ -177,9 +197,17 @@ def _notes(dataset: str, imported: importer.Imported) -> None:
     with st.expander(t("admin.notes", count=len(imported.notes)), icon=":material/auto_fix_high:"):
         for code, items in groups.items():
             first = items[0]
-            st.caption(t("admin.note.line", what=t(f"admin.note.{code}"), count=len(items), row=first.row + 1,
-                         column=_plain(_column_name(dataset, first.column)), before=_plain(first.before),
-                         after=_plain(first.after)))
+            st.caption(
+                t(
+                    "admin.note.line",
+                    what=t(f"admin.note.{code}"),
+                    count=len(items),
+                    row=first.row + 1,
+                    column=_plain(_column_name(dataset, first.column)),
+                    before=_plain(first.before),
+                    after=_plain(first.after),
+                )
+            )
 
 
 def _rows_frame(dataset: str, rows: tuple[dict[str, Any], ...]) -> pd.DataFrame:
@@ -195,13 +223,18 @@ def _diff(dataset: str, diff: importer.Diff) -> None:
         return
     if diff.changed:
         st.markdown(f"**{t('admin.diff.changed')}**")
-        lines = [{
-            t("admin.col.key"): "、".join(f"{_column_name(dataset, k)}={v}" for k, v in zip(diff.key_columns, ch.key,
-                                                                                          strict=True)),
-            t("admin.col.column"): _column_name(dataset, column),
-            t("admin.col.before"): "—" if old is None else str(old),
-            t("admin.col.after"): "—" if new is None else str(new),
-        } for ch in diff.changed[:TABLE_ROWS] for column, old, new in ch.changes]
+        lines = [
+            {
+                t("admin.col.key"): "、".join(
+                    f"{_column_name(dataset, k)}={v}" for k, v in zip(diff.key_columns, ch.key, strict=True)
+                ),
+                t("admin.col.column"): _column_name(dataset, column),
+                t("admin.col.before"): "—" if old is None else str(old),
+                t("admin.col.after"): "—" if new is None else str(new),
+            }
+            for ch in diff.changed[:TABLE_ROWS]
+            for column, old, new in ch.changes
+        ]
         st.dataframe(pd.DataFrame(lines), hide_index=True)
     for kind, rows in (("added", diff.added), ("removed", diff.removed)):
         if rows:
@@ -214,8 +247,15 @@ def _publish_step(imported: importer.Imported, base: str | None, user: str) -> N
     # Actions run in the button's callback, once, before the next run draws the page: with the
     # arguments of the run that showed the diff, so exactly what was shown is published, against
     # the published file it was compared with (a change in between is refused, not overwritten).
-    st.button(t("admin.publish"), type="primary", disabled=not confirmed, key="admin_publish",
-              icon=":material/publish:", on_click=_publish_clicked, args=(imported, base, user))
+    st.button(
+        t("admin.publish"),
+        type="primary",
+        disabled=not confirmed,
+        key="admin_publish",
+        icon=":material/publish:",
+        on_click=_publish_clicked,
+        args=(imported, base, user),
+    )
 
 
 def _publish_clicked(imported: importer.Imported, base: str | None, user: str) -> None:
@@ -254,20 +294,31 @@ def _history_section(dataset: str, user: str) -> None:
         if not versions:
             st.caption(t("admin.history_empty"))
             return
-        table = pd.DataFrame([{
-            t("admin.col.version"): v.version,
-            t("admin.col.published_at"): v.published_at,
-            t("admin.col.reason"): t(f"admin.reason.{v.reason}"),
-            t("admin.col.rows"): v.rows,
-            t("admin.col.actor"): v.actor or "—",
-            t("admin.col.origin"): v.origin,
-            t("admin.col.current"): "●" if v.current else "",
-        } for v in reversed(versions)])
+        table = pd.DataFrame(
+            [
+                {
+                    t("admin.col.version"): v.version,
+                    t("admin.col.published_at"): v.published_at,
+                    t("admin.col.reason"): t(f"admin.reason.{v.reason}"),
+                    t("admin.col.rows"): v.rows,
+                    t("admin.col.actor"): v.actor or "—",
+                    t("admin.col.origin"): v.origin,
+                    t("admin.col.current"): "●" if v.current else "",
+                }
+                for v in reversed(versions)
+            ]
+        )
         st.dataframe(table, hide_index=True)
         choices = [v.version for v in reversed(versions) if not v.current]
         if not choices:
             return
         version = st.selectbox(t("admin.rollback_version"), choices, key="admin_rollback_version")
         confirmed = st.checkbox(t("admin.rollback_confirm"), key="admin_rollback_confirm")
-        st.button(t("admin.rollback"), disabled=not confirmed, key="admin_rollback", icon=":material/history:",
-                  on_click=_rollback_clicked, args=(dataset, version, user))
+        st.button(
+            t("admin.rollback"),
+            disabled=not confirmed,
+            key="admin_rollback",
+            icon=":material/history:",
+            on_click=_rollback_clicked,
+            args=(dataset, version, user),
+        )

@@ -44,8 +44,9 @@ def _open_frame(reader: str, arg: str | None, signature: tuple[int, int] | None)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _map_json(rel_path: str, signature: tuple[int, int] | None
-              ) -> tuple[dict[str, Any], tuple[float, float, float, float]]:
+def _map_json(
+    rel_path: str, signature: tuple[int, int] | None
+) -> tuple[dict[str, Any], tuple[float, float, float, float]]:
     # cache_resource: boundary GeoJSON is only read (the charts build new
     # feature lists from it), and copying its nested coordinate lists cost
     # 20–60 ms a rerun under cache_data (the benchmark, issue 10). Rounded
@@ -103,8 +104,9 @@ def boundary_bbox(scope: str) -> tuple[float, float, float, float]:
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _facility_points(signatures: tuple[tuple[int, int] | None, ...]) -> pd.DataFrame:
-    return geo.facility_points(shelters(), emergency_sites(), place_rules.FACILITY_TYPE_RULES, towns(),
-                               place_rules.DISTRICT_PREFIXES)
+    return geo.facility_points(
+        shelters(), emergency_sites(), place_rules.FACILITY_TYPE_RULES, towns(), place_rules.DISTRICT_PREFIXES
+    )
 
 
 def facility_points() -> pd.DataFrame:
@@ -119,8 +121,10 @@ def facility_points() -> pd.DataFrame:
 @st.cache_data(show_spinner=False, max_entries=4)
 def _source_credits(signature: tuple[int, int] | None) -> dict[str, dict[str, str]]:
     sources = load_dataset("sources")
-    return {row["source_id"]: {"credit_ja": row["credit_ja"], "credit_en": row["credit_en"]}
-            for row in sources[["source_id", "credit_ja", "credit_en"]].to_dict("records")}
+    return {
+        row["source_id"]: {"credit_ja": row["credit_ja"], "credit_en": row["credit_en"]}
+        for row in sources[["source_id", "credit_ja", "credit_en"]].to_dict("records")
+    }
 
 
 def source_credits() -> dict[str, dict[str, str]]:
@@ -172,8 +176,9 @@ def _qualified(fn: Callable[..., Any]) -> str:
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
-def _chart_spec(name: str, _build: Callable[..., alt.TopLevelMixin], args: tuple[Any, ...],
-                kwargs: dict[str, Any]) -> VegaSpec:
+def _chart_spec(
+    name: str, _build: Callable[..., alt.TopLevelMixin], args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> VegaSpec:
     # ``name`` stands for ``_build`` in the key; the builders are pure, so the
     # arguments' contents decide the spec.
     return vega_spec(_build(*args, **kwargs))

@@ -60,7 +60,7 @@ def credit(source_id: str) -> str:
 def _strip_prefix(text: str, prefixes: tuple[str, ...]) -> str:
     for prefix in prefixes:
         if text.startswith(prefix):
-            return text[len(prefix):]
+            return text[len(prefix) :]
     return text
 
 
@@ -133,21 +133,35 @@ def export_buttons(
     notes = [title, *footer]
     sheet, notes_sheet = t("present.xlsx_sheet"), t("present.xlsx_notes")
     st.download_button(
-        t("present.download_xlsx"), key=f"{key}_xlsx", file_name=f"{filename}.xlsx", mime=export.MIME_XLSX,
+        t("present.download_xlsx"),
+        key=f"{key}_xlsx",
+        file_name=f"{filename}.xlsx",
+        mime=export.MIME_XLSX,
         data=lambda: export.xlsx_bytes(table, sheet=sheet, notes=notes, notes_sheet=notes_sheet),
-        icon=":material/table_view:", on_click="ignore",
+        icon=":material/table_view:",
+        on_click="ignore",
     )
     if not isinstance(chart, Mapping):
         return  # maps and tables have no slide image
     st.download_button(
-        t("present.download_png"), key=f"{key}_png", file_name=f"{filename}.png", mime=export.MIME_PNG,
+        t("present.download_png"),
+        key=f"{key}_png",
+        file_name=f"{filename}.png",
+        mime=export.MIME_PNG,
         data=lambda: export.chart_png(chart, title=title, footer=footer),
-        icon=":material/image:", help=t("present.download_help"), on_click="ignore",
+        icon=":material/image:",
+        help=t("present.download_help"),
+        on_click="ignore",
     )
     st.download_button(
-        t("present.download_svg"), key=f"{key}_svg", file_name=f"{filename}.svg", mime=export.MIME_SVG,
+        t("present.download_svg"),
+        key=f"{key}_svg",
+        file_name=f"{filename}.svg",
+        mime=export.MIME_SVG,
         data=lambda: export.chart_svg(chart, title=title, footer=footer),
-        icon=":material/image:", help=t("present.download_help"), on_click="ignore",
+        icon=":material/image:",
+        help=t("present.download_help"),
+        on_click="ignore",
     )
 
 
@@ -174,16 +188,19 @@ def data_block(
     st.subheader(title, anchor=f"slide-{key}")
     mode = "chart"
     if chart is not None:
-        mode = st.segmented_control(
-            t("block.view"),
-            options=["chart", "table"],
-            format_func=lambda m: t(f"block.{m}"),
-            default="chart",
-            key=f"{key}_view",
-            bind="query-params",
-            label_visibility="collapsed",
-            required=True,
-        ) or "chart"
+        mode = (
+            st.segmented_control(
+                t("block.view"),
+                options=["chart", "table"],
+                format_func=lambda m: t(f"block.{m}"),
+                default="chart",
+                key=f"{key}_view",
+                bind="query-params",
+                label_visibility="collapsed",
+                required=True,
+            )
+            or "chart"
+        )
     event = None
     if chart is not None and mode == "chart":
         if isinstance(chart, pdk.Deck) and selectable:
@@ -226,6 +243,6 @@ def guarded(section: str) -> Iterator[None]:
         yield
     except DataError as exc:
         show_data_error(exc)
-    except Exception as exc:  # noqa: BLE001 - a page must never show a traceback
+    except Exception as exc:
         log.exception("section %s failed", section)
         st.error(t("error.page", kind=type(exc).__name__), icon=":material/error:")

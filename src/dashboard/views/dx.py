@@ -118,13 +118,19 @@ def _delta(row: pd.Series) -> tuple[str | None, str]:
         unit = str(row["unit"])
         body = fmt_signed(change, _decimals(unit, float(row["value"])))
         base_value = fmt_number(float(row["baseline_value"]), _decimals(unit, float(row["value"])))
-        text = t("dx.delta.series", change=body if unit == "index_2021" else _join_unit(body, unit),
-                 base=_short_period(int(row["baseline_year"]), str(row["baseline_period_type"])),
-                 base_value=base_value if unit == "index_2021" else _join_unit(base_value, unit))
+        text = t(
+            "dx.delta.series",
+            change=body if unit == "index_2021" else _join_unit(body, unit),
+            base=_short_period(int(row["baseline_year"]), str(row["baseline_period_type"])),
+            base_value=base_value if unit == "index_2021" else _join_unit(base_value, unit),
+        )
         return text, arrow
     if kind == "span":
-        return t("dx.delta.span", start=_short_period(int(row["baseline_year"]), "fiscal_year"),
-                 end=_short_period(int(row["year"]), "fiscal_year")), arrow
+        return t(
+            "dx.delta.span",
+            start=_short_period(int(row["baseline_year"]), "fiscal_year"),
+            end=_short_period(int(row["year"]), "fiscal_year"),
+        ), arrow
     key = f"dx.delta.ratio.{row['kpi_id']}"
     return (t(key) if has(key) else t("dx.delta.ratio")), arrow
 
@@ -134,8 +140,9 @@ def _as_of_text(row: pd.Series) -> str:
     if not is_missing(row["as_of"]):
         return str(row["as_of"])
     if row["period_type"] == "fiscal_year_span":
-        return t("dx.card.span", start=fiscal_year_label(int(row["baseline_year"])),
-                 end=fiscal_year_label(int(row["year"])))
+        return t(
+            "dx.card.span", start=fiscal_year_label(int(row["baseline_year"])), end=fiscal_year_label(int(row["year"]))
+        )
     return _period_label(int(row["year"]), str(row["period_type"]))
 
 
@@ -160,15 +167,18 @@ def _pillar_filter(pillars: pd.DataFrame) -> str:
     names = {row["pillar_id"]: localized(row, "name") for _, row in pillars.iterrows()}
     if PILLAR_WIDGET not in st.session_state:
         st.session_state[PILLAR_WIDGET] = m.match_pillar(st.query_params.get(PILLAR_PARAM), pillars) or ALL
-    choice = st.segmented_control(
-        t("dx.filter.pillar"),
-        options=[ALL, *names],
-        format_func=lambda p: t("pillar.all") if p == ALL else names[p],
-        key=PILLAR_WIDGET,
-        required=True,
-        wrap=True,
-        help=t("dx.filter.help"),
-    ) or ALL
+    choice = (
+        st.segmented_control(
+            t("dx.filter.pillar"),
+            options=[ALL, *names],
+            format_func=lambda p: t("pillar.all") if p == ALL else names[p],
+            key=PILLAR_WIDGET,
+            required=True,
+            wrap=True,
+            help=t("dx.filter.help"),
+        )
+        or ALL
+    )
     if choice == ALL:
         st.query_params.pop(PILLAR_PARAM, None)
     elif st.query_params.get(PILLAR_PARAM) != choice:
@@ -207,8 +217,10 @@ def _cards_section() -> None:
     cards = m.kpi_cards(cache.dataset("dx_kpis"), cache.dataset("kpi_definitions"), facilities)
     st.header(t("dx.cards.heading"))
     chosen = _pillar_filter(pillars)
-    towards = [f"{localized(r, 'label')}：{t('not_published')}"
-               for _, r in facilities[facilities["status"] != "actual"].iterrows()]
+    towards = [
+        f"{localized(r, 'label')}：{t('not_published')}"
+        for _, r in facilities[facilities["status"] != "actual"].iterrows()
+    ]
     for _, pillar in pillars.iterrows():
         if chosen not in (ALL, pillar["pillar_id"]):
             continue
@@ -241,24 +253,36 @@ def _copy_blocks(kpis: pd.DataFrame, direction: str) -> None:
     trend["tone_label"] = [labels[k] for k in tones]
     left, right = st.columns(2)
     with left:
-        data_block(key="dx_copy", title=t("dx.chart.copy"),
-                   chart=cache.chart(copy_index_chart, trend, t("dx.axis.year"), t("unit.index_2021"), labels,
-                                     t("dx.legend.direction")),
-                   table=_localized_table(trend, {"year": "dx.col.year", "value": "dx.col.index",
-                                                  "tone_label": "dx.col.direction"}),
-                   source=Source([REPORT], "3"), filename="copy_output_index")
+        data_block(
+            key="dx_copy",
+            title=t("dx.chart.copy"),
+            chart=cache.chart(
+                copy_index_chart, trend, t("dx.axis.year"), t("unit.index_2021"), labels, t("dx.legend.direction")
+            ),
+            table=_localized_table(
+                trend, {"year": "dx.col.year", "value": "dx.col.index", "tone_label": "dx.col.direction"}
+            ),
+            source=Source([REPORT], "3"),
+            filename="copy_output_index",
+        )
     with right:
         # The axis counts in 万枚 in Japanese, as the report's 「月300万枚」 does.
         per = 10_000 if language() == "ja" else 1
-        sheets = trend.assign(value_label=[_man(v) for v in trend["implied_sheets_per_month"]],
-                              axis_value=trend["implied_sheets_per_month"] / per)
-        data_block(key="dx_sheets", title=t("dx.chart.sheets"),
-                   chart=cache.chart(implied_sheets_chart, sheets, "axis_value", t("dx.axis.year"),
-                                     t("dx.axis.sheets")),
-                   table=_localized_table(sheets, {"year": "dx.col.year", "value": "dx.col.index",
-                                                   "implied_sheets_per_month": "dx.col.implied_sheets"}),
-                   source=Source([REPORT], "3", derived=True, notes=[t("dx.note.sheets")]),
-                   filename="copy_output_implied_sheets")
+        sheets = trend.assign(
+            value_label=[_man(v) for v in trend["implied_sheets_per_month"]],
+            axis_value=trend["implied_sheets_per_month"] / per,
+        )
+        data_block(
+            key="dx_sheets",
+            title=t("dx.chart.sheets"),
+            chart=cache.chart(implied_sheets_chart, sheets, "axis_value", t("dx.axis.year"), t("dx.axis.sheets")),
+            table=_localized_table(
+                sheets,
+                {"year": "dx.col.year", "value": "dx.col.index", "implied_sheets_per_month": "dx.col.implied_sheets"},
+            ),
+            source=Source([REPORT], "3", derived=True, notes=[t("dx.note.sheets")]),
+            filename="copy_output_implied_sheets",
+        )
 
 
 def _hours_block(kpis: pd.DataFrame, direction: str) -> None:
@@ -273,26 +297,44 @@ def _hours_block(kpis: pd.DataFrame, direction: str) -> None:
         value_label=[_join_unit(fmt_number(v, 1), "hours_10k") for v in series["value"]],
         tone_label=[labels[k] for k in tones],
     )
-    gap_frame = pd.DataFrame({"fy_label": [fiscal_year_label(y) for y in gaps],
-                              "note": [t("dx.hours.gap", label=wareki(y)) for y in gaps]})
+    gap_frame = pd.DataFrame(
+        {"fy_label": [fiscal_year_label(y) for y in gaps], "note": [t("dx.hours.gap", label=wareki(y)) for y in gaps]}
+    )
     table = pd.DataFrame({"fiscal_year": [fiscal_year_label(y) for y in years], "year": years})
     table = table.merge(series[["year", "value"]], on="year", how="left")
     table["status"] = [t("dx.col.published") if y not in gaps else t("not_published") for y in years]
     notes = [t("dx.note.hours_gap", label=fiscal_year_label(y)) for y in gaps]
-    data_block(key="dx_hours", title=t("dx.chart.hours"),
-               chart=cache.chart(working_hours_chart, shown, [fiscal_year_label(y) for y in years], gap_frame,
-                                 t("dx.axis.fiscal_year"), t("unit.hours_10k"), labels,
-                                 t("dx.legend.direction_fy")),
-               table=_localized_table(table, {"fiscal_year": "dx.col.fiscal_year", "value": "dx.col.hours",
-                                              "status": "dx.col.status"}),
-               source=Source([REPORT], "3", notes=notes), filename="working_hours")
+    data_block(
+        key="dx_hours",
+        title=t("dx.chart.hours"),
+        chart=cache.chart(
+            working_hours_chart,
+            shown,
+            [fiscal_year_label(y) for y in years],
+            gap_frame,
+            t("dx.axis.fiscal_year"),
+            t("unit.hours_10k"),
+            labels,
+            t("dx.legend.direction_fy"),
+        ),
+        table=_localized_table(
+            table, {"fiscal_year": "dx.col.fiscal_year", "value": "dx.col.hours", "status": "dx.col.status"}
+        ),
+        source=Source([REPORT], "3", notes=notes),
+        filename="working_hours",
+    )
     reduction = kpis[kpis["kpi_id"].isin(["working_hours_reduction", "working_hours_reduction_rate"])]
     if len(reduction) == 2:
         saved = reduction.set_index("kpi_id")["value"]
-        st.caption(t("dx.hours.summary", start=_short_period(years[0], "fiscal_year"),
-                     end=_short_period(years[-1], "fiscal_year"),
-                     change=_join_unit(fmt_signed(float(saved["working_hours_reduction"]), 1), "hours_10k"),
-                     rate=_join_unit(fmt_signed(float(saved["working_hours_reduction_rate"]), 1), "percent")))
+        st.caption(
+            t(
+                "dx.hours.summary",
+                start=_short_period(years[0], "fiscal_year"),
+                end=_short_period(years[-1], "fiscal_year"),
+                change=_join_unit(fmt_signed(float(saved["working_hours_reduction"]), 1), "hours_10k"),
+                rate=_join_unit(fmt_signed(float(saved["working_hours_reduction_rate"]), 1), "percent"),
+            )
+        )
 
 
 def _derived_block(kpis: pd.DataFrame) -> None:
@@ -305,17 +347,38 @@ def _derived_block(kpis: pd.DataFrame) -> None:
     saved, hours_base = abs(float(value["working_hours_reduction"])), float(hours["value"].iloc[0])
     latest_index, latest_year = float(copy["value"].iloc[-1]), int(copy["year"].iloc[-1])
     online_as_of = kpis.loc[kpis["kpi_id"] == "online_applications", "as_of"].iloc[-1]
-    span = t("dx.card.span", start=fiscal_year_label(int(hours["year"].iloc[0])),
-             end=fiscal_year_label(int(hours["year"].iloc[-1])))
+    span = t(
+        "dx.card.span",
+        start=fiscal_year_label(int(hours["year"].iloc[0])),
+        end=fiscal_year_label(int(hours["year"].iloc[-1])),
+    )
     # (key, value, unit, formula, as-of of the inputs)
     figures = [
-        ("before", m.implied_before(after, multiple), "applications_per_year",
-         t("dx.derived.before_formula", after=fmt_number(after), multiple=fmt_number(multiple)), online_as_of),
-        ("hours_share", m.share_pct(saved, hours_base), "percent",
-         t("dx.derived.hours_share_formula", saved=fmt_number(saved, 1), base=fmt_number(hours_base, 1)), span),
-        ("copy_saved", m.copy_reduction_sheets(latest_index, base), "sheets_per_month",
-         t("dx.derived.copy_saved_formula", index=fmt_number(latest_index, 2),
-           base=_join_unit(_man(base), "sheets_per_month")), str(latest_year)),
+        (
+            "before",
+            m.implied_before(after, multiple),
+            "applications_per_year",
+            t("dx.derived.before_formula", after=fmt_number(after), multiple=fmt_number(multiple)),
+            online_as_of,
+        ),
+        (
+            "hours_share",
+            m.share_pct(saved, hours_base),
+            "percent",
+            t("dx.derived.hours_share_formula", saved=fmt_number(saved, 1), base=fmt_number(hours_base, 1)),
+            span,
+        ),
+        (
+            "copy_saved",
+            m.copy_reduction_sheets(latest_index, base),
+            "sheets_per_month",
+            t(
+                "dx.derived.copy_saved_formula",
+                index=fmt_number(latest_index, 2),
+                base=_join_unit(_man(base), "sheets_per_month"),
+            ),
+            str(latest_year),
+        ),
     ]
     st.subheader(t("dx.derived.heading"))
     st.caption(t("dx.derived.intro"))
@@ -329,11 +392,17 @@ def _derived_block(kpis: pd.DataFrame) -> None:
             text = _join_unit(fmt_number(number, 1 if unit == "percent" else 0), unit)
         with grid, st.container(border=True, width=CARD_WIDTH):
             st.metric(label, text, help=formula)
-            source_caption(Source([REPORT], "3", None if is_missing(as_of) else str(as_of), derived=True,
-                                  notes=[formula]))
+            source_caption(
+                Source([REPORT], "3", None if is_missing(as_of) else str(as_of), derived=True, notes=[formula])
+            )
         rows.append({"figure": label, "value": round(number, 4), "unit": unit_label(unit), "formula": formula})
-    download_csv(_localized_table(pd.DataFrame(rows), {"figure": "dx.col.figure", "value": "dx.col.value",
-                                                        "formula": "dx.col.formula"}), "dx_derived", "dx_derived")
+    download_csv(
+        _localized_table(
+            pd.DataFrame(rows), {"figure": "dx.col.figure", "value": "dx.col.value", "formula": "dx.col.formula"}
+        ),
+        "dx_derived",
+        "dx_derived",
+    )
 
 
 def _trends_section() -> None:
@@ -345,9 +414,8 @@ def _trends_section() -> None:
     left, right = st.columns(2)
     with left:
         _hours_block(kpis, str(directions["working_hours"]))
-    with right:
-        with guarded("dx.derived"):
-            _derived_block(kpis)
+    with right, guarded("dx.derived"):
+        _derived_block(kpis)
 
 
 # --------------------------------------------------------------------------- section 3: My Number card
@@ -376,14 +444,22 @@ def _mynumber_cards(series: pd.DataFrame, as_of: str, n_munis: int) -> None:
             colour = DELTA_COLOURS[m.direction_tone(round(diff, 1), "higher_better")]
             arrow = "up" if diff > 0 else "down" if diff < 0 else "off"
         with grid, st.container(border=True, width=CARD_WIDTH):
-            st.metric(t(f"dx.mn.card.{kind}"), _join_unit(fmt_number(rate, 1), "percent"), delta=delta,
-                      delta_color=colour, delta_arrow=arrow)
+            st.metric(
+                t(f"dx.mn.card.{kind}"),
+                _join_unit(fmt_number(rate, 1), "percent"),
+                delta=delta,
+                delta_color=colour,
+                delta_arrow=arrow,
+            )
             source_caption(Source([MYNUMBER], None, as_of, derived=derived, notes=notes))
     with grid, st.container(border=True, width=CARD_WIDTH):
-        st.metric(t("dx.mn.card.percentile"),
-                  t("dx.mn.percentile_value", value=fmt_number(float(latest.loc["iwaki", "percentile"]), 0)))
-        source_caption(Source([MYNUMBER], None, as_of, derived=True,
-                              notes=[t("dx.mn.note.percentile", n=fmt_number(n_munis))]))
+        st.metric(
+            t("dx.mn.card.percentile"),
+            t("dx.mn.percentile_value", value=fmt_number(float(latest.loc["iwaki", "percentile"]), 0)),
+        )
+        source_caption(
+            Source([MYNUMBER], None, as_of, derived=True, notes=[t("dx.mn.note.percentile", n=fmt_number(n_munis))])
+        )
 
 
 def _mynumber_section() -> None:
@@ -392,8 +468,13 @@ def _mynumber_section() -> None:
     st.caption(t("dx.mn.intro"))
     _, options, n_munis = cache.mynumber_prepared()
     peers = st.multiselect(
-        t("dx.mn.peers"), options, key=PEERS_KEY, bind="query-params", max_selections=MAX_PEERS,
-        placeholder=t("dx.mn.peers_placeholder"), help=t("dx.mn.peers_help", n=MAX_PEERS),
+        t("dx.mn.peers"),
+        options,
+        key=PEERS_KEY,
+        bind="query-params",
+        max_selections=MAX_PEERS,
+        placeholder=t("dx.mn.peers_placeholder"),
+        help=t("dx.mn.peers_help", n=MAX_PEERS),
     )
     series = cache.uptake_series(list(peers)).copy()
     series["series_label"] = [_series_label(k, s) for k, s in zip(series["series_kind"], series["series"], strict=True)]
@@ -402,32 +483,73 @@ def _mynumber_section() -> None:
 
     legend = series.drop_duplicates("series_label")
     domain, colours = series_colours(legend["series_label"].tolist(), legend["series_kind"].tolist())
-    shown = series.assign(date=series["snapshot"].dt.strftime("%Y-%m-%d"), rate_pct=series["rate_pct"].round(2),
-                          percentile=series["percentile"].round(1))
+    shown = series.assign(
+        date=series["snapshot"].dt.strftime("%Y-%m-%d"),
+        rate_pct=series["rate_pct"].round(2),
+        percentile=series["percentile"].round(1),
+    )
     left, right = st.columns(2)
     with left:
-        data_block(key="dx_mn_rate", title=t("dx.mn.chart_rate"),
-                   chart=cache.chart(uptake_chart, shown, "rate_pct", t("dx.mn.axis.snapshot"), t("dx.mn.axis.rate"),
-                                     t("dx.mn.legend"), domain, colours,
-                                     y_max=min(100.0, math.ceil(float(shown["rate_pct"].max()) / 10) * 10 + 10)),
-                   table=_localized_table(shown, {"date": "dx.col.snapshot", "series_label": "dx.col.series",
-                                                  "rate_pct": "dx.col.rate", "cards": "dx.col.cards",
-                                                  "population": "dx.col.population"}),
-                   source=Source([MYNUMBER], None, as_of, derived=True,
-                                 notes=[t("dx.mn.note.weighted"), t("dx.mn.note.population")]),
-                   filename="mynumbercard_rate")
+        data_block(
+            key="dx_mn_rate",
+            title=t("dx.mn.chart_rate"),
+            chart=cache.chart(
+                uptake_chart,
+                shown,
+                "rate_pct",
+                t("dx.mn.axis.snapshot"),
+                t("dx.mn.axis.rate"),
+                t("dx.mn.legend"),
+                domain,
+                colours,
+                y_max=min(100.0, math.ceil(float(shown["rate_pct"].max()) / 10) * 10 + 10),
+            ),
+            table=_localized_table(
+                shown,
+                {
+                    "date": "dx.col.snapshot",
+                    "series_label": "dx.col.series",
+                    "rate_pct": "dx.col.rate",
+                    "cards": "dx.col.cards",
+                    "population": "dx.col.population",
+                },
+            ),
+            source=Source(
+                [MYNUMBER], None, as_of, derived=True, notes=[t("dx.mn.note.weighted"), t("dx.mn.note.population")]
+            ),
+            filename="mynumbercard_rate",
+        )
     municipal = shown[shown["series_kind"].isin(["iwaki", "peer"])]
     m_domain = [d for d, k in zip(domain, legend["series_kind"], strict=True) if k in ("iwaki", "peer")]
     m_colours = [c for c, k in zip(colours, legend["series_kind"], strict=True) if k in ("iwaki", "peer")]
     with right:
-        data_block(key="dx_mn_pct", title=t("dx.mn.chart_percentile"),
-                   chart=cache.chart(uptake_chart, municipal, "percentile", t("dx.mn.axis.snapshot"),
-                                     t("dx.mn.axis.percentile"), t("dx.mn.legend"), m_domain, m_colours),
-                   table=_localized_table(municipal, {"date": "dx.col.snapshot", "series_label": "dx.col.series",
-                                                      "percentile": "dx.col.percentile", "rate_pct": "dx.col.rate"}),
-                   source=Source([MYNUMBER], None, as_of, derived=True,
-                                 notes=[t("dx.mn.note.percentile", n=fmt_number(n_munis))]),
-                   filename="mynumbercard_percentile")
+        data_block(
+            key="dx_mn_pct",
+            title=t("dx.mn.chart_percentile"),
+            chart=cache.chart(
+                uptake_chart,
+                municipal,
+                "percentile",
+                t("dx.mn.axis.snapshot"),
+                t("dx.mn.axis.percentile"),
+                t("dx.mn.legend"),
+                m_domain,
+                m_colours,
+            ),
+            table=_localized_table(
+                municipal,
+                {
+                    "date": "dx.col.snapshot",
+                    "series_label": "dx.col.series",
+                    "percentile": "dx.col.percentile",
+                    "rate_pct": "dx.col.rate",
+                },
+            ),
+            source=Source(
+                [MYNUMBER], None, as_of, derived=True, notes=[t("dx.mn.note.percentile", n=fmt_number(n_munis))]
+            ),
+            filename="mynumbercard_percentile",
+        )
 
 
 # --------------------------------------------------------------------------- page

@@ -43,8 +43,13 @@ MAP_AS_OF = "2025-10-27"  # the day the 国土地理院 files were taken (SOURCE
 POPULATION_2024_ID = "population_2024_05_01"
 # In rows of four: the 673 scenario and what it means, then the ageing stock and its cost.
 CONTEXT_IDS = (
-    "facilities_2060_upper_bound", "saving_at_673", "shortfall_at_673", "plan_population_2060",
-    "facilities_pre1981_share", "maintenance_cost_30y", "maintenance_shortfall_avg",
+    "facilities_2060_upper_bound",
+    "saving_at_673",
+    "shortfall_at_673",
+    "plan_population_2060",
+    "facilities_pre1981_share",
+    "maintenance_cost_30y",
+    "maintenance_shortfall_avg",
 )
 CONTEXT_PER_ROW = 4
 
@@ -103,26 +108,40 @@ def _counts() -> None:
     st.html(_WRAP_CSS)
     cols = st.container(key="fac_cards").columns(len(actual) + 1 + len(planned))
     for col, (_, row) in zip(cols, actual.iterrows(), strict=False):
-        col.metric(t("facilities.card.year", year=int(row["year"])), fmt_value(row["facilities"], "facilities"),
-                   border=True)
+        col.metric(
+            t("facilities.card.year", year=int(row["year"])), fmt_value(row["facilities"], "facilities"), border=True
+        )
     cols[len(actual)].metric(
         t("facilities.card.change", start=change.start_year, end=change.end_year),
         t("facilities.change.count", count=fmt_signed(change.change, 0)),
         delta=t("facilities.change.pct", pct=fmt_signed(change.change_pct, 1)),
-        delta_color="off", delta_arrow="off", border=True,
+        delta_color="off",
+        delta_arrow="off",
+        border=True,
         help=t("facilities.change.help", start=fmt_number(change.start), end=fmt_number(change.end)),
     )
-    for col, (_, row) in zip(cols[len(actual) + 1:], planned.iterrows(), strict=False):
-        col.metric(t("facilities.card.from", year=int(row["year"])), localized(row, "label"), border=True,
-                   help=t("facilities.card.no_target"))
+    for col, (_, row) in zip(cols[len(actual) + 1 :], planned.iterrows(), strict=False):
+        col.metric(
+            t("facilities.card.from", year=int(row["year"])),
+            localized(row, "label"),
+            border=True,
+            help=t("facilities.card.no_target"),
+        )
     st.caption(t("facilities.change.derived_note"))
     source_caption(Source([REPORT], "3", derived=True, notes=[t("facilities.change.derived_what")]))
-    table = actual[["year", "facilities"]].rename(columns={"year": t("facilities.col.year"),
-                                                            "facilities": t("facilities.col.facilities")})
-    data_block(key="fac_counts", title=t("facilities.chart.counts"),
-               chart=cache.chart(charts.counts_chart, actual[["year", "facilities"]], t("facilities.axis.year"),
-                                 t("unit.facilities")),
-               table=table, source=source, filename="facility_counts")
+    table = actual[["year", "facilities"]].rename(
+        columns={"year": t("facilities.col.year"), "facilities": t("facilities.col.facilities")}
+    )
+    data_block(
+        key="fac_counts",
+        title=t("facilities.chart.counts"),
+        chart=cache.chart(
+            charts.counts_chart, actual[["year", "facilities"]], t("facilities.axis.year"), t("unit.facilities")
+        ),
+        table=table,
+        source=source,
+        filename="facility_counts",
+    )
 
 
 # --------------------------------------------------------------------------- 2. context
@@ -139,7 +158,7 @@ def _context() -> None:
         st.caption(t("facilities.context.lead"))
         for start in range(0, len(present), CONTEXT_PER_ROW):
             cols = st.columns(CONTEXT_PER_ROW)
-            for col, fid in zip(cols, present[start:start + CONTEXT_PER_ROW], strict=False):
+            for col, fid in zip(cols, present[start : start + CONTEXT_PER_ROW], strict=False):
                 row = figures.loc[fid]
                 with col:
                     st.metric(t(f"facilities.ctx.{fid}"), fmt_value(row["value"], str(row["unit"])), border=True)
@@ -159,23 +178,41 @@ def _population_2024() -> tuple[int, str]:
 
 def _scenario_controls(base: int, year: int) -> tuple[float, str]:
     """Mode (reduction rate or count) and slider, all bound to the URL; returns (count, description)."""
-    mode = st.segmented_control(
-        t("facilities.whatif.mode"), options=["rate", "count"],
-        format_func=lambda k: t(f"facilities.whatif.mode.{k}"),
-        default=None if MODE_KEY in st.session_state else "rate",
-        key=MODE_KEY, bind="query-params", required=True,
-    ) or "rate"
+    mode = (
+        st.segmented_control(
+            t("facilities.whatif.mode"),
+            options=["rate", "count"],
+            format_func=lambda k: t(f"facilities.whatif.mode.{k}"),
+            default=None if MODE_KEY in st.session_state else "rate",
+            key=MODE_KEY,
+            bind="query-params",
+            required=True,
+        )
+        or "rate"
+    )
     if mode == "count":
-        count = st.slider(t("facilities.whatif.count"), min_value=300, max_value=1400, step=1,
-                          value=None if COUNT_KEY in st.session_state else DEFAULT_COUNT,
-                          key=COUNT_KEY, bind="query-params")
+        count = st.slider(
+            t("facilities.whatif.count"),
+            min_value=300,
+            max_value=1400,
+            step=1,
+            value=None if COUNT_KEY in st.session_state else DEFAULT_COUNT,
+            key=COUNT_KEY,
+            bind="query-params",
+        )
         count = float(DEFAULT_COUNT if count is None else count)
         rate = m.reduction_pct_of(base, count)
     else:
-        rate_value = st.slider(t("facilities.whatif.rate", year=year, count=fmt_number(base)),
-                               min_value=0, max_value=70, step=1, format="%d%%",
-                               value=None if RATE_KEY in st.session_state else DEFAULT_RATE,
-                               key=RATE_KEY, bind="query-params")
+        rate_value = st.slider(
+            t("facilities.whatif.rate", year=year, count=fmt_number(base)),
+            min_value=0,
+            max_value=70,
+            step=1,
+            format="%d%%",
+            value=None if RATE_KEY in st.session_state else DEFAULT_RATE,
+            key=RATE_KEY,
+            bind="query-params",
+        )
         rate = float(DEFAULT_RATE if rate_value is None else rate_value)
         count = m.count_after_reduction(base, rate)
     return count, t("facilities.whatif.custom", count=fmt_number(count), rate=fmt_signed(-rate, 1))
@@ -197,16 +234,26 @@ def _what_if() -> None:
     source = Source([REPORT, MINPO], derived=True, notes=notes)
 
     cols = st.columns(1 + len(hold))
-    cols[0].metric(t("facilities.whatif.level", year=change.end_year), fmt_number(level, 1), border=True,
-                   help=t("facilities.whatif.level_help", count=fmt_number(base), pop=fmt_number(pop_2024),
-                          date=pop_date))
+    cols[0].metric(
+        t("facilities.whatif.level", year=change.end_year),
+        fmt_number(level, 1),
+        border=True,
+        help=t("facilities.whatif.level_help", count=fmt_number(base), pop=fmt_number(pop_2024), date=pop_date),
+    )
     for col, (_, row) in zip(cols[1:], hold.iterrows(), strict=True):
-        col.metric(t("facilities.whatif.needed", year=int(row["year"])),
-                   t("facilities.whatif.about", count=fmt_number(row["facilities_needed"])),
-                   delta=t("facilities.whatif.cut", count=fmt_signed(-row["reduction"], 0),
-                           pct=fmt_signed(-row["reduction_pct"], 1)),
-                   delta_color="off", delta_arrow="off", border=True,
-                   help=t("facilities.whatif.needed_help", pop=fmt_number(row["population"])))
+        col.metric(
+            t("facilities.whatif.needed", year=int(row["year"])),
+            t("facilities.whatif.about", count=fmt_number(row["facilities_needed"])),
+            delta=t(
+                "facilities.whatif.cut",
+                count=fmt_signed(-row["reduction"], 0),
+                pct=fmt_signed(-row["reduction_pct"], 1),
+            ),
+            delta_color="off",
+            delta_arrow="off",
+            border=True,
+            help=t("facilities.whatif.needed_help", pop=fmt_number(row["population"])),
+        )
     source_caption(source)
 
     left, right = st.columns(2, gap="medium")
@@ -223,39 +270,71 @@ def _per_block(outlook: pd.DataFrame, base: int, level: float, year: int, source
     per = m.per_resident_table(outlook, {"keep": float(base), "custom": custom_count})
     labels = {"keep": t("facilities.whatif.keep", count=fmt_number(base)), "custom": custom_label}
     per["scenario_label"] = per["scenario"].map(labels)
-    table = pd.DataFrame({
-        t("facilities.col.year"): per["year"],
-        t("facilities.col.scenario"): per["scenario_label"],
-        t("facilities.col.facilities"): per["facilities"].round(0).astype(int),
-        t("facilities.col.population"): per["population"],
-        t("facilities.col.per_10k"): per["per_10k"].round(2),
-    })
-    data_block(key="fac_per", title=t("facilities.chart.per_10k"),
-               chart=cache.chart(charts.per_resident_chart, per, t("facilities.axis.year"),
-                                 t("facilities.axis.per_10k"), level,
-                                 t("facilities.whatif.level_rule", year=year, value=fmt_number(level, 1))),
-               table=table, source=source, filename="facilities_per_10k_scenario")
+    table = pd.DataFrame(
+        {
+            t("facilities.col.year"): per["year"],
+            t("facilities.col.scenario"): per["scenario_label"],
+            t("facilities.col.facilities"): per["facilities"].round(0).astype(int),
+            t("facilities.col.population"): per["population"],
+            t("facilities.col.per_10k"): per["per_10k"].round(2),
+        }
+    )
+    data_block(
+        key="fac_per",
+        title=t("facilities.chart.per_10k"),
+        chart=cache.chart(
+            charts.per_resident_chart,
+            per,
+            t("facilities.axis.year"),
+            t("facilities.axis.per_10k"),
+            level,
+            t("facilities.whatif.level_rule", year=year, value=fmt_number(level, 1)),
+        ),
+        table=table,
+        source=source,
+        filename="facilities_per_10k_scenario",
+    )
 
 
 def _needed_block(hold: pd.DataFrame, base: int, pop_2024: int, level: float, year: int, source: Source) -> None:
     """Chart block: the counts that would hold 2024's per-resident level."""
-    needed = pd.concat([
-        pd.DataFrame({"year_label": [t("facilities.whatif.actual_label", year=year)],
-                      "facilities": [float(base)], "kind_label": [t("facilities.whatif.kind.actual")],
-                      "population": [pop_2024]}),
-        pd.DataFrame({"year_label": [t("facilities.whatif.needed_label", year=int(y)) for y in hold["year"]],
-                      "facilities": hold["facilities_needed"], "kind_label": t("facilities.whatif.kind.needed"),
-                      "population": hold["population"]}),
-    ], ignore_index=True)
-    needed_table = pd.DataFrame({
-        t("facilities.col.year"): needed["year_label"],
-        t("facilities.col.facilities"): needed["facilities"].round(0).astype(int),
-        t("facilities.col.population"): needed["population"],
-        t("facilities.col.per_10k"): round(level, 2),
-    })
-    data_block(key="fac_need", title=t("facilities.chart.needed"),
-               chart=cache.chart(charts.needed_chart, needed, t("facilities.axis.year"), t("unit.facilities")),
-               table=needed_table, source=source, filename="facilities_to_hold_2024_level")
+    needed = pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    "year_label": [t("facilities.whatif.actual_label", year=year)],
+                    "facilities": [float(base)],
+                    "kind_label": [t("facilities.whatif.kind.actual")],
+                    "population": [pop_2024],
+                }
+            ),
+            pd.DataFrame(
+                {
+                    "year_label": [t("facilities.whatif.needed_label", year=int(y)) for y in hold["year"]],
+                    "facilities": hold["facilities_needed"],
+                    "kind_label": t("facilities.whatif.kind.needed"),
+                    "population": hold["population"],
+                }
+            ),
+        ],
+        ignore_index=True,
+    )
+    needed_table = pd.DataFrame(
+        {
+            t("facilities.col.year"): needed["year_label"],
+            t("facilities.col.facilities"): needed["facilities"].round(0).astype(int),
+            t("facilities.col.population"): needed["population"],
+            t("facilities.col.per_10k"): round(level, 2),
+        }
+    )
+    data_block(
+        key="fac_need",
+        title=t("facilities.chart.needed"),
+        chart=cache.chart(charts.needed_chart, needed, t("facilities.axis.year"), t("unit.facilities")),
+        table=needed_table,
+        source=source,
+        filename="facilities_to_hold_2024_level",
+    )
 
 
 # --------------------------------------------------------------------------- 4–5. map and tables
@@ -266,26 +345,32 @@ def _points() -> pd.DataFrame:
     points = cache.facility_points().copy()
     points["kind_label"] = points["kind"].map({k: t(f"facilities.kind.{k}") for k in KINDS})
     points["type_label"] = points["type"].map({k: t(f"facilities.type.{k}") for k in TYPES})
-    points["district_label"] = points["district"].map({k: t(f"facilities.district.{k}")
-                                                       for k in place_rules.DISTRICTS})
+    points["district_label"] = points["district"].map({k: t(f"facilities.district.{k}") for k in place_rules.DISTRICTS})
     sep = t("facilities.hazards.sep")
     # Translated once per distinct (hazards, kind), not per site: a few dozen
     # combinations against hundreds of rows on every rerun (the benchmark, issue 10).
     keys = [(tuple(hz), kind) for hz, kind in zip(points["hazards"], points["kind"], strict=True)]
     labels = {
-        (hz, kind): t("facilities.hazards.for", list=sep.join(t(f"facilities.hazard.{h}") for h in hz)) if hz
-        else t(f"facilities.hazards.none_{kind}") for hz, kind in set(keys)
+        (hz, kind): t("facilities.hazards.for", list=sep.join(t(f"facilities.hazard.{h}") for h in hz))
+        if hz
+        else t(f"facilities.hazards.none_{kind}")
+        for hz, kind in set(keys)
     }
     points["hazards_label"] = [labels[k] for k in keys]
     return points
 
 
-def _pills(label: str, options: tuple[str, ...], key: str, default: list[str], prefix: str,
-           help_key: str) -> list[str]:
+def _pills(label: str, options: tuple[str, ...], key: str, default: list[str], prefix: str, help_key: str) -> list[str]:
     """A multi-select pills filter bound to the URL."""
     chosen = st.pills(
-        label, options=list(options), selection_mode="multi", format_func=lambda k: t(f"{prefix}.{k}"),
-        default=None if key in st.session_state else default, key=key, bind="query-params", help=t(help_key),
+        label,
+        options=list(options),
+        selection_mode="multi",
+        format_func=lambda k: t(f"{prefix}.{k}"),
+        default=None if key in st.session_state else default,
+        key=key,
+        bind="query-params",
+        help=t(help_key),
     )
     return list(chosen or [])
 
@@ -293,12 +378,20 @@ def _pills(label: str, options: tuple[str, ...], key: str, default: list[str], p
 def _filters() -> tuple[list[str], list[str], list[str]]:
     """Kind, type and hazard filters (each bound to the URL)."""
     with st.container(border=True):
-        kinds = _pills(t("facilities.filter.kind"), KINDS, KIND_KEY, list(KINDS), "facilities.kind",
-                       "facilities.filter.kind_help")
-        types = _pills(t("facilities.filter.type"), TYPES, TYPE_KEY, list(TYPES), "facilities.type",
-                       "facilities.filter.type_help")
-        hazards = _pills(t("facilities.filter.hazard"), geo.HAZARDS, HAZARD_KEY, [], "facilities.hazard",
-                         "facilities.filter.hazard_help")
+        kinds = _pills(
+            t("facilities.filter.kind"), KINDS, KIND_KEY, list(KINDS), "facilities.kind", "facilities.filter.kind_help"
+        )
+        types = _pills(
+            t("facilities.filter.type"), TYPES, TYPE_KEY, list(TYPES), "facilities.type", "facilities.filter.type_help"
+        )
+        hazards = _pills(
+            t("facilities.filter.hazard"),
+            geo.HAZARDS,
+            HAZARD_KEY,
+            [],
+            "facilities.hazard",
+            "facilities.filter.hazard_help",
+        )
     return kinds, types, hazards
 
 
@@ -309,7 +402,7 @@ def _legend(shown: pd.DataFrame) -> None:
         '<span style="display:inline-flex;align-items:center;margin:0 14px 6px 0;white-space:nowrap">'
         f'<span style="width:13px;height:13px;border-radius:50%;background:{colour};border:1px solid #444;'
         f'margin-right:6px;display:inline-block"></span>{html.escape(t(f"facilities.type.{type_id}"))}'
-        f'&nbsp;({int(counts.get(type_id, 0))})</span>'
+        f"&nbsp;({int(counts.get(type_id, 0))})</span>"
         for type_id, colour in charts.TYPE_COLOURS.items()
     )
     st.html(f'<div style="font-size:0.9rem;line-height:1.5;display:flex;flex-wrap:wrap">{items}</div>')
@@ -328,15 +421,24 @@ def _details(event: Any, shown: pd.DataFrame) -> None:
         return
     row = shown[shown["site_id"] == site_id].iloc[0]
     fields = [
-        ("name", row["name"]), ("kind", row["kind_label"]), ("type", row["type_label"]),
-        ("address", row["address"]), ("district", row["district_label"]), ("nearest_town", row["nearest_town"]),
-        ("hazards", row["hazards_label"]), ("site_id", row["site_id"]),
+        ("name", row["name"]),
+        ("kind", row["kind_label"]),
+        ("type", row["type_label"]),
+        ("address", row["address"]),
+        ("district", row["district_label"]),
+        ("nearest_town", row["nearest_town"]),
+        ("hazards", row["hazards_label"]),
+        ("site_id", row["site_id"]),
         ("position", f"{row['lat']:.5f}, {row['lon']:.5f}"),
     ]
     # st.table: a small static table whose text is plain DOM text (no markdown, no HTML from the data).
-    st.table(pd.DataFrame({t("facilities.detail.value"): [str(v) for _, v in fields]},
-                          index=pd.Index([t(f"facilities.detail.{k}") for k, _ in fields],
-                                         name=t("facilities.detail.field"))), hide_header=True)
+    st.table(
+        pd.DataFrame(
+            {t("facilities.detail.value"): [str(v) for _, v in fields]},
+            index=pd.Index([t(f"facilities.detail.{k}") for k, _ in fields], name=t("facilities.detail.field")),
+        ),
+        hide_header=True,
+    )
     st.caption(t("facilities.map.district_note"))
 
 
@@ -350,14 +452,22 @@ def _map_and_tables() -> None:
     shown = geo.filter_points(points, kinds, types, hazards)
     view = geo.fit_view(cache.boundary_bbox("iwaki"), FIT_WIDTH_PX, FIT_HEIGHT_PX)
     deck = charts.facility_map(boundary, shown, view, t("facilities.map.tooltip"))
-    map_source = Source(list(MAP_SOURCES), as_of=MAP_AS_OF,
-                        notes=[t("facilities.map.as_of_note"), t("facilities.map.district_short")])
+    map_source = Source(
+        list(MAP_SOURCES), as_of=MAP_AS_OF, notes=[t("facilities.map.as_of_note"), t("facilities.map.district_short")]
+    )
     table = _points_table(shown)
 
     map_col, side_col = st.columns([3, 1], gap="medium")
     with map_col:
-        event = data_block(key="fac_map", title=t("facilities.map.block", n=fmt_number(len(shown))), chart=deck,
-                           table=table, source=map_source, filename="facility_points", selectable=True)
+        event = data_block(
+            key="fac_map",
+            title=t("facilities.map.block", n=fmt_number(len(shown))),
+            chart=deck,
+            table=table,
+            source=map_source,
+            filename="facility_points",
+            selectable=True,
+        )
     with side_col:
         _legend(shown)
         with st.container(border=True):
@@ -369,17 +479,19 @@ def _map_and_tables() -> None:
 
 def _points_table(shown: pd.DataFrame) -> pd.DataFrame:
     """The points on the map as a plain table (translated headers)."""
-    return pd.DataFrame({
-        t("facilities.detail.kind"): shown["kind_label"],
-        t("facilities.detail.type"): shown["type_label"],
-        t("facilities.detail.name"): shown["name"],
-        t("facilities.detail.address"): shown["address"],
-        t("facilities.detail.district"): shown["district_label"],
-        t("facilities.detail.nearest_town"): shown["nearest_town"],
-        t("facilities.detail.hazards"): shown["hazards_label"],
-        t("facilities.detail.lat"): shown["lat"].round(6),
-        t("facilities.detail.lon"): shown["lon"].round(6),
-    })
+    return pd.DataFrame(
+        {
+            t("facilities.detail.kind"): shown["kind_label"],
+            t("facilities.detail.type"): shown["type_label"],
+            t("facilities.detail.name"): shown["name"],
+            t("facilities.detail.address"): shown["address"],
+            t("facilities.detail.district"): shown["district_label"],
+            t("facilities.detail.nearest_town"): shown["nearest_town"],
+            t("facilities.detail.hazards"): shown["hazards_label"],
+            t("facilities.detail.lat"): shown["lat"].round(6),
+            t("facilities.detail.lon"): shown["lon"].round(6),
+        }
+    )
 
 
 def _district_tables(points: pd.DataFrame, shown: pd.DataFrame) -> None:
@@ -391,24 +503,48 @@ def _district_tables(points: pd.DataFrame, shown: pd.DataFrame) -> None:
     long["district_label"] = long["district"].map(lambda k: t(f"facilities.district.{k}"))
     long["type_label"] = long["type"].map(lambda k: t(f"facilities.type.{k}"))
     wide["district"] = wide["district"].map(lambda k: t(f"facilities.district.{k}"))
-    wide = wide.rename(columns={"district": t("facilities.col.district"), "total": t("facilities.col.total"),
-                                **{k: t(f"facilities.type.{k}") for k in TYPES}})
-    data_block(key="fac_by_type", title=t("facilities.tables.by_type"),
-               chart=cache.chart(charts.type_district_heatmap, long[["district_label", "type_label", "points"]],
-                                 t("facilities.filter.type"), t("facilities.col.district"),
-                                 t("facilities.col.points")),
-               table=wide, source=derived, filename="facility_points_by_type_and_district")
+    wide = wide.rename(
+        columns={
+            "district": t("facilities.col.district"),
+            "total": t("facilities.col.total"),
+            **{k: t(f"facilities.type.{k}") for k in TYPES},
+        }
+    )
+    data_block(
+        key="fac_by_type",
+        title=t("facilities.tables.by_type"),
+        chart=cache.chart(
+            charts.type_district_heatmap,
+            long[["district_label", "type_label", "points"]],
+            t("facilities.filter.type"),
+            t("facilities.col.district"),
+            t("facilities.col.points"),
+        ),
+        table=wide,
+        source=derived,
+        filename="facility_points_by_type_and_district",
+    )
     st.caption(t("facilities.tables.by_type_note"))
 
     tsunami = geo.hazard_counts_by_district(points, "tsunami", place_rules.DISTRICTS)
     tsunami["district_label"] = tsunami["district"].map(lambda k: t(f"facilities.district.{k}"))
-    chart = cache.chart(charts.district_bar_chart, tsunami[["district_label", "sites"]], t("facilities.axis.sites"),
-                        t("facilities.col.district"))
-    table = tsunami.rename(columns={"district_label": t("facilities.col.district"),
-                                    "sites": t("facilities.col.sites")})[
-        [t("facilities.col.district"), t("facilities.col.sites")]]
-    data_block(key="fac_tsunami", title=t("facilities.tables.tsunami", n=fmt_number(int(tsunami["sites"].sum()))),
-               chart=chart, table=table, source=derived, filename="tsunami_sites_by_district")
+    chart = cache.chart(
+        charts.district_bar_chart,
+        tsunami[["district_label", "sites"]],
+        t("facilities.axis.sites"),
+        t("facilities.col.district"),
+    )
+    table = tsunami.rename(
+        columns={"district_label": t("facilities.col.district"), "sites": t("facilities.col.sites")}
+    )[[t("facilities.col.district"), t("facilities.col.sites")]]
+    data_block(
+        key="fac_tsunami",
+        title=t("facilities.tables.tsunami", n=fmt_number(int(tsunami["sites"].sum()))),
+        chart=chart,
+        table=table,
+        source=derived,
+        filename="tsunami_sites_by_district",
+    )
     st.caption(t("facilities.tables.tsunami_note"))
 
 
@@ -431,9 +567,14 @@ def _credits(points: pd.DataFrame) -> None:
             st.caption(_credit_line(sources, source_id))
         counts = points["kind"].value_counts()
         register = m.count_change(cache.dataset("facility_counts"))
-        st.caption(t("facilities.credits.subset", shelters=fmt_number(int(counts.get("shelter", 0))),
-                     sites=fmt_number(int(counts.get("emergency", 0))), year=register.end_year,
-                     register=fmt_number(register.end)))
+        st.caption(
+            t(
+                "facilities.credits.subset",
+                shelters=fmt_number(int(counts.get("shelter", 0))),
+                sites=fmt_number(int(counts.get("emergency", 0))),
+                year=register.end_year,
+                register=fmt_number(register.end),
+            )
+        )
         unknown = int((points["district"] == place_rules.UNKNOWN_DISTRICT).sum())
-        st.caption(t("facilities.map.district_note") + " " + t("facilities.credits.unknown",
-                                                                n=fmt_number(unknown)))
+        st.caption(t("facilities.map.district_note") + " " + t("facilities.credits.unknown", n=fmt_number(unknown)))

@@ -87,7 +87,8 @@ def _page_css() -> str:
     """
     pillar_rules = "\n".join(
         f".st-key-ov_pillar_{pid} {{ border-left: 6px solid {colour} !important; }}"
-        for pid, colour in PILLAR_COLOURS.items() if pid.isidentifier() and _HEX.match(colour)
+        for pid, colour in PILLAR_COLOURS.items()
+        if pid.isidentifier() and _HEX.match(colour)
     )
     screen = "" if present.active() else _SCREEN_CSS
     return f"""
@@ -132,8 +133,7 @@ def _from_to(start: float, end: float, unit: str) -> str:
 def _link(page: str, label: str, params: dict[str, str] | None = None, help_text: str | None = None) -> None:
     """A link to another page; presentation mode and the language travel with it."""
     query = {**present.carry_params(), **(params or {})}
-    st.page_link(PAGES[page], label=label, icon=":material/arrow_forward:", query_params=query or None,
-                 help=help_text)
+    st.page_link(PAGES[page], label=label, icon=":material/arrow_forward:", query_params=query or None, help=help_text)
 
 
 # --------------------------------------------------------------------------- section 1: context
@@ -157,9 +157,13 @@ def _context_strip() -> None:
     frames = _context_frames()
     left, right = st.columns([11, 9], gap="medium")
     with left, st.container(key="ov_context"):
-        st.markdown(f"**{t('overview.context.challenges')}**{t('overview.list.sep')}{_numbered(frames.get('challenge'))}")
+        st.markdown(
+            f"**{t('overview.context.challenges')}**{t('overview.list.sep')}{_numbered(frames.get('challenge'))}"
+        )
     with right, st.container(key="ov_context_goals"):
-        st.markdown(f"**{t('overview.context.goals')}**{t('overview.list.sep')}{_numbered(frames.get('wellbeing_goal'))}")
+        st.markdown(
+            f"**{t('overview.context.goals')}**{t('overview.list.sep')}{_numbered(frames.get('wellbeing_goal'))}"
+        )
 
 
 def _context_details() -> None:
@@ -172,9 +176,13 @@ def _context_details() -> None:
     for kind, key in (("vision", "overview.context.vision"), ("mission", "overview.context.missions")):
         rows = frames.get(kind)
         if rows is not None and len(rows):
-            st.markdown(f"**{t(key)}**{t('overview.list.sep')}" + t("overview.list.sep").join(
-                t("overview.context.item", name=localized(r, "name"), detail=localized(r, "detail"))
-                for _, r in rows.iterrows()))
+            st.markdown(
+                f"**{t(key)}**{t('overview.list.sep')}"
+                + t("overview.list.sep").join(
+                    t("overview.context.item", name=localized(r, "name"), detail=localized(r, "detail"))
+                    for _, r in rows.iterrows()
+                )
+            )
     context = pd.concat(frames.values())
     pages = sorted({int(p) for p in context["page"].dropna()})
     source_caption(Source([_source_of(context)], f"{pages[0]}–{pages[-1]}" if len(pages) > 1 else str(pages[0])))
@@ -203,8 +211,14 @@ def _card(
 ) -> None:
     """One headline card: the figure, what it means, its source and as-of, and the link to its page."""
     with col, st.container(border=True, height="stretch"):
-        st.metric(label, value, delta=delta, delta_color=DELTA_COLOURS[tone], delta_arrow=arrow,  # type: ignore[arg-type]
-                  help=help_text)
+        st.metric(
+            label,
+            value,
+            delta=delta,
+            delta_color=DELTA_COLOURS[tone],
+            delta_arrow=arrow,  # type: ignore[arg-type]
+            help=help_text,
+        )
         for line in lines:
             st.caption(line)
         source_caption(source)
@@ -220,33 +234,47 @@ def _directions() -> pd.Series:
 def _population_card(col: DeltaGenerator) -> None:
     """The projection from the census year to 2060, with the printed index of the last year."""
     head = m.population_headline(cache.dataset("population_outlook"))
-    _card(col,
-          label=t("overview.card.population", start=head.base_year, end=head.end_year),
-          value=_from_to(head.base, head.end, "persons"),
-          delta=t("overview.card.population_delta", year=head.end_year, base=head.base_year, index=head.end_index),
-          arrow="down" if head.end < head.base else "up",
-          help_text=t("overview.card.population_note"),
-          source=Source([head.source_id], str(head.page), t("overview.span.years", start=head.base_year, end=head.end_year)),
-          link=("population", None))
+    _card(
+        col,
+        label=t("overview.card.population", start=head.base_year, end=head.end_year),
+        value=_from_to(head.base, head.end, "persons"),
+        delta=t("overview.card.population_delta", year=head.end_year, base=head.base_year, index=head.end_index),
+        arrow="down" if head.end < head.base else "up",
+        help_text=t("overview.card.population_note"),
+        source=Source(
+            [head.source_id], str(head.page), t("overview.span.years", start=head.base_year, end=head.end_year)
+        ),
+        link=("population", None),
+    )
 
 
 def _hours_card(col: DeltaGenerator) -> None:
     """Working hours saved between the first and last fiscal year, as printed (▲23.5万時間, ▲4.5 %)."""
     head = m.hours_headline(cache.dataset("dx_kpis"))
     start, end = _fy_short(head.start_year), _fy_short(head.end_year)
-    _card(col,
-          label=t("overview.card.hours", start=start, end=end),
-          value=_signed(head.reduction, "hours_10k", 1),
-          delta=_signed(head.reduction_pct, "percent", 1),
-          lines=[t("overview.card.hours_line", start=start, end=end,
-                   before=fmt_value(head.start, "hours_10k", 1),
-                   after=fmt_value(head.end, "hours_10k", 1))],
-          tone=direction_tone(head.reduction, str(_directions().get("working_hours", ""))),
-          arrow="down" if head.reduction < 0 else "up",
-          source=Source([head.source_id], str(head.page),
-                        t("overview.span.fiscal", start=fiscal_year_label(head.start_year),
-                          end=fiscal_year_label(head.end_year))),
-          link=("dx", {PILLAR_PARAM: "work_efficiency"}))
+    _card(
+        col,
+        label=t("overview.card.hours", start=start, end=end),
+        value=_signed(head.reduction, "hours_10k", 1),
+        delta=_signed(head.reduction_pct, "percent", 1),
+        lines=[
+            t(
+                "overview.card.hours_line",
+                start=start,
+                end=end,
+                before=fmt_value(head.start, "hours_10k", 1),
+                after=fmt_value(head.end, "hours_10k", 1),
+            )
+        ],
+        tone=direction_tone(head.reduction, str(_directions().get("working_hours", ""))),
+        arrow="down" if head.reduction < 0 else "up",
+        source=Source(
+            [head.source_id],
+            str(head.page),
+            t("overview.span.fiscal", start=fiscal_year_label(head.start_year), end=fiscal_year_label(head.end_year)),
+        ),
+        link=("dx", {PILLAR_PARAM: "work_efficiency"}),
+    )
 
 
 def _facilities_card(col: DeltaGenerator) -> None:
@@ -255,29 +283,42 @@ def _facilities_card(col: DeltaGenerator) -> None:
     head = m.facilities_headline(counts)
     c = head.change
     towards = counts[counts["year"].isin(head.towards_years)]
-    _card(col,
-          label=t("overview.card.facilities", start=c.start_year, end=c.end_year),
-          value=_from_to(c.start, c.end, "facilities"),
-          delta=t("overview.card.facilities_delta", change=_signed(c.change, "facilities", 0),
-                  pct=_signed(c.change_pct, "percent", 1)),
-          tone=direction_tone(c.change, str(_directions().get("facility_count", ""))),
-          arrow="down" if c.change < 0 else "up",
-          lines=[localized(r, "label") for _, r in towards.iterrows()],  # printed without a count
-          source=Source([head.source_id], str(head.page), t("overview.span.years", start=c.start_year, end=c.end_year),
-                        derived=True),
-          link=("facilities", None))
+    _card(
+        col,
+        label=t("overview.card.facilities", start=c.start_year, end=c.end_year),
+        value=_from_to(c.start, c.end, "facilities"),
+        delta=t(
+            "overview.card.facilities_delta",
+            change=_signed(c.change, "facilities", 0),
+            pct=_signed(c.change_pct, "percent", 1),
+        ),
+        tone=direction_tone(c.change, str(_directions().get("facility_count", ""))),
+        arrow="down" if c.change < 0 else "up",
+        lines=[localized(r, "label") for _, r in towards.iterrows()],  # printed without a count
+        source=Source(
+            [head.source_id], str(head.page), t("overview.span.years", start=c.start_year, end=c.end_year), derived=True
+        ),
+        link=("facilities", None),
+    )
 
 
 def _online_card(col: DeltaGenerator) -> None:
     """Online applications: the multiple of the pre-reform level, the yearly count and the rate."""
     head = m.online_headline(cache.dataset("dx_kpis"))
-    _card(col,
-          label=t("overview.card.online"),
-          value=fmt_value(head.multiple, "ratio"),
-          lines=[t("overview.card.online_note", per_year=fmt_value(head.per_year, "applications_per_year"),
-                   rate=fmt_value(head.rate_pct, "percent"))],
-          source=Source([head.source_id], str(head.page), head.as_of),
-          link=("dx", {PILLAR_PARAM: "citizen_dx"}))
+    _card(
+        col,
+        label=t("overview.card.online"),
+        value=fmt_value(head.multiple, "ratio"),
+        lines=[
+            t(
+                "overview.card.online_note",
+                per_year=fmt_value(head.per_year, "applications_per_year"),
+                rate=fmt_value(head.rate_pct, "percent"),
+            )
+        ],
+        source=Source([head.source_id], str(head.page), head.as_of),
+        link=("dx", {PILLAR_PARAM: "citizen_dx"}),
+    )
 
 
 def _survey_card(col: DeltaGenerator) -> None:
@@ -288,14 +329,26 @@ def _survey_card(col: DeltaGenerator) -> None:
     shares = ((m.PROGRESS_QUESTION, head.progress_pct), (m.CONTINUE_QUESTION, head.continue_pct))
     year, month = (int(p) for p in head.survey_date.split("-")[:2])
     # Short names on the card; the questions as asked are in the tooltip and on the survey page.
-    _card(col,
-          label=t("overview.card.survey", when=year_month_label(year, month)),
-          value=" / ".join(fmt_value(round(pct), "percent") for _, pct in shares),
-          lines=[t("overview.card.survey_sep").join(t(f"overview.card.survey.{q}", pct=fmt_value(round(pct), "percent")) for q, pct in shares)],
-          help_text="\n\n".join(t("overview.card.survey_line", pct=fmt_value(round(pct), "percent"),
-                                   question=localized(questions.loc[q], "question")) for q, pct in shares),
-          source=Source([head.source_id], None if head.page is None else str(head.page), head.survey_date),
-          link=("survey", None))
+    _card(
+        col,
+        label=t("overview.card.survey", when=year_month_label(year, month)),
+        value=" / ".join(fmt_value(round(pct), "percent") for _, pct in shares),
+        lines=[
+            t("overview.card.survey_sep").join(
+                t(f"overview.card.survey.{q}", pct=fmt_value(round(pct), "percent")) for q, pct in shares
+            )
+        ],
+        help_text="\n\n".join(
+            t(
+                "overview.card.survey_line",
+                pct=fmt_value(round(pct), "percent"),
+                question=localized(questions.loc[q], "question"),
+            )
+            for q, pct in shares
+        ),
+        source=Source([head.source_id], None if head.page is None else str(head.page), head.survey_date),
+        link=("survey", None),
+    )
 
 
 def _cards_section() -> None:
@@ -319,8 +372,7 @@ def _cards_section() -> None:
 
 def _pillars_column() -> None:
     """The five pillars, stacked: name (a link to the DX page filtered by it), aims, KPIs and initiatives."""
-    summary = m.pillar_summary(cache.dataset("pillars"), cache.dataset("kpi_definitions"),
-                               cache.dataset("initiatives"))
+    summary = m.pillar_summary(cache.dataset("pillars"), cache.dataset("kpi_definitions"), cache.dataset("initiatives"))
     st.subheader(t("overview.pillars.heading"), anchor="ov-pillars")
     for _, row in summary.iterrows():
         pid = str(row["pillar_id"])
@@ -336,8 +388,11 @@ def _pillars_column() -> None:
             with st.container(key=f"ov_kpis_{pid}"):
                 st.caption(f"{counts}{t('overview.list.sep')}{listed}", help=listed if names else None)
     pages = sorted({int(p) for p in summary["page"]})
-    source_caption(Source([_source_of(summary)], f"{pages[0]}–3", None,
-                          notes=[t("overview.pillars.intro"), t("prov.classification")]))
+    source_caption(
+        Source(
+            [_source_of(summary)], f"{pages[0]}–3", None, notes=[t("overview.pillars.intro"), t("prov.classification")]
+        )
+    )
 
 
 # --------------------------------------------------------------------------- section 4: timeline
@@ -348,16 +403,34 @@ def _filters(pillars: pd.DataFrame, years: list[int]) -> tuple[list[str], list[i
     names = {str(r["pillar_id"]): localized(r, "name") for _, r in pillars.iterrows()}
     left, middle, right = st.columns([4, 4, 3], gap="small", vertical_alignment="bottom")
     with left:
-        chosen = st.multiselect(t("overview.filter.pillar"), options=list(names), format_func=lambda p: names[p],
-                                key=PILLAR_KEY, bind="query-params", placeholder=t("pillar.all"),
-                                help=t("overview.filter.help"))
+        chosen = st.multiselect(
+            t("overview.filter.pillar"),
+            options=list(names),
+            format_func=lambda p: names[p],
+            key=PILLAR_KEY,
+            bind="query-params",
+            placeholder=t("pillar.all"),
+            help=t("overview.filter.help"),
+        )
     with middle:
-        fys = st.pills(t("overview.filter.fiscal_year"), options=years, format_func=fiscal_year_label,
-                       selection_mode="multi", key=FY_KEY, bind="query-params", help=t("overview.filter.help"),
-                       wrap=True)
+        fys = st.pills(
+            t("overview.filter.fiscal_year"),
+            options=years,
+            format_func=fiscal_year_label,
+            selection_mode="multi",
+            key=FY_KEY,
+            bind="query-params",
+            help=t("overview.filter.help"),
+            wrap=True,
+        )
     with right:
-        query = st.text_input(t("overview.filter.query"), key=QUERY_KEY, bind="query-params",
-                              placeholder=t("overview.filter.query_placeholder"), help=t("overview.filter.query_help"))
+        query = st.text_input(
+            t("overview.filter.query"),
+            key=QUERY_KEY,
+            bind="query-params",
+            placeholder=t("overview.filter.query_placeholder"),
+            help=t("overview.filter.query_help"),
+        )
     return list(chosen or []), [int(y) for y in (fys or [])], str(query or "")
 
 
@@ -373,8 +446,10 @@ def _timeline_frame(items: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     """The items with the texts the chart and table show, in the current language."""
     out = items.copy()
     out["name"] = [localized(r, "name") for _, r in out.iterrows()]
-    out["label"] = [t("overview.timeline.until", name=n, year=int(u)) if not pd.isna(u) else n
-                    for n, u in zip(out["name"], out["until_year"], strict=True)]
+    out["label"] = [
+        t("overview.timeline.until", name=n, year=int(u)) if not pd.isna(u) else n
+        for n, u in zip(out["name"], out["until_year"], strict=True)
+    ]
     out["when_label"] = [_when_label(r) for _, r in out.iterrows()]
     out["fy_label"] = [fiscal_year_label(int(y)) for y in out["fiscal_year"]]
     out["detail"] = [localized(r, "detail") for _, r in out.iterrows()]
@@ -409,7 +484,9 @@ def _timeline_section() -> None:
         bands["fy_label"] = [fiscal_year_label(int(y)) for y in bands["fiscal_year"]]
         chart = cache.chart(
             timeline_chart,
-            slotted, bands=bands, domain=domain,
+            slotted,
+            bands=bands,
+            domain=domain,
             colours={names[p]: PILLAR_COLOURS[p] for p in lanes},
             marker_key=t("overview.timeline.key"),
             titles={k: t(f"overview.tooltip.{k}") for k in ("name", "pillar", "fiscal_year", "when", "detail")},
@@ -417,15 +494,33 @@ def _timeline_section() -> None:
             label_limit=round(LABEL_LIMIT * scale),
         )
         table = slotted.sort_values(["fiscal_year", "sort_month", "initiative_id"])[
-            ["fy_label", "when_label", "name", "lane_label", "detail"]].rename(columns={
-                "fy_label": t("overview.col.fiscal_year"), "when_label": t("overview.col.when"),
-                "name": t("overview.col.name"), "lane_label": t("overview.col.pillar"),
-                "detail": t("overview.col.detail")})
-        data_block(key="ov_timeline", title=title, chart=chart, table=table,
-                   source=Source([_source_of(initiatives)], "2", None,
-                                 notes=[t("overview.timeline.count", total=len(items), shown=len(shown)),
-                                        t("overview.timeline.note_month"), t("prov.classification")]),
-                   filename="reform_timeline")
+            ["fy_label", "when_label", "name", "lane_label", "detail"]
+        ].rename(
+            columns={
+                "fy_label": t("overview.col.fiscal_year"),
+                "when_label": t("overview.col.when"),
+                "name": t("overview.col.name"),
+                "lane_label": t("overview.col.pillar"),
+                "detail": t("overview.col.detail"),
+            }
+        )
+        data_block(
+            key="ov_timeline",
+            title=title,
+            chart=chart,
+            table=table,
+            source=Source(
+                [_source_of(initiatives)],
+                "2",
+                None,
+                notes=[
+                    t("overview.timeline.count", total=len(items), shown=len(shown)),
+                    t("overview.timeline.note_month"),
+                    t("prov.classification"),
+                ],
+            ),
+            filename="reform_timeline",
+        )
 
 
 def _pillar_names(pillars: pd.DataFrame) -> dict[str, str]:
@@ -439,16 +534,27 @@ def _named_section() -> None:
     names = _pillar_names(cache.dataset("pillars"))
     chosen = [p for p in (st.session_state.get(PILLAR_KEY) or []) if p in names]
     shown = m.filter_items(named, chosen, None, st.session_state.get(QUERY_KEY) or "", search=m.NAMED_SEARCH)
-    table = pd.DataFrame({
-        t("overview.col.name"): [localized(r, "name") for _, r in shown.iterrows()],
-        t("overview.col.pillar"): [names[p] for p in shown["pillar_id"]],
-        t("overview.col.page"): [int(p) for p in shown["page"]],
-    })
+    table = pd.DataFrame(
+        {
+            t("overview.col.name"): [localized(r, "name") for _, r in shown.iterrows()],
+            t("overview.col.pillar"): [names[p] for p in shown["pillar_id"]],
+            t("overview.col.page"): [int(p) for p in shown["page"]],
+        }
+    )
     pages = sorted({int(p) for p in named["page"]})
-    data_block(key="ov_named", title=t("overview.named.title", shown=len(shown), total=len(named)), chart=None,
-               table=table, source=Source([_source_of(named)], ", ".join(str(p) for p in pages), None,
-                                          notes=[t("overview.named.intro"), t("prov.classification")]),
-               filename="named_initiatives")
+    data_block(
+        key="ov_named",
+        title=t("overview.named.title", shown=len(shown), total=len(named)),
+        chart=None,
+        table=table,
+        source=Source(
+            [_source_of(named)],
+            ", ".join(str(p) for p in pages),
+            None,
+            notes=[t("overview.named.intro"), t("prov.classification")],
+        ),
+        filename="named_initiatives",
+    )
 
 
 # --------------------------------------------------------------------------- page
@@ -475,5 +581,15 @@ def render() -> None:
         _named_section()
     with right, guarded("overview.context_details"):
         _context_details()
-    updated_caption(["population_outlook", "dx_kpis", "facility_counts", "staff_survey", "pillars", "initiatives",
-                     "named_initiatives", "report_context"])
+    updated_caption(
+        [
+            "population_outlook",
+            "dx_kpis",
+            "facility_counts",
+            "staff_survey",
+            "pillars",
+            "initiatives",
+            "named_initiatives",
+            "report_context",
+        ]
+    )

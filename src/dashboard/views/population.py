@@ -10,6 +10,7 @@ IPSS age structure of 浜通り and the prefecture (area context); and the
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from typing import Any
 
@@ -39,8 +40,8 @@ from dashboard.views.components import (
     download_csv,
     guarded,
     page_header,
-    show_data_error,
     show_chart,
+    show_data_error,
     source_caption,
 )
 
@@ -83,19 +84,32 @@ def _headline(report: pd.DataFrame) -> None:
     base = report.iloc[0]
     base_year, base_pop = int(base["year"]), float(base["population"])
     last = report.iloc[-1]
-    st.markdown(t("population.headline.message", base_year=base_year, base=fmt_number(base_pop),
-                  year=int(last["year"]), value=fmt_number(last["population"]), index=int(last["index_2020"])))
+    st.markdown(
+        t(
+            "population.headline.message",
+            base_year=base_year,
+            base=fmt_number(base_pop),
+            year=int(last["year"]),
+            value=fmt_number(last["population"]),
+            index=int(last["index_2020"]),
+        )
+    )
     halving = pm.halving_year(report.set_index("year")["population"], base_year)
     cols = st.columns(len(report) + 1)
     for col, (_, row) in zip(cols, report.iterrows(), strict=False):
         year = int(row["year"])
         change = float(row["population"]) - base_pop
         col.metric(
-            t("population.card.label", year=year, kind=t(f"population.kind.{row['kind']}"),
-              index=int(row["index_2020"])),
+            t(
+                "population.card.label",
+                year=year,
+                kind=t(f"population.kind.{row['kind']}"),
+                index=int(row["index_2020"]),
+            ),
             _persons(row["population"]),
-            delta=None if year == base_year else t("population.card.delta", change=fmt_signed(change, 0),
-                                                   pct=fmt_signed(change / base_pop * 100, 1)),
+            delta=None
+            if year == base_year
+            else t("population.card.delta", change=fmt_signed(change, 0), pct=fmt_signed(change / base_pop * 100, 1)),
             delta_color="off",
             delta_arrow="down" if change < 0 else "auto",
             delta_description=None if year == base_year else t("population.card.delta_desc", year=base_year),
@@ -111,8 +125,16 @@ def _headline(report: pd.DataFrame) -> None:
             delta_arrow="off",
             border=True,
         )
-        st.caption(t(f"population.halving.method.{halving.method}", y0=halving.segment[0], y1=halving.segment[1],
-                     rate=_rate(halving.rate), target=fmt_number(halving.target), base_year=base_year))
+        st.caption(
+            t(
+                f"population.halving.method.{halving.method}",
+                y0=halving.segment[0],
+                y1=halving.segment[1],
+                rate=_rate(halving.rate),
+                target=fmt_number(halving.target),
+                base_year=base_year,
+            )
+        )
     source_caption(Source([REPORT], "1", derived=True, notes=[t("population.headline.derived_note")]))
 
 
@@ -142,14 +164,31 @@ def _outlook(series: pd.DataFrame) -> None:
     with st.container(border=True):
         c1, c2, c3, c4 = st.columns([1, 1, 2, 1])
         index_mode = c1.toggle(t("population.ctl.index"), key="pop_index", bind="query-params")
-        base_year = c2.selectbox(t("population.ctl.base"), options=[int(y) for y in base_years],
-                                 index=[int(y) for y in base_years].index(2020) if 2020 in base_years else 0,
-                                 format_func=lambda y: t("year.label", year=y), key="pop_base",
-                                 bind="query-params", disabled=not index_mode)
-        y0, y1 = c3.slider(t("population.ctl.range"), min_value=lo, max_value=hi, value=(lo, hi), step=1,
-                           key="pop_range", bind="query-params")
-        show_context = c4.toggle(t("population.ctl.context"), value=True, key="pop_context", bind="query-params",
-                                 help=t("population.ctl.context_help"))
+        base_year = c2.selectbox(
+            t("population.ctl.base"),
+            options=[int(y) for y in base_years],
+            index=[int(y) for y in base_years].index(2020) if 2020 in base_years else 0,
+            format_func=lambda y: t("year.label", year=y),
+            key="pop_base",
+            bind="query-params",
+            disabled=not index_mode,
+        )
+        y0, y1 = c3.slider(
+            t("population.ctl.range"),
+            min_value=lo,
+            max_value=hi,
+            value=(lo, hi),
+            step=1,
+            key="pop_range",
+            bind="query-params",
+        )
+        show_context = c4.toggle(
+            t("population.ctl.context"),
+            value=True,
+            key="pop_context",
+            bind="query-params",
+            help=t("population.ctl.context_help"),
+        )
     shown = series if show_context else series[series["basis"].notna()]
     dropped: list[str] = []
     if index_mode:
@@ -166,35 +205,57 @@ def _outlook(series: pd.DataFrame) -> None:
         count_label=shown["series"].map(lambda s: t(f"population.count.{s}")),
         source_label=shown.apply(_source_label, axis=1) if len(shown) else pd.Series(dtype=str),
     )
-    titles = {"x": t("population.axis.year"), "y": value_title, "series": t("population.col.series"),
-              "count": t("population.col.count"), "date": t("population.col.date"), "value": value_title,
-              "source": t("prov.source")}
-    table = pd.DataFrame({
-        t("population.col.series"): shown["series_label"],
-        t("population.col.count"): shown["count_label"],
-        t("population.col.date"): shown["date"],
-        value_title: shown["value"],
-        t("prov.source"): shown["source_label"],
-    })
+    titles = {
+        "x": t("population.axis.year"),
+        "y": value_title,
+        "series": t("population.col.series"),
+        "count": t("population.col.count"),
+        "date": t("population.col.date"),
+        "value": value_title,
+        "source": t("prov.source"),
+    }
+    table = pd.DataFrame(
+        {
+            t("population.col.series"): shown["series_label"],
+            t("population.col.count"): shown["count_label"],
+            t("population.col.date"): shown["date"],
+            value_title: shown["value"],
+            t("prov.source"): shown["source_label"],
+        }
+    )
     chart = None
     if len(shown):
-        chart = cache.chart(actual_outlook_chart, shown, labels=labels, titles=titles, value_format=value_format,
-                            x_domain=(y0 - 0.5, y1 + 0.5))
+        chart = cache.chart(
+            actual_outlook_chart,
+            shown,
+            labels=labels,
+            titles=titles,
+            value_format=value_format,
+            x_domain=(y0 - 0.5, y1 + 0.5),
+        )
     data_block(
         key="pop_outlook",
         title=t("population.chart.actual"),
         chart=chart,
         table=table,
         # The sources of the points shown, the report last so its page number follows its credit.
-        source=Source([s for s in dict.fromkeys(shown["source_id"]) if s != REPORT] + [REPORT], "1",
-                      derived=index_mode,
-                      notes=[t("population.outlook.index_note", year=base_year)] if index_mode else []),
+        source=Source(
+            [s for s in dict.fromkeys(shown["source_id"]) if s != REPORT] + [REPORT],
+            "1",
+            derived=index_mode,
+            notes=[t("population.outlook.index_note", year=base_year)] if index_mode else [],
+        ),
         filename="population_outlook_series",
     )
     st.caption(t("population.outlook.marks"))
     if dropped:
-        st.caption(t("population.outlook.dropped", year=base_year,
-                     series=t("population.list_sep").join(labels[s] for s in dropped)))
+        st.caption(
+            t(
+                "population.outlook.dropped",
+                year=base_year,
+                series=t("population.list_sep").join(labels[s] for s in dropped),
+            )
+        )
     _count_note(series)
 
 
@@ -204,8 +265,16 @@ def _count_note(series: pd.DataFrame) -> None:
     with st.expander(t("population.note.title"), icon=":material/info:", expanded=True):
         st.markdown(t("population.note.body"))
         for year, (census, register, gap) in gaps:
-            st.markdown(t("population.note.gap", year=year, next=year + 1, census=fmt_number(census),
-                          register=fmt_number(register), gap=fmt_number(gap)))
+            st.markdown(
+                t(
+                    "population.note.gap",
+                    year=year,
+                    next=year + 1,
+                    census=fmt_number(census),
+                    register=fmt_number(register),
+                    gap=fmt_number(gap),
+                )
+            )
         if gaps:
             source_caption(Source(["census_2015", "soumu_mynumbercard", REPORT], "1", derived=True))
 
@@ -225,24 +294,50 @@ def _derived(series: pd.DataFrame) -> None:
     c1, c2, c3 = st.columns(3)
     with c1.container(border=True):
         a, b = st.columns(2)
-        start = a.selectbox(t("population.derived.from"), years, index=years.index(2020) if 2020 in years else 0,
-                            format_func=point_label, key="pop_from", bind="query-params")
-        end = b.selectbox(t("population.derived.to"), years, index=len(years) - 1, format_func=point_label,
-                          key="pop_to", bind="query-params")
+        start = a.selectbox(
+            t("population.derived.from"),
+            years,
+            index=years.index(2020) if 2020 in years else 0,
+            format_func=point_label,
+            key="pop_from",
+            bind="query-params",
+        )
+        end = b.selectbox(
+            t("population.derived.to"),
+            years,
+            index=len(years) - 1,
+            format_func=point_label,
+            key="pop_to",
+            bind="query-params",
+        )
         if start == end:
             st.info(t("population.derived.same"))
         else:
             lo, hi = sorted((start, end))
             rate = pm.rate_between(points, lo, hi)
-            st.metric(t("population.derived.rate", y0=lo, y1=hi), _rate(rate),
-                      help=t("population.derived.rate_help"), border=False)
+            st.metric(
+                t("population.derived.rate", y0=lo, y1=hi),
+                _rate(rate),
+                help=t("population.derived.rate_help"),
+                border=False,
+            )
     with c2.container(border=True):
-        at = st.slider(t("population.derived.at"), min_value=years[0], max_value=years[-1], value=2030, step=1,
-                       key="pop_at", bind="query-params")
+        at = st.slider(
+            t("population.derived.at"),
+            min_value=years[0],
+            max_value=years[-1],
+            value=2030,
+            step=1,
+            key="pop_at",
+            bind="query-params",
+        )
         value = pm.interpolate_geometric(points, at)
         given = at in points.index
-        st.metric(t("population.derived.at_value", year=at), _persons(value),
-                  help=t("population.derived.given" if given else "population.derived.at_help"))
+        st.metric(
+            t("population.derived.at_value", year=at),
+            _persons(value),
+            help=t("population.derived.given" if given else "population.derived.at_help"),
+        )
         if not given:
             below = max(y for y in years if y < at)
             above = min(y for y in years if y > at)
@@ -251,14 +346,20 @@ def _derived(series: pd.DataFrame) -> None:
         reg = series[series["series"] == "register"].set_index("year")["population"]
         if len(reg) >= 2:
             first, last = int(reg.index.min()), int(reg.index.max())
-            st.metric(t("population.derived.register_rate", y0=first, y1=last),
-                      _rate(pm.rate_between(reg, first, last)), help=t("population.derived.register_help"))
+            st.metric(
+                t("population.derived.register_rate", y0=first, y1=last),
+                _rate(pm.rate_between(reg, first, last)),
+                help=t("population.derived.register_help"),
+            )
         proj = [y for y in years if y >= 2020]
         if len(proj) >= 2:
-            st.metric(t("population.derived.projection_rate", y0=proj[0], y1=proj[1]),
-                      _rate(pm.rate_between(points, proj[0], proj[1])))
-    source_caption(Source(["census_2015", "soumu_mynumbercard", REPORT], "1", derived=True,
-                          notes=[t("population.derived.method")]))
+            st.metric(
+                t("population.derived.projection_rate", y0=proj[0], y1=proj[1]),
+                _rate(pm.rate_between(points, proj[0], proj[1])),
+            )
+    source_caption(
+        Source(["census_2015", "soumu_mynumbercard", REPORT], "1", derived=True, notes=[t("population.derived.method")])
+    )
 
 
 # --------------------------------------------------------------------------- 3. age structure
@@ -275,42 +376,78 @@ def _age_structure() -> None:
     source = Source(["ipss_2023"], None, IPSS_AS_OF, notes=[t("population.age.basis_note")])
     titles_common = {"x": t("population.axis.year"), "basis": t("population.col.basis")}
     a, b, _ = st.columns([2, 1, 3], vertical_alignment="bottom")
-    area = a.selectbox(t("population.ctl.area"), codes, format_func=area_labels.get, key="pop_area",
-                       bind="query-params")
+    area = a.selectbox(
+        t("population.ctl.area"), codes, format_func=area_labels.get, key="pop_area", bind="query-params"
+    )
     share = b.toggle(t("population.ctl.share"), key="pop_share", bind="query-params")
     left, right = st.columns(2)
     with left:
         ages = pm.age_structure(ipss, (area,))
         ages = ages.assign(group_label=ages["group"].map(group_labels), basis_label=ages["projected"].map(basis))
-        table = _table({"population.col.area": area_labels[area], "population.axis.year": ages["year"],
-                        "population.col.basis": ages["basis_label"], "population.col.group": ages["group_label"],
-                        "unit.persons": ages["persons"], "population.col.share": ages["share_pct"].round(1)})
+        table = _table(
+            {
+                "population.col.area": area_labels[area],
+                "population.axis.year": ages["year"],
+                "population.col.basis": ages["basis_label"],
+                "population.col.group": ages["group_label"],
+                "unit.persons": ages["persons"],
+                "population.col.share": ages["share_pct"].round(1),
+            }
+        )
         data_block(
             key="pop_age",
             title=t("population.chart.age", area=t(f"population.area_short.{area}")),
-            chart=cache.chart(age_structure_chart, ages, group_labels=group_labels, share=share, titles={
-                **titles_common, "y": t("population.col.share") if share else t("unit.persons"),
-                "group": t("population.col.group"), "persons": t("unit.persons"),
-                "share": t("population.col.share")}),
-            table=table, source=source, filename=f"population_age_{area}",
+            chart=cache.chart(
+                age_structure_chart,
+                ages,
+                group_labels=group_labels,
+                share=share,
+                titles={
+                    **titles_common,
+                    "y": t("population.col.share") if share else t("unit.persons"),
+                    "group": t("population.col.group"),
+                    "persons": t("unit.persons"),
+                    "share": t("population.col.share"),
+                },
+            ),
+            table=table,
+            source=source,
+            filename=f"population_age_{area}",
         )
     with right:
         ind = pm.ageing_indicators(ipss, codes)
         ind_labels = {i: t(f"population.indicator.{i}") for i in ("ageing_rate", "working_age_share")}
-        ind = ind.assign(area_label=ind["code"].map(area_labels), indicator_label=ind["indicator"].map(ind_labels),
-                         basis_label=(ind["year"] > ind["year"].min()).map(basis))
-        table = _table({"population.col.area": ind["area_label"], "population.col.indicator": ind["indicator_label"],
-                        "population.axis.year": ind["year"], "population.col.basis": ind["basis_label"],
-                        "population.col.pct": ind["pct"].round(1)})
+        ind = ind.assign(
+            area_label=ind["code"].map(area_labels),
+            indicator_label=ind["indicator"].map(ind_labels),
+            basis_label=(ind["year"] > ind["year"].min()).map(basis),
+        )
+        table = _table(
+            {
+                "population.col.area": ind["area_label"],
+                "population.col.indicator": ind["indicator_label"],
+                "population.axis.year": ind["year"],
+                "population.col.basis": ind["basis_label"],
+                "population.col.pct": ind["pct"].round(1),
+            }
+        )
         data_block(
             key="pop_ageing",
             title=t("population.chart.ageing"),
-            chart=cache.chart(ageing_chart, ind, area_domain=[area_labels[c] for c in codes],
-                              indicator_domain=list(ind_labels.values()),
-                              titles={**titles_common, "y": t("population.col.pct"), "area": t("population.col.area"),
-                                      "indicator": t("population.col.indicator")}),
-            table=table, source=Source(["ipss_2023"], None, IPSS_AS_OF, derived=True,
-                                       notes=[t("population.age.basis_note")]),
+            chart=cache.chart(
+                ageing_chart,
+                ind,
+                area_domain=[area_labels[c] for c in codes],
+                indicator_domain=list(ind_labels.values()),
+                titles={
+                    **titles_common,
+                    "y": t("population.col.pct"),
+                    "area": t("population.col.area"),
+                    "indicator": t("population.col.indicator"),
+                },
+            ),
+            table=table,
+            source=Source(["ipss_2023"], None, IPSS_AS_OF, derived=True, notes=[t("population.age.basis_note")]),
             filename="population_ageing",
         )
 
@@ -319,21 +456,28 @@ def _age_structure() -> None:
 
 
 def _peer_table(peers: pd.DataFrame) -> pd.DataFrame:
-    return _table({
-        "population.col.code": peers["code5"], "population.col.municipality": peers["name"],
-        "population.col.level": peers["level"].map(lambda lv: t(f"population.level.{lv}")),
-        "population.col.pop_2010": peers["pop_2010"], "population.col.pop_2015": peers["pop_2015"],
-        "population.col.change": peers["change"], "population.col.change_pct": peers["change_pct"].round(2),
-        "population.col.rank": peers["rank"],
-    })
+    return _table(
+        {
+            "population.col.code": peers["code5"],
+            "population.col.municipality": peers["name"],
+            "population.col.level": peers["level"].map(lambda lv: t(f"population.level.{lv}")),
+            "population.col.pop_2010": peers["pop_2010"],
+            "population.col.pop_2015": peers["pop_2015"],
+            "population.col.change": peers["change"],
+            "population.col.change_pct": peers["change_pct"].round(2),
+            "population.col.rank": peers["rank"],
+        }
+    )
 
 
 def _legend_labels() -> list[str]:
     """Labels of the map's change classes (``metrics.population.CHANGE_BREAKS``), in the report's ▲ style."""
     breaks = pm.CHANGE_BREAKS
     labels = [t("population.legend.below", v=fmt_signed(breaks[0], 0))]
-    labels += [t("population.legend.between", a=fmt_signed(lo, 0), b=fmt_signed(hi, 0))
-               for lo, hi in zip(breaks, breaks[1:], strict=False)]
+    labels += [
+        t("population.legend.between", a=fmt_signed(lo, 0), b=fmt_signed(hi, 0))
+        for lo, hi in itertools.pairwise(breaks)
+    ]
     labels.append(t("population.legend.above", v=fmt_signed(breaks[-1], 0)))
     return labels
 
@@ -359,8 +503,9 @@ def _peers() -> None:
     iwaki = peers[peers["code5"] == pm.IWAKI_CODE5]
     if not iwaki.empty:
         row = iwaki.iloc[0]
-        st.markdown(t("population.peers.iwaki", pct=fmt_signed(row["change_pct"], 1), rank=int(row["rank"]),
-                      n=len(peers)))
+        st.markdown(
+            t("population.peers.iwaki", pct=fmt_signed(row["change_pct"], 1), rank=int(row["rank"]), n=len(peers))
+        )
     table = _peer_table(peers)
     codes = list(peers["code5"])
     names = dict(zip(peers["code5"], peers["name"], strict=True))
@@ -375,24 +520,41 @@ def _peers() -> None:
             boundary = None
         if boundary is not None:
             props = peers.set_index("code5").assign(
-                p2010=lambda d: d["pop_2010"].map(fmt_number), p2015=lambda d: d["pop_2015"].map(fmt_number),
+                p2010=lambda d: d["pop_2010"].map(fmt_number),
+                p2015=lambda d: d["pop_2015"].map(fmt_number),
                 pct=lambda d: d["change_pct"].map(lambda v: fmt_signed(v, 1)),
             )[["name", "p2010", "p2015", "pct", "rank", "change_class"]]
             selected = st.session_state.get("pop_muni", pm.IWAKI_CODE5)
-            deck = change_map(boundary, props, tooltip_text=t("population.map.tooltip"),
-                              highlight_code=pm.IWAKI_CODE5, selected_code=selected)
-            event = data_block(key="pop_map", title=t("population.chart.map"), chart=deck, table=table,
-                               source=Source(["census_2015", "mlit_n03_2021"], None, CENSUS_AS_OF, derived=True),
-                               filename="population_census_change_map", selectable=True)
+            deck = change_map(
+                boundary,
+                props,
+                tooltip_text=t("population.map.tooltip"),
+                highlight_code=pm.IWAKI_CODE5,
+                selected_code=selected,
+            )
+            event = data_block(
+                key="pop_map",
+                title=t("population.chart.map"),
+                chart=deck,
+                table=table,
+                source=Source(["census_2015", "mlit_n03_2021"], None, CENSUS_AS_OF, derived=True),
+                filename="population_census_change_map",
+                selectable=True,
+            )
             _selected_from_map(event, set(names))
             show_chart(cache.chart(change_legend, _legend_labels(), t("population.legend.title")), key="pop_map_legend")
             st.caption(t("population.legend.iwaki") + "｜" + t("population.map.hint"))
     with right, st.container(border=True):
         # No default index once the map has set the selector (Streamlit warns about a default plus a set value).
         default = codes.index(pm.IWAKI_CODE5) if pm.IWAKI_CODE5 in codes else 0
-        code = st.selectbox(t("population.ctl.municipality"), codes,
-                            index=None if "pop_muni" in st.session_state else default,
-                            format_func=names.get, key="pop_muni", bind="query-params")
+        code = st.selectbox(
+            t("population.ctl.municipality"),
+            codes,
+            index=None if "pop_muni" in st.session_state else default,
+            format_func=names.get,
+            key="pop_muni",
+            bind="query-params",
+        )
         _municipality_card(peers, code or pm.IWAKI_CODE5)  # a cleared selector falls back to Iwaki
     st.caption(t("population.peers.evacuation"))
     _peer_list(peers, table)
@@ -410,8 +572,13 @@ def _municipality_card(peers: pd.DataFrame, code: str) -> None:
     if code != pm.IWAKI_CODE5:
         iwaki = peers[peers["code5"] == pm.IWAKI_CODE5]
         if not iwaki.empty:
-            st.caption(t("population.peers.compare", pct=fmt_signed(iwaki.iloc[0]["change_pct"], 1),
-                         rank=int(iwaki.iloc[0]["rank"])))
+            st.caption(
+                t(
+                    "population.peers.compare",
+                    pct=fmt_signed(iwaki.iloc[0]["change_pct"], 1),
+                    rank=int(iwaki.iloc[0]["rank"]),
+                )
+            )
     source_caption(Source(["census_2015"], None, CENSUS_AS_OF, derived=True))
 
 
@@ -422,8 +589,13 @@ def _peer_list(peers: pd.DataFrame, table: pd.DataFrame) -> None:
     highlight = f"background-color: {rgb_hex(mix_with_white(IWAKI, 0.75))}; font-weight: bold"
     change_cols = [t("population.col.change"), t("population.col.change_pct")]
     styled = table.style.apply(lambda col: [highlight if hit else "" for hit in is_iwaki], axis=0).format(
-        {t("population.col.pop_2010"): "{:,.0f}", t("population.col.pop_2015"): "{:,.0f}",
-         change_cols[0]: "{:+,.0f}", change_cols[1]: "{:+.2f}"})
+        {
+            t("population.col.pop_2010"): "{:,.0f}",
+            t("population.col.pop_2015"): "{:,.0f}",
+            change_cols[0]: "{:+,.0f}",
+            change_cols[1]: "{:+.2f}",
+        }
+    )
     st.dataframe(styled, hide_index=True, height=420)
     source_caption(Source(["census_2015"], None, CENSUS_AS_OF, derived=True, notes=[t("population.peers.derived")]))
     download_csv(table, "population_census_change", "pop_peers")

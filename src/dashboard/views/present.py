@@ -71,9 +71,25 @@ _scroller = st.components.v2.component("dashboard_present_scroll", js=_SCROLL_JS
 # Controls that change the view; hidden while presenting (the values still apply).
 _CONTROLS = ", ".join(
     f'[data-testid="stElementContainer"]:has([data-testid="{testid}"]):not([class*="st-key-present_"])'
-    for testid in ("stButtonGroup", "stButton", "stDownloadButton", "stSelectbox", "stMultiSelect", "stSlider",
-                   "stRadio", "stCheckbox", "stTextInput", "stNumberInput", "stDateInput", "stTimeInput",
-                   "stPopover", "stColorPicker", "stFileUploader", "stPageLink", "stLinkButton")
+    for testid in (
+        "stButtonGroup",
+        "stButton",
+        "stDownloadButton",
+        "stSelectbox",
+        "stMultiSelect",
+        "stSlider",
+        "stRadio",
+        "stCheckbox",
+        "stTextInput",
+        "stNumberInput",
+        "stDateInput",
+        "stTimeInput",
+        "stPopover",
+        "stColorPicker",
+        "stFileUploader",
+        "stPageLink",
+        "stLinkButton",
+    )
 )
 
 PRESENT_CSS = """
@@ -267,10 +283,19 @@ def start() -> None:
     st.session_state[_SECONDS_W] = st.session_state[_SECONDS]
     st.session_state[_TOGGLE_W] = st.session_state[_ON]
     sidebar.toggle(t("present.auto"), key=_AUTO_W, on_change=_copy_widget, args=(_AUTO_W, _AUTO))
-    sidebar.number_input(t("present.seconds"), min_value=MIN_ADVANCE, max_value=MAX_ADVANCE, step=5, key=_SECONDS_W,
-                         help=t("present.seconds_help"), on_change=_copy_widget, args=(_SECONDS_W, _SECONDS))
-    sidebar.toggle(t("present.toggle"), key=_TOGGLE_W, help=t("present.toggle_help"),
-                   on_change=_copy_widget, args=(_TOGGLE_W, _ON))
+    sidebar.number_input(
+        t("present.seconds"),
+        min_value=MIN_ADVANCE,
+        max_value=MAX_ADVANCE,
+        step=5,
+        key=_SECONDS_W,
+        help=t("present.seconds_help"),
+        on_change=_copy_widget,
+        args=(_SECONDS_W, _SECONDS),
+    )
+    sidebar.toggle(
+        t("present.toggle"), key=_TOGGLE_W, help=t("present.toggle_help"), on_change=_copy_widget, args=(_TOGGLE_W, _ON)
+    )
     _sync_url()
     # One element in the sidebar, not style-only: Streamlit sends style-only HTML to its event
     # container, which is emptied at the start of every rerun, so the sidebar and controls
@@ -314,12 +339,28 @@ def before_page(pages: Sequence[st.Page]) -> Frame:
     if active():
         index = current_index(pages, st.context.url)
         with st.container(key="present_controls", horizontal=True, gap="small"):
-            back = st.button(t("present.prev"), key="present_prev", icon=":material/chevron_left:",
-                             shortcut="Left", help=t("present.prev_help"))
-            forward = st.button(t("present.next"), key="present_next", icon=":material/chevron_right:",
-                                shortcut="Right", help=t("present.next_help"))
-            st.button(t("present.exit"), key="present_exit", icon=":material/close:", shortcut="Escape",
-                      help=t("present.exit_help"), on_click=_leave)
+            back = st.button(
+                t("present.prev"),
+                key="present_prev",
+                icon=":material/chevron_left:",
+                shortcut="Left",
+                help=t("present.prev_help"),
+            )
+            forward = st.button(
+                t("present.next"),
+                key="present_next",
+                icon=":material/chevron_right:",
+                shortcut="Right",
+                help=t("present.next_help"),
+            )
+            st.button(
+                t("present.exit"),
+                key="present_exit",
+                icon=":material/close:",
+                shortcut="Escape",
+                help=t("present.exit_help"),
+                on_click=_leave,
+            )
         if back or forward:
             target = pages[(index + (1 if forward else -1)) % len(pages)]
             st.switch_page(target, query_params=carry_params())

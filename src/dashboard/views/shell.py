@@ -80,7 +80,8 @@ def pages() -> list[st.Page]:
         st.Page("pages/dx.py", title=t("nav.dx"), url_path="dx"),
         st.Page("pages/facilities.py", title=t("nav.facilities"), url_path="facilities"),
         st.Page("pages/survey.py", title=t("nav.survey"), url_path="survey"),
-    ] + _admin_page()
+        *_admin_page(),
+    ]
 
 
 def _admin_page() -> list[st.Page]:

@@ -90,19 +90,21 @@ def _source(rows: pd.DataFrame, notes: list[str] | None = None) -> Source:
 
 def _table(rows: pd.DataFrame) -> pd.DataFrame:
     """Exactly what a chart shows, one row per answer, with the counts and intervals where known."""
-    table = pd.DataFrame({
-        t("survey.col.wave"): rows["wave"].map(wave_label),
-        t("survey.col.question"): [localized(r, "question") for _, r in rows.iterrows()],
-        t("survey.col.group"): [group_label((r["group_dim"], r["group_value"])) for _, r in rows.iterrows()],
-        t("survey.col.option"): [_option_label(r) for _, r in rows.iterrows()],
-        t("survey.col.score"): rows["likert_score"],
-        t("survey.col.share"): rows["share"].round(1),
-        t("survey.col.count"): rows["count"],
-        t("survey.col.n"): rows["n"],
-        t("survey.col.ci_low"): rows["ci_low"].round(1),
-        t("survey.col.ci_high"): rows["ci_high"].round(1),
-        t("survey.col.basis"): rows["basis"].map(lambda b: t(f"survey.basis.{b}")),
-    })
+    table = pd.DataFrame(
+        {
+            t("survey.col.wave"): rows["wave"].map(wave_label),
+            t("survey.col.question"): [localized(r, "question") for _, r in rows.iterrows()],
+            t("survey.col.group"): [group_label((r["group_dim"], r["group_value"])) for _, r in rows.iterrows()],
+            t("survey.col.option"): [_option_label(r) for _, r in rows.iterrows()],
+            t("survey.col.score"): rows["likert_score"],
+            t("survey.col.share"): rows["share"].round(1),
+            t("survey.col.count"): rows["count"],
+            t("survey.col.n"): rows["n"],
+            t("survey.col.ci_low"): rows["ci_low"].round(1),
+            t("survey.col.ci_high"): rows["ci_high"].round(1),
+            t("survey.col.basis"): rows["basis"].map(lambda b: t(f"survey.basis.{b}")),
+        }
+    )
     # Columns nobody knows (no counts in the published data) would only be blank: leave them out.
     return table.dropna(axis=1, how="all").reset_index(drop=True)
 
@@ -111,8 +113,9 @@ def _question_label(row: pd.Series) -> str:
     return wrap_label(localized(row, "question"))
 
 
-def _distribution_blocks(rows: pd.DataFrame, key: str, row_label: Callable[[pd.Series], str],
-                         title: str | None = None) -> None:
+def _distribution_blocks(
+    rows: pd.DataFrame, key: str, row_label: Callable[[pd.Series], str], title: str | None = None
+) -> None:
     """Diverging Likert bars for cells with a scale, proportion bars for the others (e.g. the published shares)."""
     info = cache.derived(cells, rows)
     scored_keys = info[info["scored"]][CELL]
@@ -122,43 +125,54 @@ def _distribution_blocks(rows: pd.DataFrame, key: str, row_label: Callable[[pd.S
         segments = diverging_segments(scored)
         legend = segments.assign(label=[_option_label(r) for _, r in segments.iterrows()])
         common = legend.groupby("likert_score")["label"].agg(lambda s: s.value_counts().index[0])
-        frame = pd.DataFrame({
-            "row": [row_label(r) for _, r in segments.iterrows()],
-            "legend": segments["likert_score"].map(common).to_numpy(),
-            "option": legend["label"].to_numpy(),
-            "score": segments["likert_score"].to_numpy(),
-            "share": segments["share"].round(1).to_numpy(),
-            "start": segments["start"].to_numpy(),
-            "end": segments["end"].to_numpy(),
-        })
+        frame = pd.DataFrame(
+            {
+                "row": [row_label(r) for _, r in segments.iterrows()],
+                "legend": segments["likert_score"].map(common).to_numpy(),
+                "option": legend["label"].to_numpy(),
+                "score": segments["likert_score"].to_numpy(),
+                "share": segments["share"].round(1).to_numpy(),
+                "start": segments["start"].to_numpy(),
+                "end": segments["end"].to_numpy(),
+            }
+        )
         notes = [t("survey.note.from_counts")] if (scored["basis"] == "counts").any() else []
         other = non_substantive(scored)
         if len(other):
             notes.append(t("survey.note.non_substantive", share=fmt_number(other["share"].max(), 1)))
-        data_block(key=f"{key}_likert", title=title or t("survey.chart.likert"),
-                   chart=cache.chart(likert_bars, frame, t("survey.axis.diverging")),
-                   table=_table(scored), source=_source(scored, notes),
-                   filename=f"staff_survey_{key}_likert")
+        data_block(
+            key=f"{key}_likert",
+            title=title or t("survey.chart.likert"),
+            chart=cache.chart(likert_bars, frame, t("survey.axis.diverging")),
+            table=_table(scored),
+            source=_source(scored, notes),
+            filename=f"staff_survey_{key}_likert",
+        )
     if len(plain):
         ordered = plain.sort_values(["option_order"], kind="stable")
         rank = ordered[ordered["kind"] == "option"].groupby(CELL, sort=False).cumcount()
-        frame = pd.DataFrame({
-            "row": [row_label(r) for _, r in ordered.iterrows()],
-            "part": [_option_label(r) for _, r in ordered.iterrows()],
-            "share": ordered["share"].round(1).to_numpy(),
-            "order": range(len(ordered)),
-            "kind": ordered["kind"].to_numpy(),
-            "rank": rank.reindex(ordered.index).fillna(0).astype(int).to_numpy(),
-        })
+        frame = pd.DataFrame(
+            {
+                "row": [row_label(r) for _, r in ordered.iterrows()],
+                "part": [_option_label(r) for _, r in ordered.iterrows()],
+                "share": ordered["share"].round(1).to_numpy(),
+                "order": range(len(ordered)),
+                "kind": ordered["kind"].to_numpy(),
+                "rank": rank.reindex(ordered.index).fillna(0).astype(int).to_numpy(),
+            }
+        )
         shares_only = (plain["basis"] == "shares").all()
         notes = [t("survey.note.rest_derived")] if shares_only and (plain["kind"] == "rest").any() else []
         if (plain["basis"] == "counts").any():
             notes.append(t("survey.note.from_counts"))
-        data_block(key=f"{key}_shares",
-                   title=title or (t("survey.chart.published") if shares_only else t("survey.chart.shares")),
-                   chart=cache.chart(proportion_bars, frame, t("survey.axis.share")),
-                   table=_table(plain), source=_source(plain, notes),
-                   filename=f"staff_survey_{key}_shares")
+        data_block(
+            key=f"{key}_shares",
+            title=title or (t("survey.chart.published") if shares_only else t("survey.chart.shares")),
+            chart=cache.chart(proportion_bars, frame, t("survey.axis.share")),
+            table=_table(plain),
+            source=_source(plain, notes),
+            filename=f"staff_survey_{key}_shares",
+        )
 
 
 def _hidden_note(hidden: pd.DataFrame) -> None:
@@ -169,8 +183,10 @@ def _hidden_note(hidden: pd.DataFrame) -> None:
     for (dim, value), block in hidden.groupby(["group_dim", "group_value"], sort=False):
         reason = "small" if (block["reason"] == "small").any() else block["reason"].iloc[0]
         lines.append("- " + t(f"survey.hidden.{reason}", group=group_label((dim, value)), min=MIN_GROUP_SIZE))
-    st.info(f"**{t('survey.hidden.title')}**　{t('survey.hidden.why', min=MIN_GROUP_SIZE)}\n\n" + "\n".join(lines),
-            icon=":material/visibility_off:")
+    st.info(
+        f"**{t('survey.hidden.title')}**　{t('survey.hidden.why', min=MIN_GROUP_SIZE)}\n\n" + "\n".join(lines),
+        icon=":material/visibility_off:",
+    )
 
 
 def _load() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame] | None:
@@ -189,16 +205,30 @@ def _load() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame] | None:
 def _filters(visible: pd.DataFrame) -> tuple[str, Group]:
     """Wave and group of the results, both bound to the URL."""
     waves = sorted(set(visible["wave"]), reverse=True)
-    groups = [ALL_GROUP] + sorted({(d, v) for d, v in visible[["group_dim", "group_value"]].itertuples(index=False)
-                                   if d != ALL})
+    groups = [
+        ALL_GROUP,
+        *sorted({(d, v) for d, v in visible[["group_dim", "group_value"]].itertuples(index=False) if d != ALL}),
+    ]
     if len(waves) < 2 and len(groups) < 2:
         return waves[0], ALL_GROUP
     with st.container(border=True):
         left, right = st.columns(2)
-        wave = left.selectbox(t("survey.filter.wave"), waves, format_func=wave_label, key="survey_wave",
-                              bind="query-params", disabled=len(waves) < 2)
-        group = right.selectbox(t("survey.filter.group"), groups, format_func=group_label, key="survey_group",
-                                bind="query-params", disabled=len(groups) < 2)
+        wave = left.selectbox(
+            t("survey.filter.wave"),
+            waves,
+            format_func=wave_label,
+            key="survey_wave",
+            bind="query-params",
+            disabled=len(waves) < 2,
+        )
+        group = right.selectbox(
+            t("survey.filter.group"),
+            groups,
+            format_func=group_label,
+            key="survey_group",
+            bind="query-params",
+            disabled=len(groups) < 2,
+        )
     return wave or waves[0], group or ALL_GROUP
 
 
@@ -218,14 +248,21 @@ def _facts(rows: pd.DataFrame, wave: str) -> str:
     else:
         scale = t("survey.facts.varies")
     date = rows["survey_date"].dropna()
-    return t("survey.facts", name=t("survey.survey_name"), date=wave_label(date.iloc[0] if len(date) else wave),
-             respondents=respondents, scale=scale)
+    return t(
+        "survey.facts",
+        name=t("survey.survey_name"),
+        date=wave_label(date.iloc[0] if len(date) else wave),
+        respondents=respondents,
+        scale=scale,
+    )
 
 
 def _results(visible: pd.DataFrame, hidden: pd.DataFrame, wave: str, group: Group) -> None:
     """Headline cards per question and the distribution charts of one wave and group."""
     st.header(t("survey.results.title", wave=wave_label(wave), group=group_label(group)))
-    rows = visible[(visible["wave"] == wave) & (visible["group_dim"] == group[0]) & (visible["group_value"] == group[1])]
+    rows = visible[
+        (visible["wave"] == wave) & (visible["group_dim"] == group[0]) & (visible["group_value"] == group[1])
+    ]
     mine = hidden[(hidden["wave"] == wave) & (hidden["group_dim"] == group[0]) & (hidden["group_value"] == group[1])]
     if len(mine):
         st.warning(t("survey.hidden.selected"), icon=":material/visibility_off:")
@@ -240,14 +277,23 @@ def _results(visible: pd.DataFrame, hidden: pd.DataFrame, wave: str, group: Grou
     for i, (_, head) in enumerate(heads.iterrows()):
         with columns[i % len(columns)].container(border=True):
             st.markdown(f"**{localized(head, 'question')}**")
-            measure = t("survey.measure.favourable") if head["measure"] == "favourable" else (
-                localized(head, "option") or str(head["option_id"]))
+            measure = (
+                t("survey.measure.favourable")
+                if head["measure"] == "favourable"
+                else (localized(head, "option") or str(head["option_id"]))
+            )
             st.metric(measure, _pct(head["share"]))
             if is_missing(head["ci_low"]):
                 st.caption(t("survey.ci.unknown"))
             else:
-                st.caption(t("survey.ci", low=fmt_number(head["ci_low"], 1), high=fmt_number(head["ci_high"], 1),
-                             n=fmt_number(head["n"])))
+                st.caption(
+                    t(
+                        "survey.ci",
+                        low=fmt_number(head["ci_low"], 1),
+                        high=fmt_number(head["ci_high"], 1),
+                        n=fmt_number(head["n"]),
+                    )
+                )
     _distribution_blocks(rows, "survey_dist", _question_label)
 
 
@@ -262,8 +308,12 @@ def _unknowns(dist: pd.DataFrame, wave: str) -> None:
         if gaps.scale:
             lines.append(t("survey.unknown.scale"))
         if gaps.breakdown:
-            rest = dist[(dist["wave"] == wave) & (dist["group_dim"] == ALL) & (dist["kind"] == "rest")
-                        & (dist["basis"] == "shares")]
+            rest = dist[
+                (dist["wave"] == wave)
+                & (dist["group_dim"] == ALL)
+                & (dist["kind"] == "rest")
+                & (dist["basis"] == "shares")
+            ]
             lines.append(t("survey.unknown.breakdown", rest=t("survey.sep").join(_pct(v) for v in rest["share"])))
         if gaps.groups:
             lines.append(t("survey.unknown.groups"))
@@ -297,31 +347,62 @@ def _compare(visible: pd.DataFrame, hidden: pd.DataFrame, wave: str) -> None:
         _hidden_note(hidden_wave)
         st.info(t("survey.compare.none"), icon=":material/group_off:")
         return
-    dims = sorted(set(grouped["group_dim"]), key=lambda d: (DIM_ORDER.index(d) if d in DIM_ORDER else len(DIM_ORDER), d))
+    dims = sorted(
+        set(grouped["group_dim"]), key=lambda d: (DIM_ORDER.index(d) if d in DIM_ORDER else len(DIM_ORDER), d)
+    )
     questions = grouped.drop_duplicates("question_id")
     left, right = st.columns([1, 2])
     with left:
-        dim = st.segmented_control(t("survey.filter.dim"), dims, format_func=dim_label, key="survey_dim",
-                                   bind="query-params", default=dims[0], required=True) or dims[0]
+        dim = (
+            st.segmented_control(
+                t("survey.filter.dim"),
+                dims,
+                format_func=dim_label,
+                key="survey_dim",
+                bind="query-params",
+                default=dims[0],
+                required=True,
+            )
+            or dims[0]
+        )
     q_ids = list(questions["question_id"])
     q_text = {r["question_id"]: localized(r, "question") for _, r in questions.iterrows()}
     with right:
-        question = st.selectbox(t("survey.filter.question"), q_ids, format_func=lambda q: q_text.get(q, q),
-                                key="survey_q", bind="query-params") or q_ids[0]
+        question = (
+            st.selectbox(
+                t("survey.filter.question"),
+                q_ids,
+                format_func=lambda q: q_text.get(q, q),
+                key="survey_q",
+                bind="query-params",
+            )
+            or q_ids[0]
+        )
     values = sorted(set(grouped.loc[grouped["group_dim"] == dim, "group_value"]))
-    chosen = st.multiselect(t("survey.filter.groups"), values, key="survey_groups", bind="query-params",
-                            placeholder=t("survey.filter.groups_all"))
+    chosen = st.multiselect(
+        t("survey.filter.groups"),
+        values,
+        key="survey_groups",
+        bind="query-params",
+        placeholder=t("survey.filter.groups_all"),
+    )
     rows = in_wave[(in_wave["question_id"] == question) & in_wave["group_dim"].isin([ALL, dim])]
     if chosen:
         rows = rows[(rows["group_dim"] == ALL) | rows["group_value"].isin(chosen)]
-    rows = rows.assign(_order=(rows["group_dim"] != ALL).astype(int)).sort_values(["_order", "group_value"], kind="stable")
+    rows = rows.assign(_order=(rows["group_dim"] != ALL).astype(int)).sort_values(
+        ["_order", "group_value"], kind="stable"
+    )
 
     def row_label(r: pd.Series) -> str:
         group = group_label((r["group_dim"], r["group_value"]))
         return group if is_missing(r["n"]) else t("survey.group.with_n", group=group, n=fmt_number(r["n"]))
 
-    _distribution_blocks(rows.drop(columns="_order"), "survey_compare", row_label,
-                         title=t("survey.compare.chart", question=q_text.get(question, question)))
+    _distribution_blocks(
+        rows.drop(columns="_order"),
+        "survey_compare",
+        row_label,
+        title=t("survey.compare.chart", question=q_text.get(question, question)),
+    )
     _hidden_note(hidden_wave[(hidden_wave["question_id"] == question) & (hidden_wave["group_dim"] == dim)])
 
 
@@ -334,20 +415,42 @@ def _trend(visible: pd.DataFrame, group: Group) -> None:
     if len(waves) < 2:
         st.info(t("survey.trend.single"), icon=":material/timeline:")
         return
-    notes = [t("survey.trend.left_out", waves=t("survey.sep").join(wave_label(w) for w in left_out))] if left_out else []
-    frame = pd.DataFrame({
-        "wave": heads["wave"], "wave_label": [wave_label(w, two_lines=True) for w in heads["wave"]],
-        "question": [localized(r, "question") for _, r in heads.iterrows()],
-        "share": heads["share"].round(1), "ci_low": heads["ci_low"].round(1), "ci_high": heads["ci_high"].round(1),
-    })
-    table = frame.assign(wave_label=heads["wave"].map(wave_label)).drop(columns="wave").rename(columns={
-        "wave_label": t("survey.col.wave"), "question": t("survey.col.question"), "share": t("survey.axis.favourable"),
-        "ci_low": t("survey.col.ci_low"), "ci_high": t("survey.col.ci_high")})
+    notes = (
+        [t("survey.trend.left_out", waves=t("survey.sep").join(wave_label(w) for w in left_out))] if left_out else []
+    )
+    frame = pd.DataFrame(
+        {
+            "wave": heads["wave"],
+            "wave_label": [wave_label(w, two_lines=True) for w in heads["wave"]],
+            "question": [localized(r, "question") for _, r in heads.iterrows()],
+            "share": heads["share"].round(1),
+            "ci_low": heads["ci_low"].round(1),
+            "ci_high": heads["ci_high"].round(1),
+        }
+    )
+    table = (
+        frame.assign(wave_label=heads["wave"].map(wave_label))
+        .drop(columns="wave")
+        .rename(
+            columns={
+                "wave_label": t("survey.col.wave"),
+                "question": t("survey.col.question"),
+                "share": t("survey.axis.favourable"),
+                "ci_low": t("survey.col.ci_low"),
+                "ci_high": t("survey.col.ci_high"),
+            }
+        )
+    )
     table.insert(3, t("survey.col.n"), heads["n"].to_numpy())
     source = _source(heads.assign(kind="option"), [t("survey.trend.note"), *notes])
-    data_block(key="survey_trend", title=t("survey.trend.chart", group=group_label(group)),
-               chart=cache.chart(trend_chart, frame, t("survey.axis.wave"), t("survey.axis.favourable")),
-               table=table.dropna(axis=1, how="all"), source=source, filename="staff_survey_trend")
+    data_block(
+        key="survey_trend",
+        title=t("survey.trend.chart", group=group_label(group)),
+        chart=cache.chart(trend_chart, frame, t("survey.axis.wave"), t("survey.axis.favourable")),
+        table=table.dropna(axis=1, how="all"),
+        source=source,
+        filename="staff_survey_trend",
+    )
 
 
 def render() -> None:

@@ -308,9 +308,9 @@ _PAGE: dict[str, tuple[str, str]] = {
     ),
     "admin.no_authlib": (
         "ログインに必要なライブラリ Authlib がインストールされていないため、データ更新ページは使えません"
-        "（pip install \"Authlib>=1.3.2\"）。",
+        '（pip install "Authlib>=1.3.2"）。',
         "The data update page needs the Authlib library for sign-in, which is not installed "
-        "(pip install \"Authlib>=1.3.2\").",
+        '(pip install "Authlib>=1.3.2").',
     ),
     "admin.cli_hint": (
         "コマンドでも更新できます：python -m dashboard.data template／import／history／rollback",
@@ -334,7 +334,10 @@ _PAGE: dict[str, tuple[str, str]] = {
         "The template holds the rows published now: change what changed and add rows for the new year.",
     ),
     "admin.step.upload": ("2. ファイルの読み込みと検証", "2. Load and validate the file"),
-    "admin.upload": ("Excel（.xlsx）または CSV ファイル（{limit} MB まで）", "Excel (.xlsx) or CSV file (up to {limit} MB)"),
+    "admin.upload": (
+        "Excel（.xlsx）または CSV ファイル（{limit} MB まで）",
+        "Excel (.xlsx) or CSV file (up to {limit} MB)",
+    ),
     "admin.sheet": ("シート", "Sheet"),
     "admin.read_ok": ("{rows}行を読み込み、検証しました。", "Read and validated {rows} rows."),
     "admin.notes": ("読み取りのときに直した値（{count}件）", "Values normalised while reading ({count})"),
@@ -346,7 +349,10 @@ _PAGE: dict[str, tuple[str, str]] = {
     "admin.diff.added": ("追加される行", "Rows added"),
     "admin.diff.removed": ("削除される行", "Rows removed"),
     "admin.diff.changed": ("変更される値", "Values changed"),
-    "admin.no_change": ("公開中のデータと同じです。公開するものはありません。", "Identical to the published data; nothing to publish."),
+    "admin.no_change": (
+        "公開中のデータと同じです。公開するものはありません。",
+        "Identical to the published data; nothing to publish.",
+    ),
     "admin.step.publish": ("4. 公開", "4. Publish"),
     "admin.confirm": ("差分を確認しました。この内容で公開します。", "I have checked the diff; publish this."),
     "admin.publish": ("公開する", "Publish"),
@@ -359,7 +365,10 @@ _PAGE: dict[str, tuple[str, str]] = {
     "admin.rollback_version": ("戻す版", "Version to restore"),
     "admin.rollback_confirm": ("この版に戻すことを確認しました。", "I confirm restoring this version."),
     "admin.rollback": ("この版に戻す", "Restore this version"),
-    "admin.rolled_back": ("版 {version} の内容に戻しました（新しい版 {new}）。", "Restored version {version} (new version {new})."),
+    "admin.rolled_back": (
+        "版 {version} の内容に戻しました（新しい版 {new}）。",
+        "Restored version {version} (new version {new}).",
+    ),
     "admin.col.key": ("キー", "Key"),
     "admin.col.column": ("列", "Column"),
     "admin.col.before": ("変更前", "Before"),

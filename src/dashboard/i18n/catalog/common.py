@@ -53,7 +53,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "データファイルの列の型が定義と一致しません：{path}（{detail}）",
         "Data file columns do not match the schema: {path} ({detail})",
     ),
-    "data_error.missing_columns": ("必要な列がありません：{path}（{detail}）", "Required columns missing: {path} ({detail})"),
+    "data_error.missing_columns": (
+        "必要な列がありません：{path}（{detail}）",
+        "Required columns missing: {path} ({detail})",
+    ),
     "data_error.extra_columns": ("定義にない列があります：{path}（{detail}）", "Unexpected columns: {path} ({detail})"),
     "data_error.wrong_type": ("値の型が正しくありません：{path}（{detail}）", "Wrong value type: {path} ({detail})"),
     "data_error.null_value": ("必須の値が空です：{path}（{detail}）", "A required value is empty: {path} ({detail})"),
@@ -80,7 +83,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "このダッシュボードはサインインが必要な設定ですが、認証（.streamlit/secrets.toml の [auth]）が正しく設定されていません：{problems}",
         "This dashboard requires sign-in, but authentication ([auth] in .streamlit/secrets.toml) is not configured correctly: {problems}",
     ),
-    "auth.please_sign_in": ("このダッシュボードを見るにはサインインしてください。", "Please sign in to view this dashboard."),
+    "auth.please_sign_in": (
+        "このダッシュボードを見るにはサインインしてください。",
+        "Please sign in to view this dashboard.",
+    ),
     "auth.sign_in": ("サインイン", "Sign in"),
     "auth.sign_out": ("サインアウト", "Sign out"),
     "auth.signed_in_as": ("サインイン中：{name}", "Signed in as {name}"),

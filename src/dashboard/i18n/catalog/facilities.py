@@ -49,9 +49,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "shown apart from the report's figures (a different source)",
     ),
     "facilities.ctx.facilities_2060_upper_bound": (
-        "2060年ごろに残る施設数（上限側シナリオ）", "Facilities left around 2060 (upper-bound scenario)"),
-    "facilities.ctx.facilities_pre1981_share": ("1981年以前（旧耐震基準）の建築", "Built before 1981 (old seismic code)"),
-    "facilities.ctx.maintenance_cost_30y": ("今後30年の維持管理費（全施設）", "Maintenance, next 30 years (all facilities)"),
+        "2060年ごろに残る施設数（上限側シナリオ）",
+        "Facilities left around 2060 (upper-bound scenario)",
+    ),
+    "facilities.ctx.facilities_pre1981_share": (
+        "1981年以前（旧耐震基準）の建築",
+        "Built before 1981 (old seismic code)",
+    ),
+    "facilities.ctx.maintenance_cost_30y": (
+        "今後30年の維持管理費（全施設）",
+        "Maintenance, next 30 years (all facilities)",
+    ),
     "facilities.ctx.maintenance_shortfall_avg": ("維持管理費の平均不足額", "Average maintenance shortfall"),
     "facilities.ctx.saving_at_673": ("673施設とした場合の削減効果", "Saving at 673 facilities"),
     "facilities.ctx.shortfall_at_673": ("673施設でも残る不足額", "Shortfall remaining at 673"),
@@ -81,7 +89,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "2024's level uses the population on {date} (Iwaki Minpo 2024-05-28); 2020/2040/2060 population: report p.1; "
         "facility counts: report p.3",
     ),
-    "facilities.whatif.not_plan": ("ダッシュボードの試算（市の計画ではない）", "the dashboard's scenario, not the city's plan"),
+    "facilities.whatif.not_plan": (
+        "ダッシュボードの試算（市の計画ではない）",
+        "the dashboard's scenario, not the city's plan",
+    ),
     "facilities.whatif.mode": ("試算の条件", "Scenario input"),
     "facilities.whatif.mode.rate": ("削減率で指定", "By reduction rate"),
     "facilities.whatif.mode.count": ("施設数で指定", "By facility count"),
@@ -207,12 +218,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "facilities.detail.lon": ("経度", "Longitude"),
     # 5. Tables and credits
     "facilities.tables.title": ("地区別の集計（概算）", "By district (approximate)"),
-    "facilities.tables.by_type": ("種別×地区の地点数（地図に表示中の地点）", "Points by type × district (points on the map)"),
+    "facilities.tables.by_type": (
+        "種別×地区の地点数（地図に表示中の地点）",
+        "Points by type × district (points on the map)",
+    ),
     "facilities.tables.by_type_note": (
         "地図の絞り込みが反映されます。同じ施設が指定避難所と指定緊急避難場所の両方に含まれる場合は別々に数えています。",
         "Follows the map's filters. A facility listed both as a shelter and as an emergency site is counted in each list.",
     ),
-    "facilities.tables.tsunami": ("津波の指定緊急避難場所（地区別、計{n}か所）", "Emergency sites designated for tsunami by district ({n} in all)"),
+    "facilities.tables.tsunami": (
+        "津波の指定緊急避難場所（地区別、計{n}か所）",
+        "Emergency sites designated for tsunami by district ({n} in all)",
+    ),
     "facilities.tables.tsunami_note": (
         "地図の絞り込みにかかわらず、津波を対象とする指定緊急避難場所すべてを数えています。",
         "Counts every emergency site designated for tsunami, whatever the map's filters.",

@@ -38,7 +38,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "柱を選ぶと、その柱で絞り込んだDX指標ページを開きます。",
         "Choose a pillar to open the DX KPI page filtered by it.",
     ),
-    "overview.pillar.link_help": ("DX指標ページをこの柱で絞り込んで開く", "Open the DX KPI page filtered by this pillar"),
+    "overview.pillar.link_help": (
+        "DX指標ページをこの柱で絞り込んで開く",
+        "Open the DX KPI page filtered by this pillar",
+    ),
     "overview.pillar.counts": ("成果指標 {kpis}｜取組 {initiatives}", "KPIs {kpis} | initiatives {initiatives}"),
     "overview.pillar.no_kpis": ("レポートに数値の記載なし", "no figure printed in the report"),
     "overview.pillar.separator": ("・", ", "),
@@ -81,7 +84,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "overview.tooltip.when": ("時期", "When"),
     "overview.tooltip.detail": ("詳細", "Detail"),
     # Named initiatives
-    "overview.named.title": ("レポートに名前の挙がった取組（{shown}／{total}件）", "Initiatives named in the report ({shown} of {total})"),
+    "overview.named.title": (
+        "レポートに名前の挙がった取組（{shown}／{total}件）",
+        "Initiatives named in the report ({shown} of {total})",
+    ),
     "overview.named.intro": (
         "成果のページに名前だけが挙がっている取組です（時期の記載なし）。上の柱とキーワードで絞り込まれます。",
         "Initiatives the results page names without a date. The pillar and keyword filters above apply.",

@@ -73,8 +73,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "population.count.vision": ("見通し：旧いわき市人口ビジョン（約）", "Outlook: earlier population vision (approx.)"),
     "population.count.plan": ("推計：個別施設計画（報道による）", "Estimate: facility plan (as reported)"),
-    "population.count.city_2024": ("市の人口（報道による。集計の基準は記載なし）",
-                                   "City population (as reported; basis not stated)"),
+    "population.count.city_2024": (
+        "市の人口（報道による。集計の基準は記載なし）",
+        "City population (as reported; basis not stated)",
+    ),
     "population.ctl.index": ("指数で表示", "Show as index"),
     "population.ctl.base": ("指数の基準年（＝100）", "Index base year (= 100)"),
     "population.ctl.range": ("表示する年の範囲", "Years shown"),
@@ -214,8 +216,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "orders after the Fukushima Daiichi nuclear accident.",
     ),
     "population.peers.compare": ("参考：いわき市 {pct}％（{rank}位）", "For comparison: Iwaki {pct}% (rank {rank})"),
-    "population.peers.table": ("市町村別の人口増減（列名をクリックで並べ替え）",
-                               "Change by municipality (click a column name to sort)"),
+    "population.peers.table": (
+        "市町村別の人口増減（列名をクリックで並べ替え）",
+        "Change by municipality (click a column name to sort)",
+    ),
     "population.peers.derived": (
         "増減・増減率・順位は2010年と2015年の人口からダッシュボードで算出（2010年は2015年の市町村境界で組み替えた値）",
         "Change, rate and rank derived from the 2010 and 2015 counts (2010 recombined to the 2015 boundaries)",

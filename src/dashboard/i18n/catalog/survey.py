@@ -39,13 +39,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "survey.facts.scale": ("{points}段階", "{points}-point"),
     "survey.facts.varies": ("設問により異なる", "varies by question"),
     "survey.measure.favourable": ("肯定的な回答（賛成側の合計）", "Favourable answers (agreeing side)"),
-    "survey.ci": ("95％信頼区間 {low}〜{high}％（回答者 {n}人、ウィルソン法）",
-                  "95 % interval {low}–{high} % (n = {n}, Wilson)"),
+    "survey.ci": (
+        "95％信頼区間 {low}〜{high}％（回答者 {n}人、ウィルソン法）",
+        "95 % interval {low}–{high} % (n = {n}, Wilson)",
+    ),
     "survey.ci.unknown": (
         "回答者数が公表されていないため、誤差の範囲（95％信頼区間）は示せません。",
         "The number of respondents is not published, so no margin of error (95 % interval) can be given.",
     ),
-    "survey.chart.published": ("公表されている割合（残りの内訳は不明）", "Published shares (breakdown of the rest unknown)"),
+    "survey.chart.published": (
+        "公表されている割合（残りの内訳は不明）",
+        "Published shares (breakdown of the rest unknown)",
+    ),
     "survey.chart.shares": ("回答の割合", "Shares of answers"),
     "survey.chart.likert": ("回答の分布（賛成・反対の広がり）", "Distribution of answers (agreement vs disagreement)"),
     "survey.axis.share": ("割合（％）", "Share (%)"),
@@ -58,7 +63,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "「それ以外」は100％から公表値を引いた値です（反対・中立・無回答などの内訳は公表されていません）",
         "'The rest' is 100 % minus the published share (its breakdown into disagreement, neutral and no answer is not published)",
     ),
-    "survey.note.from_counts": ("割合と信頼区間は回答数からの算出値です", "Shares and intervals are computed from the counts"),
+    "survey.note.from_counts": (
+        "割合と信頼区間は回答数からの算出値です",
+        "Shares and intervals are computed from the counts",
+    ),
     "survey.note.non_substantive": (
         "グラフには得点のある選択肢だけを示しています。得点のない回答（無回答・わからない等、最大 {share}％）は表に含めています。",
         "The chart shows options with a score; answers without one (no answer, don't know …, up to {share} %) are in the table.",
@@ -69,7 +77,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "To protect respondents, groups with fewer than {min} respondents are not shown.",
     ),
     "survey.hidden.small": ("{group}：回答者が{min}人未満", "{group}: fewer than {min} respondents"),
-    "survey.hidden.unknown_size": ("{group}：回答者数が不明で確認できないため", "{group}: number of respondents unknown, cannot be checked"),
+    "survey.hidden.unknown_size": (
+        "{group}：回答者数が不明で確認できないため",
+        "{group}: number of respondents unknown, cannot be checked",
+    ),
     "survey.hidden.secondary": (
         "{group}：ほかの区分と全体から、非表示の区分の結果が逆算されないようにするため",
         "{group}: so that the hidden group cannot be worked out from the total and the other groups",
@@ -116,8 +127,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "**For reference**: the city had {staff} staff ({as_of}; not the survey date). How many of them answered, "
         "and so the response rate, is unknown.",
     ),
-    "survey.unknown.none": ("この調査回について、回答者数・選択肢・区分別の結果はそろっています。",
-                            "For this wave, respondent counts, the answer scale and group results are all available."),
+    "survey.unknown.none": (
+        "この調査回について、回答者数・選択肢・区分別の結果はそろっています。",
+        "For this wave, respondent counts, the answer scale and group results are all available.",
+    ),
     # Groups and trend
     "survey.compare.title": ("区分別の比較", "Comparison of groups"),
     "survey.compare.chart": ("区分別の回答：{question}", "Answers by group: {question}"),
@@ -163,7 +176,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The staff-survey data breaks the format's rules, so no results are shown:",
     ),
     "survey.problem.row": ("（データの{row}行目）", " (data line {row})"),
-    "survey.problem.no_value": ("回答数も割合も空欄の行があります：{detail}", "A row has neither a count nor a share: {detail}"),
+    "survey.problem.no_value": (
+        "回答数も割合も空欄の行があります：{detail}",
+        "A row has neither a count nor a share: {detail}",
+    ),
     "survey.problem.mixed_basis": (
         "同じ調査回・設問・区分の中に、回答数のある行とない行が混在しています：{detail}（0人の選択肢は 0 と記入）",
         "Counts and bare shares are mixed within one wave, question and group: {detail} (write 0 for options nobody chose)",
@@ -176,7 +192,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "回答数の合計が回答者数を超えています：{detail}",
         "The counts add up to more than the respondents: {detail}",
     ),
-    "survey.problem.shares_exceed_100": ("割合の合計が100％を超えています：{detail}", "Shares add up to more than 100 %: {detail}"),
+    "survey.problem.shares_exceed_100": (
+        "割合の合計が100％を超えています：{detail}",
+        "Shares add up to more than 100 %: {detail}",
+    ),
     "survey.problem.duplicate_score": (
         "同じ設問・区分で2つの選択肢が同じ得点です：{detail}",
         "Two options of one question and group have the same score: {detail}",

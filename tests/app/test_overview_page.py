@@ -1,0 +1,212 @@
+"""The overview page through app.py with AppTest: headline cards from the metric functions, links, timeline filters."""
+
+from __future__ import annotations
+
+import shutil
+
+import pandas as pd
+import pytest
+from apptest_util import chart_count, page_text, run_page
+from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
+from streamlit.testing.v1 import AppTest
+
+from dashboard.data import DATASET_NAMES, load_dataset, store
+from dashboard.i18n import set_language
+from dashboard.i18n.format import fiscal_year_label, fmt_number, fmt_signed
+from dashboard.metrics import overview as m
+
+PILLARS = ["work_efficiency", "infrastructure", "admin_fiscal", "human_resources", "citizen_dx"]
+
+
+@pytest.fixture(autouse=True)
+def _japanese() -> None:
+    set_language("ja")
+
+
+@pytest.fixture(scope="module")
+def page() -> AppTest:
+    """The overview in Japanese, opened once for the read-only checks."""
+    return run_page("overview")
+
+
+def timeline_rows(at: AppTest) -> pd.DataFrame:
+    """The items the timeline chart draws (the chart's dataset that has the item labels)."""
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 1
+    for ds in charts[0].proto.datasets:
+        df = convert_arrow_bytes_to_pandas_df(ds.data.data)
+        if "label" in df.columns:
+            return df
+    raise AssertionError("no item dataset in the chart")
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {mt.label: mt.value for mt in at.metric}
+
+
+def test_headline_cards_are_the_metric_functions_and_the_reports_figures(page: AppTest) -> None:
+    assert not page.exception and not page.error
+    cards = metrics(page)
+    pop = m.population_headline(load_dataset("population_outlook"))
+    hours = m.hours_headline(load_dataset("dx_kpis"))
+    fac = m.facilities_headline(load_dataset("facility_counts")).change
+    online = m.online_headline(load_dataset("dx_kpis"))
+    survey = m.survey_headline(load_dataset("staff_survey"))
+    expected = {
+        # label: (value computed from the metric function, value as the report prints it)
+        f"将来推計人口（{pop.base_year}年→{pop.end_year}年）": (
+            f"{fmt_number(pop.base)} → {fmt_number(pop.end)}人",
+            "332,931 → 175,940人",
+        ),
+        "職員の業務時間の削減（R4→R6）": (f"{fmt_signed(hours.reduction, 1)}万時間", "▲23.5万時間"),
+        f"公共施設数（{fac.start_year}年→{fac.end_year}年）": (
+            f"{fmt_number(fac.start)} → {fmt_number(fac.end)}施設",
+            "1,316 → 1,281施設",
+        ),
+        "オンライン申請（改革前比）": (f"{fmt_number(online.multiple)}倍", "3倍"),
+        "職員アンケート（2025年3月）": (
+            f"{round(survey.progress_pct)}％ / {round(survey.continue_pct)}％",
+            "54％ / 78％",
+        ),
+    }
+    for label, (computed, printed) in expected.items():
+        assert cards[label] == computed == printed, label
+    deltas = {mt.label: mt.proto.delta for mt in page.metric}
+    assert deltas["職員の業務時間の削減（R4→R6）"] == "▲4.5％"
+    assert deltas[f"将来推計人口（{pop.base_year}年→{pop.end_year}年）"] == "2060年は2020年の53％（指数）"
+    assert deltas[f"公共施設数（{fac.start_year}年→{fac.end_year}年）"].startswith("▲35施設（▲2.7％）")
+    text = page_text(page)
+    for line in (
+        "60,000件／年・申請率20.5％",
+        "R4 522.0万時間 → R6 498.5万時間",
+        "進んでいると感じる 54％",
+        "継続すべき 78％",
+        "最適な施設数へ（2025年以降）",
+    ):
+        assert line in text, line
+
+
+def test_every_card_shows_its_source_page_and_as_of(page: AppTest) -> None:
+    captions = [c.value for c in page.caption]
+    for expected in (
+        "p.1｜時点：2020年・2060年",
+        "p.3｜時点：2022年度（R4）〜2024年度（R6）",
+        "p.3｜時点：2021年・2024年｜ダッシュボードによる算出値",
+        "p.3｜時点：2025年3月",
+        "p.4｜時点：2025年3月",
+    ):
+        assert any(expected in c for c in captions), expected
+
+
+def test_cards_link_to_their_pages(page: AppTest) -> None:
+    links = [(pl.proto.page, pl.proto.query_string) for pl in page.page_link]
+    assert links[:5] == [
+        ("population", ""),
+        ("dx", "dx_pillar=work_efficiency"),
+        ("facilities", ""),
+        ("dx", "dx_pillar=citizen_dx"),
+        ("survey", ""),
+    ]
+
+
+def test_each_pillar_links_to_the_dx_page_filtered_by_it(page: AppTest) -> None:
+    pillars = load_dataset("pillars").set_index("pillar_id")
+    by_label = {pl.value: pl.proto for pl in page.page_link}
+    for pid in PILLARS:
+        link = by_label[f"**{pillars.loc[pid, 'name_ja']}**"]
+        assert link.page == "dx" and link.query_string == f"dx_pillar={pid}"
+    assert "ダッシュボード独自の分類" in page_text(page)
+
+
+def test_pillars_show_aims_and_their_kpis(page: AppTest) -> None:
+    text = page_text(page)
+    summary = m.pillar_summary(load_dataset("pillars"), load_dataset("kpi_definitions"), load_dataset("initiatives"))
+    for _, row in summary.iterrows():
+        assert row["aims_ja"] in text
+        assert f"成果指標 {row['n_kpis']}｜取組 {row['n_initiatives']}" in text
+        for name in row["kpi_names_ja"]:
+            assert name in text
+
+
+def test_context_strip_lists_the_challenges_and_goals(page: AppTest) -> None:
+    text = page_text(page)
+    for name in (
+        "人口減少・少子高齢化",
+        "担い手不足",
+        "自然災害",
+        "インフラ・公共施設",
+        "地域の活力の低下",
+        "次世代を育てる",
+        "命・暮らしを守る",
+        "まちの魅力を高める",
+        "豊かさを創る",
+    ):
+        assert name in text
+
+
+def test_the_unfiltered_timeline_has_every_item_with_its_fiscal_year(page: AppTest) -> None:
+    rows = timeline_rows(page)
+    items = load_dataset("initiatives")
+    assert len(rows) == len(items) == 30
+    for item in items.itertuples():
+        shown = rows[
+            rows["label"].str.startswith(item.name_ja) & (rows["fy_label"] == fiscal_year_label(item.fiscal_year))
+        ]
+        assert len(shown) >= 1, item.name_ja
+    assert "公共施設等の集中保全に着手（～2025）" in set(rows["label"])
+    assert set(rows.loc[~rows["month_known"], "when_label"]) == {
+        "2022年度（R4）（月の記載なし）",
+        "2023年度（R5）（月の記載なし）",
+    }
+    assert chart_count(page) == 1
+    named = page.dataframe[0].value
+    assert len(named) == len(load_dataset("named_initiatives")) == 40
+
+
+def test_filters_change_the_timeline_and_the_named_list() -> None:
+    at = run_page("overview")
+    at.multiselect(key="ov_pillar").set_value(["infrastructure"]).run()
+    rows = timeline_rows(at)
+    assert len(rows) == 4 and set(rows["lane_label"]) == {"インフラ最適化"}
+    assert len(at.dataframe[0].value) == 5  # the named initiatives follow the pillar filter
+
+    at.pills(key="ov_fy").set_value([2024]).run()
+    rows = timeline_rows(at)
+    assert set(rows["label"]) == {"下水道管路施設包括的管理業務委託の導入", "個別施設計画の策定"}
+    assert "構造改革の歩み（2024年度（R6）〜2024年度（R6））" in [s.value for s in at.subheader]
+
+    at.multiselect(key="ov_pillar").set_value([]).run()
+    at.pills(key="ov_fy").set_value([]).run()
+    at.text_input(key="ov_q").set_value("ｂｐｒ").run()  # width and case folded
+    rows = timeline_rows(at)
+    assert set(rows["label"]) == {"管理職向けＢＰＲ研修を実施", "窓口部門7業務でBPRを実施"}
+    assert list(at.dataframe[0].value.iloc[:, 0]) == ["BPR研修"]
+
+    at.text_input(key="ov_q").set_value("存在しない語").run()
+    assert not at.exception and not at.error
+    assert len(at.get("vega_lite_chart")) == 0
+    assert any("条件に合う取組はありません" in i.value for i in at.info)
+
+
+def test_english() -> None:
+    at = run_page("overview", lang="en")
+    assert not at.exception and not at.error
+    cards = metrics(at)
+    assert cards["Working hours (FY2022 → FY2024)"] == "−23.5 10k hours"
+    assert cards["Population (2020 → 2060)"] == "332,931 → 175,940 persons"
+    assert cards["Online applications vs pre-reform"] == "×3"
+    rows = timeline_rows(at)
+    assert "Chatbot in operation" in set(rows["label"]) and "FY2023 (R5)" in set(rows["fy_label"])
+    assert "**Citizen-service DX**" in [pl.value for pl in at.page_link]
+
+
+def test_a_broken_dataset_hides_only_its_card(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in DATASET_NAMES:
+        shutil.copy(store.paths.parquet_path(name), tmp_path)
+    (tmp_path / "staff_survey.parquet").write_bytes(b"broken")
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(tmp_path))
+    at = run_page("overview")
+    assert not at.exception
+    assert any("staff_survey.parquet" in e.value for e in at.error)
+    assert len(at.metric) == 4 and "332,931 → 175,940人" in metrics(at).values()
+    assert len(timeline_rows(at)) == 30
