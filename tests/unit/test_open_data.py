@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from conftest import SHARED_DATA
 
+from dashboard.cli import main as cli
 from dashboard.data import OpenDataMissing, open_data
-from dashboard.data.__main__ import main as cli
 
 needs_shared = pytest.mark.skipif(not SHARED_DATA.is_dir(), reason="../shared/data is not beside the repository")
 
