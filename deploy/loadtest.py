@@ -320,8 +320,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     run_dir = args.out.parent / "loadtest"
     run_dir.mkdir(parents=True, exist_ok=True)
-    if os.environ.get("DASHBOARD_OPEN_DATA_DIR") is None and (REPO.parent / "shared" / "data").is_dir():
-        os.environ["DASHBOARD_OPEN_DATA_DIR"] = str(REPO.parent / "shared" / "data")
     if args.check_only:
         return _check_only(args, run_dir)
 

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from dashboard.data import importer, open_data, paths, publish, store, templates
+from dashboard.data import importer, open_build, open_data, paths, publish, store, templates
 from dashboard.data.errors import DataError
 from dashboard.data.headers import label
 from dashboard.data.schemas import SPECS
@@ -51,6 +51,28 @@ def build(names: list[str]) -> int:
     return 0
 
 
+def build_open(raw: str) -> int:
+    """Build ``data/open/`` and its manifest from the raw upstream files in ``raw``."""
+    try:
+        entries = open_build.build(Path(raw))
+    except DataError as exc:
+        print(t("cli.error", message=exc), file=sys.stderr)
+        return 1
+    folder = paths.local_open_data_dir()
+    for e in entries:
+        print(t("cli.built_open", path=e.path, rows=e.rows, size=e.size))
+    print(
+        t(
+            "cli.built_open_total",
+            count=len(entries),
+            size=sum(e.size for e in entries),
+            folder=_shown_path(folder),
+            manifest=_shown_path(folder / open_data.MANIFEST),
+        )
+    )
+    return 0
+
+
 def check() -> int:
     """Fail when a Parquet file is stale against its CSV or an open-data file differs from its manifest."""
     problems = []
@@ -65,6 +87,12 @@ def check() -> int:
             problems.append(t("cli.check.stale", name=name))
     if not problems:
         print(t("cli.check.ok", count=len(SPECS)))
+    states = open_data.status()
+    bad = [s for s in states if s.state != "ok"]
+    for s in bad:
+        problems.append(f"{t(f'cli.status.{s.state}')} {s.path}: {t('open_data.howto')}")
+    if not bad:
+        print(t("cli.check.open_ok", count=len(states), folder=_shown_path(paths.open_data_dir())))
     for line in problems:
         print(line, file=sys.stderr)
     return 1 if problems else 0
@@ -95,12 +123,22 @@ def fetch(origin: str) -> int:
 
 
 def status() -> int:
-    """List the open-data files and whether each is present."""
+    """Which version (as-of, rows, sha256) of each open-data file is in use, and whether it is intact."""
     print(t("cli.status.folder", folder=paths.open_data_dir()))
-    for rel, present in open_data.status().items():
-        state = t("cli.status.ok") if present else t("cli.status.missing")
-        print(f"{state:<8} {rel}")
-    return 0
+    states = open_data.status()
+    for s in states:
+        e = s.entry
+        print(
+            t(
+                "cli.status.line",
+                state=t(f"cli.status.{s.state}"),
+                path=s.path,
+                as_of=(e.as_of or "—") if e else "—",
+                rows=e.rows if e else "—",
+                sha=e.sha256[:12] if e else "—",
+            )
+        )
+    return 0 if all(s.state == "ok" for s in states) else 1
 
 
 # --------------------------------------------------------------------------- staff updates

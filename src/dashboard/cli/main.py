@@ -105,6 +105,8 @@ def parser() -> argparse.ArgumentParser:
 
     p = add("build")
     p.add_argument("names", nargs="*", metavar="NAME", help=t("cli.build.names", names=names))
+    p.add_argument("--open", action="store_true", help=t("cli.build.open"))
+    p.add_argument("--raw", metavar="DIR", help=t("cli.build.raw"))
     add("check")
     p = add("fetch")
     p.add_argument("--from", dest="origin", required=True, metavar="DIR_OR_URL", help=t("cli.fetch.from"))
@@ -134,6 +136,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     set_language(_language(line))
     args = parser().parse_args(line)
     match args.command:
+        case "build" if args.open:
+            if not args.raw:
+                print(t("cli.build.need_raw"), file=sys.stderr)
+                return 2
+            return commands.build_open(args.raw)
         case "build":
             return commands.build(args.names)
         case "check":

@@ -226,7 +226,9 @@ def show_data_error(exc: DataError) -> None:
     message = t(f"data_error.{exc.code}", path=str(exc.path), detail=exc.detail)
     if exc.row is not None or exc.column is not None:
         message += t("data_error.where", row=(exc.row + 1) if exc.row is not None else "—", column=exc.column or "—")
-    if isinstance(exc, OpenDataMissing):
+    if isinstance(exc, OpenDataMissing) and exc.code == "open_data_damaged":
+        st.warning(message + "\n\n" + t("open_data.howto"), icon=":material/broken_image:")
+    elif isinstance(exc, OpenDataMissing):
         st.info(message + "\n\n" + t("open_data.howto"), icon=":material/folder_off:")
     else:
         st.error(message + "\n\n" + t("data_error.other_pages"), icon=":material/error:")

@@ -38,8 +38,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "build the open data in data/open/ and its manifest from the upstream raw files (folder --raw)",
     ),
     "cli.build.raw": (
-        "上流の元ファイルのフォルダ（--open のとき必須。例：../shared/data）",
-        "folder of the upstream raw files (required with --open; e.g. ../shared/data)",
+        "上流の元ファイルを置いたフォルダ（--open のとき必須。data/open/LICENSES.md の一覧と同じ配置）",
+        "folder holding the raw upstream files (required with --open; laid out as data/open/LICENSES.md lists them)",
     ),
     "cli.build.need_raw": (
         "--open には --raw <元ファイルのフォルダ> が必要です。",
@@ -94,7 +94,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.status.ok": ("正常", "ok"),
     "cli.status.missing": ("なし", "MISSING"),
     "cli.status.damaged": ("破損", "DAMAGED"),
-    "cli.status.other": ("目録と異なる版", "another version"),
     "cli.status.line": (
         "{state:<8} {path}  時点 {as_of}  {rows}行  sha256 {sha}",
         "{state:<8} {path}  as of {as_of}  {rows} rows  sha256 {sha}",
