@@ -11,7 +11,7 @@ Layout (all under the data folder, so tests and deployments move it with
 
 An import updates **both** the Parquet file and its source CSV (the CSV is
 rewritten from the validated table, and the Parquet records the CSV's
-checksum), so ``python -m dashboard.data check`` stays green and the CSV
+checksum), so ``dashboard check`` stays green and the CSV
 remains the file people edit and review.
 
 A publish:

@@ -11,7 +11,7 @@ addresses) limits who may publish; without it every signed-in user may
 
 Everything the page does is done by the data layer (:mod:`dashboard.data.importer`,
 :mod:`dashboard.data.publish`, :mod:`dashboard.data.templates`), exactly as the
-``python -m dashboard.data`` commands do it.
+``dashboard`` command (:mod:`dashboard.cli`) does it.
 """
 
 from __future__ import annotations
