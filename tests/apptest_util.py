@@ -13,10 +13,11 @@ def run_page(page: str, *, secrets: dict | None = None, **query: str) -> AppTest
         at.secrets[key] = value
     for key, value in query.items():
         at.query_params[key] = value
-    at.run()
+    # Straight to the page in one run (the overview is not run first): before the first run AppTest finds
+    # a page by its file name, which is the url_path app.py registers for every page.
     if page != "overview":
-        at.switch_page(PAGES[page]).run()
-    return at
+        at.switch_page(PAGES[page])
+    return at.run()
 
 
 def page_text(at: AppTest) -> str:
