@@ -47,3 +47,18 @@ def test_requirements_say_how_they_are_made() -> None:
     command = "uv pip compile pyproject.toml --extra test --extra bench --python-version 3.11 -o requirements.txt"
     assert head.strip("# ") == command
     assert "--extra test --extra bench" in (REPO / "scripts" / "lock.sh").read_text(encoding="utf-8")
+
+
+def test_every_pin_pyproject_asks_for_is_still_declared() -> None:
+    # A package the lock file says is wanted by pyproject.toml must still be in pyproject.toml (else: stale lock).
+    declared = {
+        canonicalize_name(Requirement(r).name)
+        for r in [*PROJECT["dependencies"], *(r for extra in PROJECT["optional-dependencies"].values() for r in extra)]
+    }
+    current = None
+    for line in (REPO / "requirements.txt").read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^([A-Za-z0-9_.\-]+)==", line)
+        if m:
+            current = canonicalize_name(m.group(1))
+        elif current and "iwaki-reform-dashboard (pyproject.toml)" in line:
+            assert current in declared, f"{current} is pinned for pyproject.toml but not declared: run scripts/lock.sh"
