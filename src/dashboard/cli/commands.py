@@ -16,7 +16,7 @@ from dashboard.data import importer, open_build, open_data, paths, publish, stor
 from dashboard.data.errors import DataError
 from dashboard.data.headers import label
 from dashboard.data.schemas import SPECS
-from dashboard.i18n import t
+from dashboard.i18n import has, t
 
 DIFF_LINES = 20
 """Rows listed per kind of change; the rest are counted."""
@@ -28,6 +28,17 @@ def _shown_path(path: Path) -> Path:
 
 def _describe(exc: DataError) -> str:
     return "".join(t(key, **values) for key, values in importer.message_parts(exc))
+
+
+def _data_error(exc: DataError) -> str:
+    """A data-layer error in the chosen language, naming the file (and row and column when known)."""
+    key = f"data_error.{exc.code}"
+    if not has(key):
+        return str(exc)
+    text = t(key, path=str(exc.path), detail=exc.detail)
+    if exc.row is not None or exc.column is not None:
+        text += t("data_error.where", row=(exc.row + 1) if exc.row is not None else "—", column=exc.column or "—")
+    return text
 
 
 def _fail(exc: DataError) -> int:
@@ -45,7 +56,7 @@ def build(names: list[str]) -> int:
         try:
             target = store.build(name)
         except DataError as exc:
-            print(t("cli.error", message=exc), file=sys.stderr)
+            print(t("cli.error", message=_data_error(exc)), file=sys.stderr)
             return 1
         print(t("cli.built", path=_shown_path(target)))
     return 0
@@ -56,7 +67,7 @@ def build_open(raw: str) -> int:
     try:
         entries = open_build.build(Path(raw))
     except DataError as exc:
-        print(t("cli.error", message=exc), file=sys.stderr)
+        print(t("cli.error", message=_data_error(exc)), file=sys.stderr)
         return 1
     folder = paths.local_open_data_dir()
     for e in entries:
