@@ -86,14 +86,14 @@ def test_headline_cards_are_the_metric_functions_and_the_reports_figures(page: A
         assert line in text, line
 
 
-def test_every_card_shows_its_source_page_and_as_of(page: AppTest) -> None:
+def test_every_card_shows_its_source_section_and_as_of(page: AppTest) -> None:
     captions = [c.value for c in page.caption]
     for expected in (
-        "p.1｜時点：2020年・2060年",
-        "p.3｜時点：2022年度（R4）〜2024年度（R6）",
-        "p.3｜時点：2021年・2024年｜ダッシュボードによる算出値",
-        "p.3｜時点：2025年3月",
-        "p.4｜時点：2025年3月",
+        "「市の将来推計人口」｜時点：2020年・2060年",
+        "「業務時間削減」｜時点：2022年度（R4）〜2024年度（R6）",
+        "「公共施設等のマネジメントを推進」｜時点：2021年・2024年｜ダッシュボードによる算出値",
+        "「市民接点のデジタル化」｜時点：2025年3月",
+        "「構造改革に着手して３年」｜時点：2025年3月",
     ):
         assert any(expected in c for c in captions), expected
 

@@ -36,7 +36,7 @@ def test_published_results_are_shown_with_what_is_not_known() -> None:
     for wording in ("構造改革が着実に進んでいると感じる", "今後も引き続き改革を進めていくべき"):
         assert wording in text  # the questions in full
     assert "2025年3月（R7.3）" in text and "回答者数：非公表" in text and "回答の選択肢：非公表" in text
-    assert "いわき市「構造改革レポート vol.5」 p.4" in text
+    assert "いわき市「構造改革レポート vol.5」「構造改革に着手して３年」" in text
     # What is not known, and the staff total as context under its own source.
     for part in ("**回答者数**", "**回答の選択肢**", "46％、22％", "**区分別の結果**", "3,657人", "morejob.co.jp"):
         assert part in text, part

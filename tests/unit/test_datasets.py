@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import unicodedata
 from pathlib import Path
 
 import pandas as pd
@@ -14,6 +15,51 @@ from dashboard.data import DATASET_NAMES, DataError, load_dataset, store
 from dashboard.data.schemas import SPECS
 
 REPORT = "iwaki_reform_report_vol5"
+REPORT_TEXT = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "reform-report-vol5.txt"
+# The report section each KPI is printed under (its heading in the report's text).
+KPI_SECTIONS = {
+    "copy_output_index": "paperless",
+    "copy_output_sheets_base": "paperless",
+    "logo_chat_messages": "paperless",
+    "working_hours": "working_hours",
+    "working_hours_reduction": "working_hours",
+    "working_hours_reduction_rate": "working_hours",
+    "facility_count": "facility_management",
+    "line_friends": "citizen_digital",
+    "smartphone_services": "citizen_digital",
+    "line_registration_growth": "citizen_digital",
+    "cashless_counters": "citizen_digital",
+    "cashless_usage_rate": "citizen_digital",
+    "cashless_brands_credit": "citizen_digital",
+    "cashless_brands_emoney": "citizen_digital",
+    "cashless_brands_code": "citizen_digital",
+    "online_applications": "citizen_digital",
+    "online_application_rate": "citizen_digital",
+    "online_growth_vs_before": "citizen_digital",
+}
+REPORT_DATASETS = (
+    "population_outlook",
+    "kpi_definitions",
+    "dx_kpis",
+    "facility_counts",
+    "staff_survey",
+    "initiatives",
+    "named_initiatives",
+    "pillars",
+    "report_context",
+)
+"""Every dataset whose rows are the report's own (each row must cite the section it is printed under)."""
+
+
+def _squeeze(text: str) -> str:
+    """Text as compared with the report: NFKC, no whitespace (the PDF's text layer breaks lines and spaces letters)."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def report_text() -> str:
+    if not REPORT_TEXT.exists():
+        pytest.skip(f"{REPORT_TEXT} is not available")
+    return _squeeze(REPORT_TEXT.read_text(encoding="utf-8"))
 
 
 def _kpi(kpi_id: str, period: str) -> pd.Series:
@@ -54,7 +100,8 @@ def test_every_kpi_figure_is_exact(kpi_id: str, period: str, value: float, unit:
     row = _kpi(kpi_id, period)
     assert row["value"] == pytest.approx(value, abs=1e-9)
     assert row["unit"] == unit
-    assert row["page"] == 3 and row["source_id"] == REPORT
+    assert row["source_id"] == REPORT and pd.isna(row["page"])  # cited by section: no page is verified
+    assert row["section"] == KPI_SECTIONS[kpi_id]
     if as_of is None:
         assert pd.isna(row["as_of"]) and row["as_of_basis"] == "period"
     else:
@@ -79,7 +126,7 @@ def test_population_outlook_figures() -> None:
     assert df.loc[2060, "population"] == 175_940 and df.loc[2060, "index_2020"] == 53
     assert df.loc[2020, "kind"] == "census"
     assert set(df.loc[[2040, 2060], "kind"]) == {"projection"}
-    assert set(df["page"]) == {1}
+    assert set(df["section"]) == {"population_projection"} and df["page"].isna().all()
 
 
 def test_facility_counts() -> None:
@@ -283,3 +330,41 @@ def test_build_rejects_a_bad_csv_and_keeps_the_published_file(tmp_path: Path, mo
         store.build("facility_counts")
     assert err.value.code == "out_of_range" and err.value.column == "facilities"
     assert (target / "facility_counts.parquet").read_bytes() == before
+
+
+# --------------------------------------------------------------------------- citations a reader can find
+
+
+def test_report_sections_are_headings_printed_in_the_report() -> None:
+    text = report_text()
+    sections = load_dataset("report_sections")
+    assert len(sections) >= 10
+    for row in sections.itertuples():
+        assert _squeeze(row.heading_ja) in text, f"{row.section_id}: {row.heading_ja!r} is not printed in the report"
+        assert row.heading_en.strip()
+
+
+@pytest.mark.parametrize("name", REPORT_DATASETS)
+def test_every_report_row_cites_a_known_section_and_no_unverified_page(name: str) -> None:
+    known = set(load_dataset("report_sections")["section_id"])
+    df = load_dataset(name)
+    if "source_id" in df.columns:
+        df = df[df["source_id"] == REPORT]
+    assert len(df)
+    assert df["section"].notna().all(), f"{name}: a row without its report section"
+    assert set(df["section"]) <= known, f"{name}: {set(df['section']) - known}"
+    # The report's text has no page numbers: a page is kept only where one has been verified (none so far).
+    assert df["page"].isna().all(), name
+
+
+def test_verified_pages_only() -> None:
+    assert load_dataset("report_sections")["page"].isna().all()
+
+
+def test_named_initiatives_and_pillars_cite_their_sections() -> None:
+    assert set(load_dataset("pillars")["section"]) == {"five_arrows"}
+    assert set(load_dataset("initiatives")["section"]) == {"reform_steps"}
+    assert set(load_dataset("staff_survey")["section"]) == {"staff_survey"}
+    assert set(load_dataset("facility_counts")["section"]) == {"facility_management"}
+    context = load_dataset("report_context")
+    assert set(context.loc[context["kind"] == "challenge", "section"]) == {"city_situation"}

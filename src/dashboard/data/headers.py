@@ -30,6 +30,7 @@ DATASET_LABELS: dict[str, str] = {
     "named_initiatives": "主な取組の名称",
     "pillars": "5本の矢（柱）",
     "report_context": "課題・目標・ビジョン",
+    "report_sections": "レポートの見出し",
     "context_figures": "関連する数値（他の出典）",
     "sources": "出典一覧",
 }
@@ -72,7 +73,11 @@ COMMON: dict[str, ColumnDoc] = {
     "until_year": _d("終了年度", "取組が続く最後の年度（任意）。和暦も読み取ります。", **_Y),
     "month": _d("月", "実施した月（1〜12、任意）。"),
     "source_id": _d("出典ID", "出典一覧（sources）に登録されている出典ID。例：iwaki_reform_report_vol5"),
-    "page": _d("ページ", "出典のページ番号（任意）。"),
+    "section": _d(
+        "レポートの見出し",
+        "数値や文言が載っているレポートの見出し（レポートの見出し（report_sections）の見出しID。例：population_projection）。",
+    ),
+    "page": _d("ページ", "出典のページ番号（任意。PDFで確かめた場合のみ入力します）。"),
     "as_of": _d("時点", "数値の時点（任意）。2025-03 または 2025-03-31 の形で入力します。"),
     "note_ja": _d("注記（日本語）", "数値についての注記（任意）。", **_T),
     "note_en": _d("注記（英語）", "注記の英訳（任意）。", **_T),
@@ -157,6 +162,11 @@ SPECIFIC: dict[str, dict[str, ColumnDoc]] = {
     },
     "report_context": {
         "kind": _d("種別", "challenge（課題）、wellbeing_goal、vision、mission のいずれか。"),
+    },
+    "report_sections": {
+        "section_id": _d("見出しID", "見出しを表す英数字のID。"),
+        "heading_ja": _d("見出し（日本語）", "レポートに印刷されている見出しそのまま。", **_T),
+        "heading_en": _d("見出し（英語）", "見出しの英訳。", **_T),
     },
     "context_figures": {
         "figure_id": _d("数値ID", "数値を表す英数字のID。"),

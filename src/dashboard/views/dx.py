@@ -1,4 +1,4 @@
-"""DX KPI screen (DX指標): every result of report p.3 as a card, the trends, My Number card uptake, derived figures.
+"""DX KPI screen (DX指標): every result the report prints as a card, the trends, My Number card uptake, derived figures.
 
 Sections (each guarded, so one failing part never hides the others):
 
@@ -37,6 +37,8 @@ from dashboard.views.components import (
     download_csv,
     guarded,
     page_header,
+    pages_of,
+    sections_of,
     source_caption,
     updated_caption,
 )
@@ -187,6 +189,11 @@ def _pillar_filter(pillars: pd.DataFrame) -> str:
     return choice
 
 
+def _sections(kpis: pd.DataFrame, *kpi_ids: str) -> tuple[str, ...]:
+    """The report sections the rows of ``kpi_ids`` are printed under."""
+    return sections_of(kpis[kpis["kpi_id"].isin(kpi_ids)])
+
+
 def _card_row() -> DeltaGenerator:
     """A row of fixed-width cards that wraps onto as many lines as the screen needs."""
     return st.container(horizontal=True, wrap=True, gap="small")
@@ -207,11 +214,13 @@ def _card(row: pd.Series, extra_notes: Sequence[str] = ()) -> None:
             delta_arrow=arrow,
             help=note or None,
         )
-        source_caption(Source([str(row["source_id"])], str(int(row["page"])), _as_of_text(row), notes=notes))
+        source_caption(
+            Source([str(row["source_id"])], sections_of(row), _as_of_text(row), notes=notes, pages=pages_of(row))
+        )
 
 
 def _cards_section() -> None:
-    """KPI cards of report p.3, grouped by pillar, with the pillar filter."""
+    """KPI cards of the report's results, grouped by pillar, with the pillar filter."""
     pillars = cache.dataset("pillars").sort_values("order")
     facilities = cache.dataset("facility_counts")
     cards = m.kpi_cards(cache.dataset("dx_kpis"), cache.dataset("kpi_definitions"), facilities)
@@ -262,7 +271,7 @@ def _copy_blocks(kpis: pd.DataFrame, direction: str) -> None:
             table=_localized_table(
                 trend, {"year": "dx.col.year", "value": "dx.col.index", "tone_label": "dx.col.direction"}
             ),
-            source=Source([REPORT], "3"),
+            source=Source([REPORT], _sections(kpis, "copy_output_index")),
             filename="copy_output_index",
         )
     with right:
@@ -280,7 +289,12 @@ def _copy_blocks(kpis: pd.DataFrame, direction: str) -> None:
                 sheets,
                 {"year": "dx.col.year", "value": "dx.col.index", "implied_sheets_per_month": "dx.col.implied_sheets"},
             ),
-            source=Source([REPORT], "3", derived=True, notes=[t("dx.note.sheets")]),
+            source=Source(
+                [REPORT],
+                _sections(kpis, "copy_output_index", "copy_output_sheets_base"),
+                derived=True,
+                notes=[t("dx.note.sheets")],
+            ),
             filename="copy_output_implied_sheets",
         )
 
@@ -320,7 +334,7 @@ def _hours_block(kpis: pd.DataFrame, direction: str) -> None:
         table=_localized_table(
             table, {"fiscal_year": "dx.col.fiscal_year", "value": "dx.col.hours", "status": "dx.col.status"}
         ),
-        source=Source([REPORT], "3", notes=notes),
+        source=Source([REPORT], _sections(kpis, "working_hours"), notes=notes),
         filename="working_hours",
     )
     reduction = kpis[kpis["kpi_id"].isin(["working_hours_reduction", "working_hours_reduction_rate"])]
@@ -384,7 +398,13 @@ def _derived_block(kpis: pd.DataFrame) -> None:
     st.caption(t("dx.derived.intro"))
     rows = []
     grid = _card_row()
+    inputs = {
+        "before": ("online_applications", "online_growth_vs_before"),
+        "hours_share": ("working_hours", "working_hours_reduction"),
+        "copy_saved": ("copy_output_index", "copy_output_sheets_base"),
+    }
     for key, number, unit, formula, as_of in figures:
+        source_kpis = inputs[key]
         label = t(f"dx.derived.{key}", year=latest_year)
         if unit == "sheets_per_month":
             text = _join_unit(_man(round(number)), unit)
@@ -393,7 +413,13 @@ def _derived_block(kpis: pd.DataFrame) -> None:
         with grid, st.container(border=True, width=CARD_WIDTH):
             st.metric(label, text, help=formula)
             source_caption(
-                Source([REPORT], "3", None if is_missing(as_of) else str(as_of), derived=True, notes=[formula])
+                Source(
+                    [REPORT],
+                    _sections(kpis, *source_kpis),
+                    None if is_missing(as_of) else str(as_of),
+                    derived=True,
+                    notes=[formula],
+                )
             )
         rows.append({"figure": label, "value": round(number, 4), "unit": unit_label(unit), "formula": formula})
     download_csv(

@@ -32,6 +32,8 @@ from dashboard.views.components import (
     data_block,
     guarded,
     page_header,
+    pages_of,
+    sections_of,
     source_caption,
     updated_caption,
 )
@@ -101,7 +103,7 @@ def _counts() -> None:
     st.header(t("facilities.counts.title"))
     df = cache.dataset("facility_counts").sort_values("year")
     change = m.count_change(df)
-    source = Source([REPORT], "3")
+    source = Source([REPORT], sections_of(df), pages=pages_of(df))
     actual = df[df["status"] == "actual"]
     planned = df[df["status"] != "actual"]
     # Constant CSS (no data in it): let long card values such as 「最適な施設数へ（2025年以降）」 wrap.
@@ -128,7 +130,9 @@ def _counts() -> None:
             help=t("facilities.card.no_target"),
         )
     st.caption(t("facilities.change.derived_note"))
-    source_caption(Source([REPORT], "3", derived=True, notes=[t("facilities.change.derived_what")]))
+    source_caption(
+        Source([REPORT], sections_of(df), derived=True, notes=[t("facilities.change.derived_what")], pages=pages_of(df))
+    )
     table = actual[["year", "facilities"]].rename(
         columns={"year": t("facilities.col.year"), "facilities": t("facilities.col.facilities")}
     )
@@ -231,7 +235,9 @@ def _what_if() -> None:
     hold = m.hold_level_table(outlook, base, pop_2024)
 
     notes = [t("facilities.whatif.src_note", date=pop_date), t("facilities.whatif.not_plan")]
-    source = Source([REPORT, MINPO], derived=True, notes=notes)
+    source = Source(
+        [REPORT, MINPO], sections_of(counts, cache.dataset("population_outlook")), derived=True, notes=notes
+    )
 
     cols = st.columns(1 + len(hold))
     cols[0].metric(

@@ -2,7 +2,7 @@
 
 Sections (each guarded, so one failing part never hides the others):
 
-1. the context strip: the five challenges and the four Well-Being goals (report p.1);
+1. the context strip: the five challenges and the four Well-Being goals (the report's 「市の現状」 and 「行政経営の方向性」);
 2. five headline cards computed by ``metrics.overview`` (population, working hours,
    facilities, online applications, staff survey), each with its source and a
    link to its page;
@@ -32,7 +32,16 @@ from dashboard.i18n.format import fiscal_year_label, fmt_number, fmt_signed, fmt
 from dashboard.metrics import overview as m
 from dashboard.metrics.dx import direction_tone
 from dashboard.views import cache, present
-from dashboard.views.components import Source, data_block, guarded, source_caption, updated_caption
+from dashboard.views.components import (
+    Source,
+    data_block,
+    guarded,
+    pages_of,
+    section_text,
+    sections_of,
+    source_caption,
+    updated_caption,
+)
 from dashboard.views.dx import PILLAR_PARAM
 
 PAGES = {
@@ -167,7 +176,7 @@ def _context_strip() -> None:
 
 
 def _context_details() -> None:
-    """The challenges with their details, the goals, the vision and the missions (report p.1–2)."""
+    """The challenges with their details, the goals, the vision and the missions (report sections 「市の現状」「行政経営の方向性」)."""
     frames = _context_frames()
     st.subheader(t("overview.context.more"), anchor="ov-context")
     for _, row in frames.get("challenge", pd.DataFrame()).iterrows():
@@ -184,8 +193,7 @@ def _context_details() -> None:
                 )
             )
     context = pd.concat(frames.values())
-    pages = sorted({int(p) for p in context["page"].dropna()})
-    source_caption(Source([_source_of(context)], f"{pages[0]}–{pages[-1]}" if len(pages) > 1 else str(pages[0])))
+    source_caption(Source([_source_of(context)], sections_of(context), pages=pages_of(context)))
 
 
 def _source_of(df: pd.DataFrame) -> str:
@@ -194,6 +202,11 @@ def _source_of(df: pd.DataFrame) -> str:
 
 
 # --------------------------------------------------------------------------- section 2: headline cards
+
+
+def _cited(head: m.Headline) -> tuple[str, ...]:
+    """The report section a headline figure is printed under (none for a staff-imported wave)."""
+    return (head.section,) if head.section else ()
 
 
 def _card(
@@ -242,7 +255,7 @@ def _population_card(col: DeltaGenerator) -> None:
         arrow="down" if head.end < head.base else "up",
         help_text=t("overview.card.population_note"),
         source=Source(
-            [head.source_id], str(head.page), t("overview.span.years", start=head.base_year, end=head.end_year)
+            [head.source_id], _cited(head), t("overview.span.years", start=head.base_year, end=head.end_year)
         ),
         link=("population", None),
     )
@@ -270,7 +283,7 @@ def _hours_card(col: DeltaGenerator) -> None:
         arrow="down" if head.reduction < 0 else "up",
         source=Source(
             [head.source_id],
-            str(head.page),
+            _cited(head),
             t("overview.span.fiscal", start=fiscal_year_label(head.start_year), end=fiscal_year_label(head.end_year)),
         ),
         link=("dx", {PILLAR_PARAM: "work_efficiency"}),
@@ -296,7 +309,7 @@ def _facilities_card(col: DeltaGenerator) -> None:
         arrow="down" if c.change < 0 else "up",
         lines=[localized(r, "label") for _, r in towards.iterrows()],  # printed without a count
         source=Source(
-            [head.source_id], str(head.page), t("overview.span.years", start=c.start_year, end=c.end_year), derived=True
+            [head.source_id], _cited(head), t("overview.span.years", start=c.start_year, end=c.end_year), derived=True
         ),
         link=("facilities", None),
     )
@@ -316,7 +329,7 @@ def _online_card(col: DeltaGenerator) -> None:
                 rate=fmt_value(head.rate_pct, "percent"),
             )
         ],
-        source=Source([head.source_id], str(head.page), head.as_of),
+        source=Source([head.source_id], _cited(head), head.as_of),
         link=("dx", {PILLAR_PARAM: "citizen_dx"}),
     )
 
@@ -346,7 +359,7 @@ def _survey_card(col: DeltaGenerator) -> None:
             )
             for q, pct in shares
         ),
-        source=Source([head.source_id], None if head.page is None else str(head.page), head.survey_date),
+        source=Source([head.source_id], _cited(head), head.survey_date),
         link=("survey", None),
     )
 
@@ -387,10 +400,13 @@ def _pillars_column() -> None:
             listed = t("overview.pillar.separator").join(names) if names else t("overview.pillar.no_kpis")
             with st.container(key=f"ov_kpis_{pid}"):
                 st.caption(f"{counts}{t('overview.list.sep')}{listed}", help=listed if names else None)
-    pages = sorted({int(p) for p in summary["page"]})
+    definitions = cache.dataset("kpi_definitions")
     source_caption(
         Source(
-            [_source_of(summary)], f"{pages[0]}–3", None, notes=[t("overview.pillars.intro"), t("prov.classification")]
+            [_source_of(summary)],
+            sections_of(summary, definitions),
+            None,
+            notes=[t("overview.pillars.intro"), t("prov.classification")],
         )
     )
 
@@ -511,7 +527,7 @@ def _timeline_section() -> None:
             table=table,
             source=Source(
                 [_source_of(initiatives)],
-                "2",
+                sections_of(initiatives),
                 None,
                 notes=[
                     t("overview.timeline.count", total=len(items), shown=len(shown)),
@@ -538,10 +554,9 @@ def _named_section() -> None:
         {
             t("overview.col.name"): [localized(r, "name") for _, r in shown.iterrows()],
             t("overview.col.pillar"): [names[p] for p in shown["pillar_id"]],
-            t("overview.col.page"): [int(p) for p in shown["page"]],
+            t("overview.col.section"): [section_text([s]) if isinstance(s, str) else "" for s in shown["section"]],
         }
     )
-    pages = sorted({int(p) for p in named["page"]})
     data_block(
         key="ov_named",
         title=t("overview.named.title", shown=len(shown), total=len(named)),
@@ -549,7 +564,7 @@ def _named_section() -> None:
         table=table,
         source=Source(
             [_source_of(named)],
-            ", ".join(str(p) for p in pages),
+            sections_of(named),
             None,
             notes=[t("overview.named.intro"), t("prov.classification")],
         ),

@@ -37,7 +37,15 @@ from dashboard.metrics.survey import (
     unknowns,
 )
 from dashboard.views import cache
-from dashboard.views.components import Source, data_block, guarded, page_header, source_caption
+from dashboard.views.components import (
+    Source,
+    data_block,
+    guarded,
+    page_header,
+    pages_of,
+    sections_of,
+    source_caption,
+)
 
 STAFF_FIGURE = "staff_total_2023"
 DIM_ORDER = ("department", "position", "age_band", "employment_type", "years_of_service", "gender")
@@ -80,12 +88,18 @@ def _pct(value: float) -> str:
 
 
 def _source(rows: pd.DataFrame, notes: list[str] | None = None) -> Source:
-    """Provenance of the rows shown: their sources, pages and wave; derived when anything is computed."""
+    """Provenance of the rows shown: their sources, report sections and wave; derived when anything is computed."""
     ids = sorted(set(rows["source_id"].dropna()))
-    pages = sorted({str(int(p)) for p in rows["page"].dropna()})
     waves = sorted(set(rows["wave"]))
     derived = bool((rows["basis"] == "counts").any() or (rows.get("kind", pd.Series(dtype=str)) == "rest").any())
-    return Source(ids, ", ".join(pages) or None, waves[-1] if waves else None, derived=derived, notes=notes or [])
+    return Source(
+        ids,
+        sections_of(rows),
+        waves[-1] if waves else None,
+        derived=derived,
+        notes=notes or [],
+        pages=pages_of(rows),
+    )
 
 
 def _table(rows: pd.DataFrame) -> pd.DataFrame:

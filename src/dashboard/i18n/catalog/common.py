@@ -27,6 +27,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "prov.source": ("出典", "Source"),
     "prov.as_of": ("時点", "As of"),
     "prov.page": ("p.{page}", "p.{page}"),
+    # The report section as printed, so a reader with the PDF can find it (the text has no page numbers).
+    "prov.section": ("「{heading}」", "section “{heading_en}” (「{heading}」)"),
+    "prov.section_sep": ("・", "; "),
+    "prov.credit_at": ("{credit}{where}", "{credit}, {where}"),
     "prov.as_of_none": ("時点の記載なし（各年の値）", "No as-of printed (values by year)"),
     "prov.derived": ("ダッシュボードによる算出値", "Derived by the dashboard"),
     "prov.classification": (

@@ -5,8 +5,8 @@ from __future__ import annotations
 MESSAGES: dict[str, tuple[str, str]] = {
     "dx.title": ("DX指標", "DX KPIs"),
     "dx.intro": (
-        "構造改革の成果（レポート p.3）：指標ごとの値・時点・変化、推移、マイナンバーカードの交付率の比較",
-        "Results of the reform (report p.3): each KPI's value, as-of and change, the trends, and My Number card uptake",
+        "構造改革の成果（レポートの成果の欄）：指標ごとの値・時点・変化、推移、マイナンバーカードの交付率の比較",
+        "Results of the reform (the report's results sections): each KPI's value, as-of and change, the trends, and My Number card uptake",
     ),
     # Pillar filter and cards
     "dx.filter.pillar": ("柱（5本の矢）で絞り込み", "Filter by pillar (5 arrows)"),
@@ -16,8 +16,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "dx.cards.heading": ("成果指標", "Results"),
     "dx.cards.none": (
-        "レポート p.3 には、この柱に割り当てた数値指標がありません。",
-        "Report p.3 prints no figure assigned to this pillar.",
+        "この柱に割り当てた数値指標はありません。指標の柱への割り当てはダッシュボード独自の分類で、レポートには記載がありません。",
+        "No KPI is assigned to this pillar. The assignment of KPIs to pillars is the dashboard's own; the report prints none.",
     ),
     "dx.card.basis.inferred": (
         "時点は推定（どの数値に付く時点か本文から確定できない）",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    # Context strip (report p.1–2)
+    # Context strip (the report's 「市の現状」 and 「行政経営の方向性」)
     "overview.context.challenges": ("5つの課題", "Five challenges"),
     "overview.context.goals": ("4つのWell-Being", "Four Well-Being goals"),
     "overview.context.vision": ("ビジョン", "Vision"),
@@ -77,7 +77,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "overview.col.name": ("取組", "Initiative"),
     "overview.col.pillar": ("柱（ダッシュボードの分類）", "Pillar (dashboard's classification)"),
     "overview.col.detail": ("詳細", "Detail"),
-    "overview.col.page": ("レポートのページ", "Report page"),
+    "overview.col.section": ("レポートの見出し", "Report section"),
     "overview.tooltip.name": ("取組", "Initiative"),
     "overview.tooltip.pillar": ("柱", "Pillar"),
     "overview.tooltip.fiscal_year": ("年度", "Fiscal year"),

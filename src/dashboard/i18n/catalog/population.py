@@ -32,10 +32,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "population.halving.method.extrapolated": (
         "半減の年（算出値）：{y0}→{y1}年の年平均変化率 {rate} が{y1}年以降も続くと仮定して幾何的に延長し、"
         "{base_year}年の半分（{target}人）に達する年を求めました。レポートは「いまから35年後にはいわき市の人口は半減」"
-        "と記しています（p.1）。",
+        "と記しています。",
         "Halving year (derived): the {y0}→{y1} average annual rate of {rate} is assumed to continue after {y1} "
         "(geometric extrapolation) until the population reaches half of {base_year} ({target}). The report says "
-        "'in 35 years the city's population halves' (p.1).",
+        "'in 35 years the city's population halves'.",
     ),
     "population.halving.method.interpolated": (
         "半減の年（算出値）：{y0}年と{y1}年の推計値の間を幾何補間（一定の年率 {rate} で変化すると仮定）し、"
@@ -97,10 +97,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "population.outlook.marks": (
         "塗りつぶしの記号＝実際の集計（国勢調査・住民基本台帳）、中抜きの記号＝推計・見通し。"
-        "点線は公表された点と点を結んだ線で、その間の年の値ではありません。数値ラベルはレポート p.1 の値です。",
+        "点線は公表された点と点を結んだ線で、その間の年の値ではありません。数値ラベルはレポートの値です。",
         "Filled marks = counts (census, resident register); hollow marks = projections and outlooks. "
         "Dashed lines only join published points; they are not values for the years between. "
-        "Number labels are the report's figures (p.1).",
+        "Number labels are the report's figures.",
     ),
     "population.outlook.dropped": (
         "指数表示で省いた系列（{year}年の値がない、または集計の基準が公表されていない）：{series}",
