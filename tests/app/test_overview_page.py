@@ -79,8 +79,8 @@ def test_headline_cards_are_the_metric_functions_and_the_reports_figures(page: A
     for line in (
         "60,000件／年・申請率20.5％",
         "R4 522.0万時間 → R6 498.5万時間",
-        "進んでいると感じる 54％",
-        "継続すべき 78％",
+        "54％：構造改革が着実に進んでいると感じる",  # the statement in full, 「着実に」 included
+        "78％：今後も引き続き改革を進めていくべき",
         "最適な施設数へ（2025年以降）",
     ):
         assert line in text, line
@@ -192,7 +192,7 @@ def test_english() -> None:
     at = run_page("overview", lang="en")
     assert not at.exception and not at.error
     cards = metrics(at)
-    assert cards["Working hours (FY2022 → FY2024)"] == "−23.5 10k hours"
+    assert cards["Working hours (FY2022 → FY2024)"] == "−235,000 hours"
     assert cards["Population (2020 → 2060)"] == "332,931 → 175,940 persons"
     assert cards["Online applications vs pre-reform"] == "×3"
     rows = timeline_rows(at)

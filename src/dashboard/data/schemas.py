@@ -147,6 +147,8 @@ SPECS: dict[str, DatasetSpec] = {
                 ("unit", _STR),
                 ("direction", _STR),
                 ("wording_ja", _STR),
+                ("reading_ja", _STR),
+                ("reading_en", _STR),
                 ("section", _STR),
                 ("page", _INT),
             ),
@@ -197,7 +199,7 @@ SPECS: dict[str, DatasetSpec] = {
             enums={
                 "pillar_id": PILLAR_IDS,
                 "period_type": frozenset({"calendar_year", "fiscal_year", "fiscal_year_span", "snapshot"}),
-                "as_of_basis": frozenset({"printed", "inferred", "period"}),
+                "as_of_basis": frozenset({"printed", "inferred", "period", "reading"}),
                 "unit": UNIT_CODES,
             },
             ranges={"year": (2000, 2100), "page": (1, None)},
@@ -315,6 +317,7 @@ SPECS: dict[str, DatasetSpec] = {
             schema=_schema(
                 ("kind", _STR),
                 ("order", _INT),
+                ("topic", _STR),
                 ("name_ja", _STR),
                 ("name_en", _STR),
                 ("detail_ja", _STR),
@@ -323,9 +326,21 @@ SPECS: dict[str, DatasetSpec] = {
                 ("page", _INT),
             ),
             key=("kind", "order"),
-            provenance=Provenance(REPORT_SOURCE, "city_situation, management_direction", None, "—", _REPORT_LICENCE),
-            not_null=("kind", "order", "name_ja", "name_en"),
-            enums={"kind": frozenset({"challenge", "wellbeing_goal", "vision", "mission"})},
+            provenance=Provenance(
+                REPORT_SOURCE,
+                "cover, population_projection, city_situation, management_direction, citizen_digital, "
+                "facility_management, working_hours, staff_survey",
+                None,
+                "—",
+                _REPORT_LICENCE,
+            ),
+            not_null=("kind", "order", "topic", "name_ja", "name_en"),
+            enums={
+                "kind": frozenset(
+                    {"verdict", "challenge", "claim", "work_type", "wellbeing_goal", "vision", "mission"}
+                ),
+                "topic": frozenset({"overview", "population", "working_hours", "online", "facilities"}),
+            },
             references={"section": _SECTION_REF},
         ),
         DatasetSpec(

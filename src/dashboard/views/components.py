@@ -133,6 +133,28 @@ def source_caption(src: Source) -> None:
     st.caption(source_text(src))
 
 
+def report_sentences(topic: str, kinds: Sequence[str] = ("claim",)) -> pd.DataFrame:
+    """The report's own sentences (``report_context`` rows of ``kinds``) that belong with ``topic``, in order."""
+    df = cache.dataset("report_context")
+    rows = df[(df["topic"] == topic) & df["kind"].isin(list(kinds))]
+    order = {kind: i for i, kind in enumerate(kinds)}
+    return rows.assign(_k=rows["kind"].map(order)).sort_values(["_k", "order"]).drop(columns="_k")
+
+
+def quote_text(row: pd.Series | Mapping[str, Any]) -> str:
+    """A sentence of the report as printed: 「…」 (ja); “translation” (「…」) in English, the original beside it."""
+    return t("quote.text", ja=str(row["name_ja"]), en=localized(row, "name"))
+
+
+def report_quotes(rows: pd.DataFrame, *, lead: str | None = None) -> None:
+    """The report's sentences, quoted word for word (never paraphrased), with the sections they are printed under."""
+    if rows.empty:
+        return
+    lines = [f"- {quote_text(r)}" for _, r in rows.iterrows()]
+    st.markdown(("**" + lead + "**\n\n" if lead else "") + "\n".join(lines))
+    source_caption(Source([REPORT_SOURCE], sections_of(rows), notes=[t("quote.verbatim")], pages=pages_of(rows)))
+
+
 def page_header(title_key: str, intro_key: str | None = None) -> None:
     """The page title and a one-line introduction."""
     st.title(t(title_key))

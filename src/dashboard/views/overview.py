@@ -28,7 +28,7 @@ from streamlit.delta_generator import DeltaGenerator
 from dashboard.charts.overview import LABEL_LIMIT, LABEL_PX, timeline_chart
 from dashboard.charts.theme import PILLAR_COLOURS
 from dashboard.i18n import language, localized, t
-from dashboard.i18n.format import fiscal_year_label, fmt_number, fmt_signed, fmt_value, wareki, year_month_label
+from dashboard.i18n.format import fiscal_year_label, fmt_number, fmt_value, wareki, year_month_label
 from dashboard.metrics import overview as m
 from dashboard.metrics.dx import direction_tone
 from dashboard.views import cache, present
@@ -37,6 +37,9 @@ from dashboard.views.components import (
     data_block,
     guarded,
     pages_of,
+    quote_text,
+    report_quotes,
+    report_sentences,
     section_text,
     sections_of,
     source_caption,
@@ -129,9 +132,8 @@ def _fy_short(year: int) -> str:
 
 
 def _signed(value: float, unit: str, decimals: int) -> str:
-    """A change with its unit in the report's style: ``▲23.5万時間`` (ja), ``−23.5 10k hours`` (en)."""
-    sign = fmt_signed(value, decimals).removesuffix(fmt_number(abs(value), decimals))
-    return sign + fmt_value(abs(value), unit, decimals)
+    """A change with its unit in the report's style: ``▲23.5万時間`` (ja), ``−235,000 hours`` (en)."""
+    return fmt_value(value, unit, decimals, signed=True)
 
 
 def _from_to(start: float, end: float, unit: str) -> str:
@@ -143,6 +145,27 @@ def _link(page: str, label: str, params: dict[str, str] | None = None, help_text
     """A link to another page; presentation mode and the language travel with it."""
     query = {**present.carry_params(), **(params or {})}
     st.page_link(PAGES[page], label=label, icon=":material/arrow_forward:", query_params=query or None, help=help_text)
+
+
+# --------------------------------------------------------------------------- section 0: the report's verdict
+
+
+def _verdict() -> None:
+    """The report's own verdict, word for word, before any figure: its opening and its closing lines.
+
+    The city's review calls the reform 「道半ば」 (half-way); the overview
+    opens with that, so the figures below are read in the report's own tone.
+    """
+    rows = report_sentences("overview", ("verdict",))
+    if rows.empty:
+        return
+    with st.container(border=True, key="ov_verdict"):
+        st.markdown(f"**{t('overview.verdict.heading')}**")
+        groups = list(rows.groupby("section", sort=False))
+        for col, (_, part) in zip(st.columns(len(groups), gap="medium"), groups, strict=True):
+            with col:
+                st.markdown(t("overview.verdict.sep").join(quote_text(r) for _, r in part.iterrows()))
+                source_caption(Source([REPORT], sections_of(part), notes=[t("quote.verbatim")], pages=pages_of(part)))
 
 
 # --------------------------------------------------------------------------- section 1: context
@@ -192,8 +215,9 @@ def _context_details() -> None:
                     for _, r in rows.iterrows()
                 )
             )
-    context = pd.concat(frames.values())
+    context = pd.concat([frames[k] for k in ("challenge", "wellbeing_goal", "vision", "mission") if k in frames])
     source_caption(Source([_source_of(context)], sections_of(context), pages=pages_of(context)))
+    report_quotes(report_sentences("overview"), lead=t("overview.context.claims"))
 
 
 def _source_of(df: pd.DataFrame) -> str:
@@ -253,7 +277,8 @@ def _population_card(col: DeltaGenerator) -> None:
         value=_from_to(head.base, head.end, "persons"),
         delta=t("overview.card.population_delta", year=head.end_year, base=head.base_year, index=head.end_index),
         arrow="down" if head.end < head.base else "up",
-        help_text=t("overview.card.population_note"),
+        # The report's own headline for this projection, word for word.
+        lines=[quote_text(r) for _, r in report_sentences("population").iterrows()],
         source=Source(
             [head.source_id], _cited(head), t("overview.span.years", start=head.base_year, end=head.end_year)
         ),
@@ -341,25 +366,20 @@ def _survey_card(col: DeltaGenerator) -> None:
     questions = survey.drop_duplicates("question_id").set_index("question_id")
     shares = ((m.PROGRESS_QUESTION, head.progress_pct), (m.CONTINUE_QUESTION, head.continue_pct))
     year, month = (int(p) for p in head.survey_date.split("-")[:2])
-    # Short names on the card; the questions as asked are in the tooltip and on the survey page.
+    # The statements in full, as asked (never shortened: 「着実に」 is part of what staff answered).
     _card(
         col,
         label=t("overview.card.survey", when=year_month_label(year, month)),
         value=" / ".join(fmt_value(round(pct), "percent") for _, pct in shares),
         lines=[
-            t("overview.card.survey_sep").join(
-                t(f"overview.card.survey.{q}", pct=fmt_value(round(pct), "percent")) for q, pct in shares
-            )
-        ],
-        help_text="\n\n".join(
             t(
                 "overview.card.survey_line",
                 pct=fmt_value(round(pct), "percent"),
                 question=localized(questions.loc[q], "question"),
             )
             for q, pct in shares
-        ),
-        source=Source([head.source_id], _cited(head), head.survey_date),
+        ],
+        source=Source([head.source_id], _cited(head), head.survey_date, notes=[t("overview.card.survey_share")]),
         link=("survey", None),
     )
 
@@ -580,6 +600,8 @@ def render() -> None:
     st.html(_page_css())
     st.title(t("app.title"))
     st.caption(t("app.subtitle"))
+    with guarded("overview.verdict"):
+        _verdict()
     with guarded("overview.context"):
         _context_strip()
     with guarded("overview.cards"):

@@ -24,6 +24,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "As-of inferred (the text does not say which figure it belongs to)",
     ),
     "dx.card.basis.printed": ("時点はレポート記載", "As-of printed in the report"),
+    "dx.card.basis.reading": (
+        "年はダッシュボードの読み（レポートに年の記載なし）",
+        "The year is the dashboard's reading (the report prints none)",
+    ),
     "dx.card.period": ("{period}の値", "value for {period}"),
     "dx.card.span": ("{start}〜{end}", "{start} to {end}"),
     "dx.card.direction.lower_better": ("少ないほど良い", "Lower is better"),
@@ -51,8 +55,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dx.tone.bad": ("悪化", "Worse"),
     "dx.tone.neutral": ("基準", "Base"),
     "dx.note.sheets": (
-        "月あたり枚数＝指数×300万枚（「月300万枚」を2021年の量と読む）",
-        "Sheets a month = index × 3 million (the printed '3 million a month' read as the 2021 volume)",
+        "月あたり枚数＝指数×300万枚（年の記載のない「月300万枚」を2021年の量と読むのはダッシュボードの読み）",
+        "Sheets a month = index × 3 million (reading the printed '3 million a month', which has no year, as the "
+        "2021 volume is the dashboard's reading)",
     ),
     "dx.hours.gap": ("{label}\n数値の記載なし", "{label}\nnot published"),
     "dx.note.hours_gap": (
@@ -81,7 +86,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dx.mn.card.prefecture": ("福島県の交付率（人口加重）", "Fukushima rate (weighted)"),
     "dx.mn.card.national": ("全国の交付率（人口加重）", "National rate (weighted)"),
     "dx.mn.card.percentile": ("全市区町村中のいわき市の位置", "Iwaki's percentile among municipalities"),
-    "dx.mn.percentile_value": ("{value}パーセンタイル", "{value}th percentile"),
+    "dx.mn.percentile_value": ("{value}パーセンタイル", "{value} percentile"),
     "dx.mn.vs_national": ("全国", "the nation"),
     "dx.mn.delta_vs": ("{change}ポイント（{base}比）", "{change} pts vs {base}"),
     "dx.mn.chart_rate": ("交付率の推移（人口に対する交付枚数の割合）", "Issuance rate (cards per population)"),
@@ -105,6 +110,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a municipality's rate is cards ÷ population",
     ),
     # Derived figures
+    "dx.online.report_words": ("レポートの説明（原文のまま）", "What the report says (in its words)"),
+    "dx.hours.report_words": ("レポートの説明（原文のまま）", "What the report says (in its words)"),
+    "dx.hours.work_types": (
+        "レポートが挙げる3種類の業務（それぞれの時間や内訳の数値は記載なし）",
+        "The three kinds of work the report names (it prints no hours or split for them)",
+    ),
+    "dx.hours.context": (
+        "参考：報道された数値（レポート外）",
+        "For reference: figures reported in the press (not in the report)",
+    ),
+    "dx.hours.context_apart": (
+        "レポートとは別の出典です",
+        "A different source from the report",
+    ),
     "dx.derived.heading": ("算出値", "Derived figures"),
     "dx.derived.intro": (
         "レポートの数値からダッシュボードが計算した値です（レポートには印刷されていません）。",
@@ -118,10 +137,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dx.derived.hours_share": ("業務時間の削減割合（R4比）", "Working hours saved, share of FY2022 (R4)"),
     "dx.derived.hours_share_formula": (
         "{saved}÷{base}（レポート記載の▲4.5％と一致）",
-        "{saved} ÷ {base} (matches the printed −4.5 %)",
+        "{saved} ÷ {base} (matches the printed −4.5%)",
     ),
     "dx.derived.copy_saved": ("コピー出力の削減量（{year}年、2021年比）", "Copy output saved ({year} vs 2021)"),
     "dx.derived.copy_saved_formula": ("（1−{index}）×{base}", "(1 − {index}) × {base}"),
+    "dx.derived.report_says": ("レポートの表記：{printed}", "The report prints: {printed}"),
+    "dx.derived.computed": ("ダッシュボードの計算：{label}", "Dashboard's computation: {label}"),
+    "dx.derived.method": ("計算方法：{formula}", "Method: {formula}"),
+    "dx.derived.before_depends": (
+        "「改革前」がいつかはレポートに記載がないため、この値に時点はありません（2025年3月は改革後の実績の時点）",
+        "The report does not say when 'before the reform' was, so this figure has no as-of (March 2025 dates the "
+        "result after the reform)",
+    ),
+    "dx.derived.copy_saved_depends": (
+        "「月300万枚」には年の記載がなく、2021年（指数＝1）の量と読んだ場合の値です（ダッシュボードの読み）",
+        "'3 million sheets a month' is printed without a year; this figure assumes it is the 2021 volume "
+        "(index = 1), which is the dashboard's reading",
+    ),
     "dx.derived.table": ("算出値の一覧", "Derived figures"),
     # Table headers
     "dx.col.year": ("年", "Year"),
@@ -129,7 +161,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dx.col.index": ("指数（2021年＝1）", "Index (2021 = 1)"),
     "dx.col.implied_sheets": ("月あたり枚数（算出）", "Sheets a month (derived)"),
     "dx.col.direction": ("2021年との比較", "Against 2021"),
-    "dx.col.hours": ("業務時間（万時間）", "Working hours (10k hours)"),
+    "dx.col.hours": ("業務時間", "Working hours"),
     "dx.col.status": ("状態", "Status"),
     "dx.col.published": ("レポート記載", "Printed in the report"),
     "dx.col.snapshot": ("集計日", "Snapshot"),
