@@ -75,6 +75,8 @@ def _scenario_rows(at: AppTest) -> list[dict]:
 def test_slider_and_mode_change_the_scenario() -> None:
     at = run_page("facilities")
     rows = {(r["scenario"], r["year"]): r for r in _scenario_rows(at)}
+    # No counterfactual bar: the 2024 count is never drawn for 2020 (a year with another count).
+    assert {year for _, year in rows} == {2040, 2060}
     assert rows[("custom", 2060)]["facilities"] == pytest.approx(1024.8)
     at.slider(key="fac_rate").set_value(50).run()
     rows = {(r["scenario"], r["year"]): r for r in _scenario_rows(at)}

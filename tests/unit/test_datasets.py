@@ -370,3 +370,81 @@ def test_named_initiatives_and_pillars_cite_their_sections() -> None:
     assert set(load_dataset("facility_counts")["section"]) == {"facility_management"}
     context = load_dataset("report_context")
     assert set(context.loc[context["kind"] == "challenge", "section"]) == {"city_situation"}
+
+
+# --------------------------------------------------------------------------- the report's own words
+
+
+def test_every_sentence_of_the_report_is_printed_word_for_word() -> None:
+    text = report_text()
+    context = load_dataset("report_context")
+    for row in context.itertuples():
+        for quoted in (row.name_ja, row.detail_ja):
+            if isinstance(quoted, str) and quoted:
+                assert _squeeze(quoted) in text, f"{row.kind} {row.order}: {quoted!r} is not in the report"
+
+
+def test_the_verdict_and_the_claims_are_there() -> None:
+    context = load_dataset("report_context")
+    verdict = context[context["kind"] == "verdict"].sort_values("order")
+    assert list(verdict["name_ja"])[:3] == [
+        "改革は依然として「道半ば」",
+        "未来への道筋をつけ、ここからが再スタートです。",
+        "少しずつ効果が見え始めているものの、まだまだ道半ばです。",
+    ]
+    assert set(verdict["topic"]) == {"overview"} and set(verdict["section"]) == {"cover", "staff_survey"}
+    claims = " ".join(context.loc[context["kind"] == "claim", "name_ja"])
+    for words in (
+        "自治会、消防団",
+        "路線バスの減便・廃止",
+        "集落機能",
+        "これまでの常識や経験に捉われない！将来を見据えた戦略的な投資が必要",
+        "改革の主役は、各部各課、職員一人ひとり",
+        "「職員が変わり、市役所を変える」そして、「市民の満足度を高める」",
+        "市民の利便性を高めるサービスに再配分",
+        "24時間いつでも、どこでも証明",
+        "いまから35年後にはいわき市の人口は半減",
+    ):
+        assert words in claims, words
+    work = context[context["kind"] == "work_type"].sort_values("order")["name_ja"]
+    assert list(work) == [
+        "予算・決算や議会、文書、照会・回答などの共通業務",
+        "市民サービスの利便性や満足度の向上に直結する個別業務",
+        "管理職によるマネジメント業務",
+    ]
+
+
+def test_vision_is_the_reports_sentence_not_a_mission() -> None:
+    context = load_dataset("report_context")
+    vision = context[context["kind"] == "vision"].iloc[0]
+    missions = set(context.loc[context["kind"] == "mission", "detail_ja"])
+    assert "そのリソースを生み出す構造改革を着実に進める" in vision["detail_ja"]
+    assert vision["detail_ja"] not in missions
+    assert "constitution" not in " ".join(context["name_en"]).lower()  # 体質 is not a body's constitution
+
+
+def test_kpi_wording_is_printed_and_readings_are_marked() -> None:
+    text = report_text()
+    defs = load_dataset("kpi_definitions").set_index("kpi_id")
+    for kpi_id, wording in defs["wording_ja"].dropna().items():
+        for piece in wording.split(" … "):
+            assert _squeeze(piece) in text, f"{kpi_id}: {piece!r}"
+    # Names the report does not print are not presented as its words; the reading is said and marked.
+    assert "LINE" not in defs.loc["line_registration_growth", "name_ja"]
+    assert "LoGo" not in defs.loc["logo_chat_messages", "name_ja"]
+    for kpi_id in ("line_registration_growth", "logo_chat_messages", "copy_output_sheets_base"):
+        assert isinstance(defs.loc[kpi_id, "reading_ja"], str) and defs.loc[kpi_id, "reading_en"], kpi_id
+    assert _kpi("copy_output_sheets_base", "2021")["as_of_basis"] == "reading"
+
+
+def test_survey_options_are_not_invented() -> None:
+    survey = load_dataset("staff_survey")
+    assert not survey["option_ja"].str.contains("そう感じる|そう思う").any()
+    assert survey["option_ja"].str.contains("記載なし").all()
+
+
+def test_plan_revision_date_is_reconciled_with_the_timeline() -> None:
+    figures = load_dataset("context_figures").set_index("figure_id")
+    assert figures.loc["facility_plan_revised_2022_03", "period"] == "2022-03"
+    item = load_dataset("initiatives").set_index("initiative_id").loc["facility_plan_revision"]
+    assert item["fiscal_year"] == 2022 and "2022年3月" in item["detail_ja"] and "2022年度" in item["detail_ja"]

@@ -33,6 +33,8 @@ from dashboard.views.components import (
     guarded,
     page_header,
     pages_of,
+    report_quotes,
+    report_sentences,
     sections_of,
     source_caption,
     updated_caption,
@@ -43,8 +45,10 @@ MINPO = "iwaki_minpo_2024_05_28"
 MAP_SOURCES = ("mlit_n03_2021", "gsi_designated_shelters", "gsi_emergency_sites", "geolonia_addresses")
 MAP_AS_OF = "2025-10-27"  # the day the 国土地理院 files were taken (SOURCES.md)
 POPULATION_2024_ID = "population_2024_05_01"
-# In rows of four: the 673 scenario and what it means, then the ageing stock and its cost.
+# In rows of four: the 2024 count (most in Fukushima), the 673 scenario and what it means, then the ageing
+# stock and its cost.
 CONTEXT_IDS = (
+    "facilities_2024_04_01",
     "facilities_2060_upper_bound",
     "saving_at_673",
     "shortfall_at_673",
@@ -84,6 +88,9 @@ _WRAP_CSS = """
 def render() -> None:
     """Draw the page."""
     page_header("facilities.title", "facilities.intro")
+    with guarded("facilities.report_words"):
+        # Why the city reviews its facilities, in the report's own words.
+        report_quotes(report_sentences("facilities"), lead=t("facilities.report_words"))
     with guarded("facilities.counts"):
         _counts()
     with guarded("facilities.context"):
@@ -167,6 +174,12 @@ def _context() -> None:
                 with col:
                     st.metric(t(f"facilities.ctx.{fid}"), fmt_value(row["value"], str(row["unit"])), border=True)
                     st.caption(localized(row, "note"))
+        # Dated facts without a figure (the plan's revision), listed with their date.
+        facts = figures[(figures["topic"] == "facilities") & figures["value"].isna()]
+        if len(facts):
+            st.markdown(
+                "\n".join(f"- {as_of_label(str(r['period']))}：{localized(r, 'note')}" for _, r in facts.iterrows())
+            )
         published = str(figures.loc[present[0], "published"])
         source_caption(Source([MINPO], as_of=published, notes=[t("facilities.context.apart")]))
 
@@ -273,7 +286,8 @@ def _per_block(outlook: pd.DataFrame, base: int, level: float, year: int, source
     """The scenario controls and the chart block of facilities per 10,000 residents by year and scenario."""
     with st.container(border=True):
         custom_count, custom_label = _scenario_controls(base, year)
-    per = m.per_resident_table(outlook, {"keep": float(base), "custom": custom_count})
+    # Scenarios hold 2024's count from then on; years before it (2020) get no bar.
+    per = m.per_resident_table(outlook, {"keep": float(base), "custom": custom_count}, after_year=year)
     labels = {"keep": t("facilities.whatif.keep", count=fmt_number(base)), "custom": custom_label}
     per["scenario_label"] = per["scenario"].map(labels)
     table = pd.DataFrame(

@@ -40,6 +40,8 @@ from dashboard.views.components import (
     download_csv,
     guarded,
     page_header,
+    report_quotes,
+    report_sentences,
     section_text,
     sections_of,
     show_chart,
@@ -91,6 +93,8 @@ def _headline(report: pd.DataFrame) -> None:
     base = report.iloc[0]
     base_year, base_pop = int(base["year"]), float(base["population"])
     last = report.iloc[-1]
+    # The report's own headline leads; the dashboard's halving year comes after, labelled as its computation.
+    report_quotes(report_sentences("population"), lead=t("population.report_says"))
     st.markdown(
         t(
             "population.headline.message",
@@ -143,6 +147,8 @@ def _headline(report: pd.DataFrame) -> None:
             )
         )
     source_caption(Source([REPORT], _report_sections(), derived=True, notes=[t("population.headline.derived_note")]))
+    if halving is not None:
+        st.caption(t("population.halving.versus", year=int(last["year"]), index=int(last["index_2020"])))
 
 
 # --------------------------------------------------------------------------- 2. outlook

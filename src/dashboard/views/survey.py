@@ -48,6 +48,7 @@ from dashboard.views.components import (
 )
 
 STAFF_FIGURE = "staff_total_2023"
+STAFF_CONTEXT = ("staff_women_2023", "women_manager_share_2023")
 DIM_ORDER = ("department", "position", "age_band", "employment_type", "years_of_service", "gender")
 """Dimensions offered first (department is what the reform is organised by); others follow alphabetically."""
 Group = tuple[str, str]
@@ -348,7 +349,22 @@ def _staff_context() -> None:
         return
     fig = figures.loc[STAFF_FIGURE]
     st.markdown("- " + t("survey.unknown.staff", staff=fmt_number(fig["value"]), as_of=as_of_label(fig["period"])))
+    # Who the staff are, from the same interview: women on the staff and among managers.
+    women = [f for f in STAFF_CONTEXT if f in figures.index]
+    if women:
+        st.markdown(
+            "\n".join(
+                "  - "
+                + t("survey.context.figure", note=localized(figures.loc[f], "note"), value=_figure(figures.loc[f]))
+                for f in women
+            )
+        )
     source_caption(Source([fig["source_id"]], None, fig["period"], notes=[localized(fig, "note")]))
+
+
+def _figure(row: pd.Series) -> str:
+    """A context figure with its unit (persons, percent)."""
+    return fmt_value(row["value"], str(row["unit"]))
 
 
 def _compare(visible: pd.DataFrame, hidden: pd.DataFrame, wave: str) -> None:

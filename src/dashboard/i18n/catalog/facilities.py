@@ -5,11 +5,11 @@ from __future__ import annotations
 MESSAGES: dict[str, tuple[str, str]] = {
     "facilities.title": ("公共施設の最適化", "Facility optimization"),
     "facilities.intro": (
-        "老朽化や人口減少を背景に、公共施設を見直し、最適化するための計画を策定。"
-        "すべての施設をこれまでどおり維持することはできません。",
-        "Against ageing and population decline, a plan to review and optimize facilities: "
-        "keeping every facility as it is is not possible.",
+        "公共施設数の推移（レポート）、報道された計画の数値（参考）、人口1万人あたりの試算、避難所の地図",
+        "Facility counts (the report), figures reported from the plan (for reference), a per-resident scenario, "
+        "and a map of shelters",
     ),
+    "facilities.report_words": ("レポートの説明（原文のまま）", "What the report says (in its words)"),
     # 1. Counts
     "facilities.counts.title": ("公共施設数の推移", "Number of public facilities"),
     "facilities.card.year": ("{year}年", "{year}"),
@@ -47,6 +47,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "facilities.context.apart": (
         "レポートの数値とは分けて表示（別の出典）",
         "shown apart from the report's figures (a different source)",
+    ),
+    "facilities.ctx.facilities_2024_04_01": (
+        "2024年4月1日の公共施設数（県内市町村で最多）",
+        "Public facilities on 1 April 2024 (most in Fukushima)",
     ),
     "facilities.ctx.facilities_2060_upper_bound": (
         "2060年ごろに残る施設数（上限側シナリオ）",
