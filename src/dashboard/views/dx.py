@@ -225,7 +225,7 @@ def _card(row: pd.Series, extra_notes: Sequence[str] = ()) -> None:
         )
         if reading:
             # What the dashboard reads into the figure, with the report's exact words beside it.
-            st.caption(t("prov.reading", text=reading) + "　" + t("prov.wording", text=str(row["wording_ja"])))
+            st.caption(t("prov.reading_wording", reading=reading, wording=str(row["wording_ja"])))
         source_caption(
             Source([str(row["source_id"])], sections_of(row), _as_of_text(row), notes=notes, pages=pages_of(row))
         )
@@ -447,8 +447,10 @@ def _derived_block(kpis: pd.DataFrame) -> None:
             text = join_unit(_man(round(number)), unit)
         else:
             text = join_unit(fmt_number(number, 1 if unit == "percent" else 0), unit)
-        printed = "・".join(
-            f"「{wording[k]}」" for k in source_kpis if k in wording.index and not is_missing(wording[k])
+        printed = t("dx.derived.report_sep").join(
+            t("prov.quoted", text=str(wording[k]))
+            for k in source_kpis
+            if k in wording.index and not is_missing(wording[k])
         )
         with grid, st.container(border=True, width=CARD_WIDTH):
             # What the report prints comes first; the dashboard's computation second, labelled, with its method.

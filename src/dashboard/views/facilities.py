@@ -178,7 +178,10 @@ def _context() -> None:
         facts = figures[(figures["topic"] == "facilities") & figures["value"].isna()]
         if len(facts):
             st.markdown(
-                "\n".join(f"- {as_of_label(str(r['period']))}：{localized(r, 'note')}" for _, r in facts.iterrows())
+                "\n".join(
+                    "- " + t("facilities.context.fact", when=as_of_label(str(r["period"])), note=localized(r, "note"))
+                    for _, r in facts.iterrows()
+                )
             )
         published = str(figures.loc[present[0], "published"])
         source_caption(Source([MINPO], as_of=published, notes=[t("facilities.context.apart")]))

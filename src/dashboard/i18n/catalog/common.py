@@ -40,8 +40,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # The report's own sentences, quoted as printed (English: a translation with the original beside it).
     "quote.text": ("「{ja}」", "“{en}” (「{ja}」)"),
     "quote.verbatim": ("レポートの文言をそのまま引用", "Quoted from the report; translation by the dashboard"),
-    "prov.reading": ("ダッシュボードの読み：{text}", "Dashboard's reading: {text}"),
-    "prov.wording": ("レポートの表記：「{text}」", "The report prints: 「{text}」"),
+    "prov.quoted": ("「{text}」", "「{text}」"),
+    "prov.reading_wording": (
+        "ダッシュボードの読み：{reading}　レポートの表記：「{wording}」",
+        "Dashboard's reading: {reading} The report prints: 「{wording}」",
+    ),
     "prov.updated": ("データ更新日時：{when}", "Data updated: {when}"),
     # Blocks
     "block.view": ("表示", "View"),

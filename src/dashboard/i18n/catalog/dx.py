@@ -141,6 +141,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "dx.derived.copy_saved": ("コピー出力の削減量（{year}年、2021年比）", "Copy output saved ({year} vs 2021)"),
     "dx.derived.copy_saved_formula": ("（1−{index}）×{base}", "(1 − {index}) × {base}"),
+    "dx.derived.report_sep": ("・", " · "),
     "dx.derived.report_says": ("レポートの表記：{printed}", "The report prints: {printed}"),
     "dx.derived.computed": ("ダッシュボードの計算：{label}", "Dashboard's computation: {label}"),
     "dx.derived.method": ("計算方法：{formula}", "Method: {formula}"),

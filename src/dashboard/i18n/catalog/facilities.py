@@ -9,6 +9,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Facility counts (the report), figures reported from the plan (for reference), a per-resident scenario, "
         "and a map of shelters",
     ),
+    "facilities.context.fact": ("{when}：{note}", "{when}: {note}"),
     "facilities.report_words": ("レポートの説明（原文のまま）", "What the report says (in its words)"),
     # 1. Counts
     "facilities.counts.title": ("公共施設数の推移", "Number of public facilities"),
