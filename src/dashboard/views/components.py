@@ -43,6 +43,8 @@ class Source:
     derived: bool = False
     notes: Sequence[str] = field(default_factory=tuple)
     pages: str | None = None
+    timeless: bool = False
+    """A quotation of the report's words: the line names no as-of (a sentence has none)."""
 
 
 def _frame(rows: pd.DataFrame | pd.Series) -> pd.DataFrame:
@@ -121,7 +123,9 @@ def source_text(src: Source) -> str:
         at = src.source_ids.index(REPORT_SOURCE) if REPORT_SOURCE in src.source_ids else len(names) - 1
         names[at] = t("prov.credit_at", credit=names[at], where=where)
     credits = "、".join(names)
-    parts = [f"{t('prov.source')}：{credits}", f"{t('prov.as_of')}：{as_of_label(src.as_of)}"]
+    parts = [f"{t('prov.source')}：{credits}"]
+    if not src.timeless:
+        parts.append(f"{t('prov.as_of')}：{as_of_label(src.as_of)}")
     if src.derived:
         parts.append(t("prov.derived"))
     parts.extend(src.notes)
@@ -152,7 +156,9 @@ def report_quotes(rows: pd.DataFrame, *, lead: str | None = None) -> None:
         return
     lines = [f"- {quote_text(r)}" for _, r in rows.iterrows()]
     st.markdown(("**" + lead + "**\n\n" if lead else "") + "\n".join(lines))
-    source_caption(Source([REPORT_SOURCE], sections_of(rows), notes=[t("quote.verbatim")], pages=pages_of(rows)))
+    source_caption(
+        Source([REPORT_SOURCE], sections_of(rows), notes=[t("quote.verbatim")], pages=pages_of(rows), timeless=True)
+    )
 
 
 def page_header(title_key: str, intro_key: str | None = None) -> None:

@@ -112,8 +112,12 @@ def _page_css() -> str:
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
 }}
 .st-key-ov_cards [data-testid="stMetricLabel"] p {{ font-weight: 600; }}
-.st-key-ov_cards [data-testid="stCaptionContainer"] p {{ font-size: 0.8rem; line-height: 1.4; }}
+.st-key-ov_cards [data-testid="stCaptionContainer"] p {{ font-size: 0.76rem; line-height: 1.35; }}
 [class*="st-key-ov_context"] p {{ font-size: 0.9rem; }}
+/* The verdict starts below Streamlit's header bar (which covers the top of the page) and keeps to two lines. */
+.st-key-ov_verdict {{ padding: 0.45rem 0.9rem !important; margin-top: 1.5rem; }}
+.st-key-ov_verdict p {{ font-size: 0.9rem; line-height: 1.5; }}
+.st-key-ov_verdict [data-testid="stCaptionContainer"] p {{ font-size: 0.75rem; }}
 {pillar_rules}
 /* The KPI names of a pillar: two lines, the whole list in the tooltip and on the DX page. */
 [class*="st-key-ov_kpis_"] [data-testid="stCaptionContainer"] p {{
@@ -154,18 +158,20 @@ def _verdict() -> None:
     """The report's own verdict, word for word, before any figure: its opening and its closing lines.
 
     The city's review calls the reform 「道半ば」 (half-way); the overview
-    opens with that, so the figures below are read in the report's own tone.
+    opens with that, beside the title, so the figures below are read in the
+    report's own tone and the story still fits one full-HD screen.
     """
     rows = report_sentences("overview", ("verdict",))
     if rows.empty:
         return
-    with st.container(border=True, key="ov_verdict"):
-        st.markdown(f"**{t('overview.verdict.heading')}**")
-        groups = list(rows.groupby("section", sort=False))
-        for col, (_, part) in zip(st.columns(len(groups), gap="medium"), groups, strict=True):
-            with col:
-                st.markdown(t("overview.verdict.sep").join(quote_text(r) for _, r in part.iterrows()))
-                source_caption(Source([REPORT], sections_of(part), notes=[t("quote.verbatim")], pages=pages_of(part)))
+    with st.container(border=True, key="ov_verdict", gap="xxsmall"):
+        lines = [
+            t("overview.verdict.sep").join(quote_text(r) for _, r in part.iterrows())
+            for _, part in rows.groupby("section", sort=False)
+        ]
+        lines[0] = f"**{t('overview.verdict.heading')}**{t('overview.verdict.sep')}{lines[0]}"
+        st.markdown("  \n".join(lines))
+        source_caption(Source([REPORT], sections_of(rows), pages=pages_of(rows), timeless=True))
 
 
 # --------------------------------------------------------------------------- section 1: context
@@ -277,8 +283,12 @@ def _population_card(col: DeltaGenerator) -> None:
         value=_from_to(head.base, head.end, "persons"),
         delta=t("overview.card.population_delta", year=head.end_year, base=head.base_year, index=head.end_index),
         arrow="down" if head.end < head.base else "up",
-        # The report's own headline for this projection, word for word.
-        lines=[quote_text(r) for _, r in report_sentences("population").iterrows()],
+        # The report's own headline for this projection, word for word (the population page leads with it).
+        help_text="\n\n".join(
+            t("overview.card.report_headline", quote=quote_text(r))
+            for _, r in report_sentences("population").iterrows()
+        )
+        or None,
         source=Source(
             [head.source_id], _cited(head), t("overview.span.years", start=head.base_year, end=head.end_year)
         ),
@@ -379,7 +389,8 @@ def _survey_card(col: DeltaGenerator) -> None:
             )
             for q, pct in shares
         ],
-        source=Source([head.source_id], _cited(head), head.survey_date, notes=[t("overview.card.survey_share")]),
+        help_text=t("overview.card.survey_share"),
+        source=Source([head.source_id], _cited(head), head.survey_date),
         link=("survey", None),
     )
 
@@ -598,9 +609,12 @@ def _named_section() -> None:
 def render() -> None:
     """Draw the page: context, headline cards, pillars beside the timeline, then the named initiatives."""
     st.html(_page_css())
-    st.title(t("app.title"))
-    st.caption(t("app.subtitle"))
-    with guarded("overview.verdict"):
+    # The title and the report's verdict side by side: the verdict is the first thing read, before any figure.
+    title, verdict = st.columns([7, 8], gap="small", vertical_alignment="center")
+    with title:
+        st.title(t("app.title"))
+        st.caption(t("app.subtitle"))
+    with verdict, guarded("overview.verdict"):
         _verdict()
     with guarded("overview.context"):
         _context_strip()

@@ -12,12 +12,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "overview.list.sep": ("　", " · "),
     "overview.context.more": ("背景：課題・目標・ビジョン", "Background: challenges, goals and vision"),
     # The report's verdict (its own words, from the data) and its claims
-    "overview.verdict.heading": ("レポートの総括（原文のまま）", "The report's own verdict (in its words)"),
+    "overview.verdict.heading": ("レポートの総括（原文）", "The report's verdict, in its words:"),
     "overview.verdict.sep": ("　", " "),
     "overview.context.claims": ("レポートの主張（原文のまま）", "What the report says (in its words)"),
     # Headline cards
     "overview.card.population": ("将来推計人口（{start}年→{end}年）", "Population ({start} → {end})"),
     "overview.card.population_delta": ("{year}年は{base}年の{index}％（指数）", "{year}: {index} % of {base} (index)"),
+    "overview.card.report_headline": ("レポートの見出し：{quote}", "The report's headline: {quote}"),
     "overview.card.hours": ("職員の業務時間の削減（{start}→{end}）", "Working hours ({start} → {end})"),
     "overview.card.hours_line": ("{start} {before} → {end} {after}", "{start} {before} → {end} {after}"),
     "overview.card.facilities": ("公共施設数（{start}年→{end}年）", "Public facilities ({start} → {end})"),
