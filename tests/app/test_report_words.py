@@ -100,14 +100,13 @@ def test_dx_hours_section_quotes_the_report_and_shows_the_context() -> None:
 def test_dx_derived_figures_lead_with_the_report_and_carry_no_borrowed_date() -> None:
     at = run_page("dx")
     items = drawn(at)
-    before = first(items, "ダッシュボードの計算：改革前のオンライン申請件数")
-    assert items[before - 1][1] == "レポートの表記：「年60,000件」・「改革前と比較して3倍に」"  # the report first
+    before = first(items, "改革前のオンライン申請件数")
+    assert items[before - 2][1] == "レポートの表記：「年60,000件」・「改革前と比較して3倍に」"  # the report first
+    assert "ダッシュボードの計算" in items[before - 1][1]  # then the dashboard's computation, labelled
     assert items[before][1].endswith("20,000件／年")
     source = items[before + 1][1]
-    assert (
-        "時点：時点の記載なし" in source and "2025年3月" in source.split("｜", 2)[2]
-    )  # said as the result's date only
-    assert "時点：2025年3月" not in source
+    assert "時点：記載なし（「改革前」がいつかはレポートに書かれていません）" in source
+    assert "時点：2025年3月" not in source  # the result's date is never lent to the figure before the reform
     saved = first(items, "コピー出力の削減量")
     assert "2021年（指数＝1）の量と読んだ場合の値" in items[saved + 1][1]  # the saving depends on the reading
 
@@ -116,7 +115,7 @@ def test_population_leads_with_the_reports_headline_then_the_dashboards_year() -
     at = run_page("population")
     items = drawn(at)
     quote = first(items, "「いまから35年後にはいわき市の人口は半減」")
-    computed = first(items, "ダッシュボードの計算：2020年のちょうど半分になる年")
+    computed = first(items, "ダッシュボードの計算：2020年の半分 2063年ごろ")
     assert quote < computed
     assert "2060年の推計（2060年・指数53）に添えられた見出し" in page_text(at)
 

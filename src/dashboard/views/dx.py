@@ -405,7 +405,7 @@ def _derived_block(kpis: pd.DataFrame) -> None:
             m.implied_before(after, multiple),
             "applications_per_year",
             t("dx.derived.before_formula", after=fmt_number(after), multiple=fmt_number(multiple)),
-            None,  # "before the reform" has no printed date; 2025.3 is the date of the reform's result
+            t("dx.derived.before_as_of"),  # "before the reform" has no printed date; 2025.3 dates the result
         ),
         (
             "hours_share",
@@ -455,7 +455,8 @@ def _derived_block(kpis: pd.DataFrame) -> None:
         with grid, st.container(border=True, width=CARD_WIDTH):
             # What the report prints comes first; the dashboard's computation second, labelled, with its method.
             st.caption(t("dx.derived.report_says", printed=printed))
-            st.metric(t("dx.derived.computed", label=label), text, help=formula)
+            st.caption(t("dx.derived.computed"))
+            st.metric(label, text, help=formula)
             source_caption(
                 Source(
                     [REPORT],

@@ -143,12 +143,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dx.derived.copy_saved_formula": ("（1−{index}）×{base}", "(1 − {index}) × {base}"),
     "dx.derived.report_sep": ("・", " · "),
     "dx.derived.report_says": ("レポートの表記：{printed}", "The report prints: {printed}"),
-    "dx.derived.computed": ("ダッシュボードの計算：{label}", "Dashboard's computation: {label}"),
+    "dx.derived.computed": ("↓ ダッシュボードの計算（算出値）", "↓ The dashboard's computation (derived)"),
+    "dx.derived.before_as_of": (
+        "記載なし（「改革前」がいつかはレポートに書かれていません）",
+        "none (the report does not say when 'before the reform' was)",
+    ),
     "dx.derived.method": ("計算方法：{formula}", "Method: {formula}"),
     "dx.derived.before_depends": (
-        "「改革前」がいつかはレポートに記載がないため、この値に時点はありません（2025年3月は改革後の実績の時点）",
-        "The report does not say when 'before the reform' was, so this figure has no as-of (March 2025 dates the "
-        "result after the reform)",
+        "2025年3月は改革後の実績（年60,000件）の時点で、改革前の値の時点ではありません",
+        "March 2025 dates the result after the reform (60,000 a year), not the figure before it",
     ),
     "dx.derived.copy_saved_depends": (
         "「月300万枚」には年の記載がなく、2021年（指数＝1）の量と読んだ場合の値です（ダッシュボードの読み）",

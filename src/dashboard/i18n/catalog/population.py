@@ -27,10 +27,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "population.card.delta": ("{change}人（{pct}％）", "{change} ({pct}%)"),
     "population.card.delta_desc": ("{year}年比", "vs {year}"),
     "population.report_says": ("レポートの見出し（原文のまま）", "The report's headline (in its words)"),
-    "population.card.halving": (
-        "ダッシュボードの計算：{year}年のちょうど半分になる年",
-        "Dashboard's computation: year the {year} population is exactly halved",
-    ),
+    "population.card.halving": ("ダッシュボードの計算：{year}年の半分", "Dashboard's computation: half of {year}"),
     "population.halving.versus": (
         "レポートの「半減」は、2060年の推計（{year}年・指数{index}）に添えられた見出しです。"
         "上の計算は、人口が指数50に達する年をダッシュボードが別に求めたもので、レポートの数値ではありません。",
