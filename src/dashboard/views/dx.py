@@ -307,7 +307,7 @@ def _copy_blocks(kpis: pd.DataFrame, direction: str) -> None:
                 [REPORT],
                 _sections(kpis, "copy_output_index", "copy_output_sheets_base"),
                 derived=True,
-                notes=[t("dx.note.sheets")],
+                notes=[t("dx.note.sheets", printed=_wording("copy_output_sheets_base"))],
             ),
             filename="copy_output_implied_sheets",
         )
@@ -463,7 +463,7 @@ def _derived_block(kpis: pd.DataFrame) -> None:
                     _sections(kpis, *source_kpis),
                     None if is_missing(as_of) else str(as_of),
                     derived=True,
-                    notes=[t("dx.derived.method", formula=formula), *_derived_notes(key)],
+                    notes=[t("dx.derived.method", formula=formula), *_derived_notes(key, wording)],
                 )
             )
         rows.append({"figure": label, "value": round(number, 4), "unit": unit_label(unit), "formula": formula})
@@ -476,9 +476,16 @@ def _derived_block(kpis: pd.DataFrame) -> None:
     )
 
 
-def _derived_notes(key: str) -> list[str]:
+def _derived_notes(key: str, wording: pd.Series) -> list[str]:
     """What a derived figure depends on beyond its formula (a reading of the report, a missing date)."""
-    return [t(f"dx.derived.{key}_depends")] if has(f"dx.derived.{key}_depends") else []
+    if not has(f"dx.derived.{key}_depends"):
+        return []
+    return [t(f"dx.derived.{key}_depends", printed=str(wording.get("copy_output_sheets_base", "")))]
+
+
+def _wording(kpi_id: str) -> str:
+    """The report's own words for a KPI (``kpi_definitions.wording_ja``)."""
+    return str(cache.dataset("kpi_definitions").set_index("kpi_id")["wording_ja"].get(kpi_id, ""))
 
 
 def _trends_section() -> None:

@@ -55,8 +55,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dx.tone.bad": ("悪化", "Worse"),
     "dx.tone.neutral": ("基準", "Base"),
     "dx.note.sheets": (
-        "月あたり枚数＝指数×300万枚（年の記載のない「月300万枚」を2021年の量と読むのはダッシュボードの読み）",
-        "Sheets a month = index × 3 million (reading the printed '3 million a month', which has no year, as the "
+        "月あたり枚数＝指数×300万枚（年の記載のない「{printed}」を2021年の量と読むのはダッシュボードの読み）",
+        "Sheets a month = index × 3 million (reading the printed 「{printed}」, which has no year, as the "
         "2021 volume is the dashboard's reading)",
     ),
     "dx.hours.gap": ("{label}\n数値の記載なし", "{label}\nnot published"),
@@ -131,8 +131,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "dx.derived.before": ("改革前のオンライン申請件数（推計）", "Online applications before the reform (implied)"),
     "dx.derived.before_formula": (
-        "{after}÷{multiple}（「改革前と比較して3倍」から）",
-        "{after} ÷ {multiple} (from 'three times the level before the reform')",
+        "{after}÷{multiple}",
+        "{after} ÷ {multiple}",
     ),
     "dx.derived.hours_share": ("業務時間の削減割合（R4比）", "Working hours saved, share of FY2022 (R4)"),
     "dx.derived.hours_share_formula": (
@@ -154,8 +154,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "March 2025 dates the result after the reform (60,000 a year), not the figure before it",
     ),
     "dx.derived.copy_saved_depends": (
-        "「月300万枚」には年の記載がなく、2021年（指数＝1）の量と読んだ場合の値です（ダッシュボードの読み）",
-        "'3 million sheets a month' is printed without a year; this figure assumes it is the 2021 volume "
+        "「{printed}」には年の記載がなく、2021年（指数＝1）の量と読んだ場合の値です（ダッシュボードの読み）",
+        "「{printed}」 (3 million sheets a month) is printed without a year; this figure assumes it is the 2021 volume "
         "(index = 1), which is the dashboard's reading",
     ),
     "dx.derived.table": ("算出値の一覧", "Derived figures"),
