@@ -31,12 +31,13 @@ def test_published_results_are_shown_with_what_is_not_known() -> None:
     at = run_page("survey")
     assert not at.exception and not at.error
     assert _values(at) == ["54％", "78％"]
-    assert set(_metrics(at)) == {"そう感じる（公表値）", "そう思う（公表値）"}
+    # The report prints no answer options: the label says so instead of inventing 「そう感じる」.
+    assert set(_metrics(at)) == {"公表値（回答の選択肢は記載なし）"}
     text = page_text(at)
     for wording in ("構造改革が着実に進んでいると感じる", "今後も引き続き改革を進めていくべき"):
         assert wording in text  # the questions in full
     assert "2025年3月（R7.3）" in text and "回答者数：非公表" in text and "回答の選択肢：非公表" in text
-    assert "いわき市「構造改革レポート vol.5」 p.4" in text
+    assert "いわき市「構造改革レポート vol.5」「構造改革に着手して３年」" in text
     # What is not known, and the staff total as context under its own source.
     for part in ("**回答者数**", "**回答の選択肢**", "46％、22％", "**区分別の結果**", "3,657人", "morejob.co.jp"):
         assert part in text, part
@@ -53,9 +54,9 @@ def test_published_table_names_the_rest_as_unknown_and_only_known_columns() -> N
     table = at.dataframe[0].value
     assert list(table["割合（％）"]) == [54.0, 46.0, 78.0, 22.0]
     assert list(table["回答"]) == [
-        "そう感じる（公表値）",
+        "公表値（回答の選択肢は記載なし）",
         "それ以外（内訳は非公表）",
-        "そう思う（公表値）",
+        "公表値（回答の選択肢は記載なし）",
         "それ以外（内訳は非公表）",
     ]
     assert "回答数（人）" not in table.columns and "95％信頼区間 下限（％）" not in table.columns
@@ -68,7 +69,7 @@ def test_published_results_in_english() -> None:
     text = page_text(at)
     assert "I feel the structural reform is progressing steadily" in text
     assert "Respondents: not published" in text and "March 2025 (R7.3)" in text
-    assert set(_metrics(at)) == {"Agree (published)"}
+    assert set(_metrics(at)) == {"Published share (answer options not printed)"}
     assert _values(at) == ["54%", "78%"]
 
 

@@ -62,7 +62,13 @@ def test_published_page_renders_offline_with_what_is_not_known(page: Page, serve
     _open(page, server_url)
     assert page.locator('[data-testid="stException"]').count() == 0
     body = page.inner_text("body")
-    for part in ("54%", "78%", "分かっていないこと", "3,657人", "出典：いわき市「構造改革レポート vol.5」 p.4"):
+    for part in (
+        "54%",
+        "78%",
+        "分かっていないこと",
+        "3,657人",
+        "出典：いわき市「構造改革レポート vol.5」「構造改革に着手して３年」",
+    ):
         assert part in body, part
     _shoot(page, "published-1920", 1920)
     # The CSV behind the chart: UTF-8 with a BOM (Excel), exactly the table shown, the rest named as unknown.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import unicodedata
 from pathlib import Path
 
 import pandas as pd
@@ -14,6 +15,51 @@ from dashboard.data import DATASET_NAMES, DataError, load_dataset, store
 from dashboard.data.schemas import SPECS
 
 REPORT = "iwaki_reform_report_vol5"
+REPORT_TEXT = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "reform-report-vol5.txt"
+# The report section each KPI is printed under (its heading in the report's text).
+KPI_SECTIONS = {
+    "copy_output_index": "paperless",
+    "copy_output_sheets_base": "paperless",
+    "logo_chat_messages": "paperless",
+    "working_hours": "working_hours",
+    "working_hours_reduction": "working_hours",
+    "working_hours_reduction_rate": "working_hours",
+    "facility_count": "facility_management",
+    "line_friends": "citizen_digital",
+    "smartphone_services": "citizen_digital",
+    "line_registration_growth": "citizen_digital",
+    "cashless_counters": "citizen_digital",
+    "cashless_usage_rate": "citizen_digital",
+    "cashless_brands_credit": "citizen_digital",
+    "cashless_brands_emoney": "citizen_digital",
+    "cashless_brands_code": "citizen_digital",
+    "online_applications": "citizen_digital",
+    "online_application_rate": "citizen_digital",
+    "online_growth_vs_before": "citizen_digital",
+}
+REPORT_DATASETS = (
+    "population_outlook",
+    "kpi_definitions",
+    "dx_kpis",
+    "facility_counts",
+    "staff_survey",
+    "initiatives",
+    "named_initiatives",
+    "pillars",
+    "report_context",
+)
+"""Every dataset whose rows are the report's own (each row must cite the section it is printed under)."""
+
+
+def _squeeze(text: str) -> str:
+    """Text as compared with the report: NFKC, no whitespace (the PDF's text layer breaks lines and spaces letters)."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def report_text() -> str:
+    if not REPORT_TEXT.exists():
+        pytest.skip(f"{REPORT_TEXT} is not available")
+    return _squeeze(REPORT_TEXT.read_text(encoding="utf-8"))
 
 
 def _kpi(kpi_id: str, period: str) -> pd.Series:
@@ -54,9 +100,12 @@ def test_every_kpi_figure_is_exact(kpi_id: str, period: str, value: float, unit:
     row = _kpi(kpi_id, period)
     assert row["value"] == pytest.approx(value, abs=1e-9)
     assert row["unit"] == unit
-    assert row["page"] == 3 and row["source_id"] == REPORT
+    assert row["source_id"] == REPORT and pd.isna(row["page"])  # cited by section: no page is verified
+    assert row["section"] == KPI_SECTIONS[kpi_id]
     if as_of is None:
-        assert pd.isna(row["as_of"]) and row["as_of_basis"] == "period"
+        # The 3 million sheets are printed without a year: the 2021 period is marked as the dashboard's reading.
+        basis = "reading" if kpi_id == "copy_output_sheets_base" else "period"
+        assert pd.isna(row["as_of"]) and row["as_of_basis"] == basis
     else:
         assert row["as_of"] == as_of
 
@@ -79,7 +128,7 @@ def test_population_outlook_figures() -> None:
     assert df.loc[2060, "population"] == 175_940 and df.loc[2060, "index_2020"] == 53
     assert df.loc[2020, "kind"] == "census"
     assert set(df.loc[[2040, 2060], "kind"]) == {"projection"}
-    assert set(df["page"]) == {1}
+    assert set(df["section"]) == {"population_projection"} and df["page"].isna().all()
 
 
 def test_facility_counts() -> None:
@@ -283,3 +332,119 @@ def test_build_rejects_a_bad_csv_and_keeps_the_published_file(tmp_path: Path, mo
         store.build("facility_counts")
     assert err.value.code == "out_of_range" and err.value.column == "facilities"
     assert (target / "facility_counts.parquet").read_bytes() == before
+
+
+# --------------------------------------------------------------------------- citations a reader can find
+
+
+def test_report_sections_are_headings_printed_in_the_report() -> None:
+    text = report_text()
+    sections = load_dataset("report_sections")
+    assert len(sections) >= 10
+    for row in sections.itertuples():
+        assert _squeeze(row.heading_ja) in text, f"{row.section_id}: {row.heading_ja!r} is not printed in the report"
+        assert row.heading_en.strip()
+
+
+@pytest.mark.parametrize("name", REPORT_DATASETS)
+def test_every_report_row_cites_a_known_section_and_no_unverified_page(name: str) -> None:
+    known = set(load_dataset("report_sections")["section_id"])
+    df = load_dataset(name)
+    if "source_id" in df.columns:
+        df = df[df["source_id"] == REPORT]
+    assert len(df)
+    assert df["section"].notna().all(), f"{name}: a row without its report section"
+    assert set(df["section"]) <= known, f"{name}: {set(df['section']) - known}"
+    # The report's text has no page numbers: a page is kept only where one has been verified (none so far).
+    assert df["page"].isna().all(), name
+
+
+def test_verified_pages_only() -> None:
+    assert load_dataset("report_sections")["page"].isna().all()
+
+
+def test_named_initiatives_and_pillars_cite_their_sections() -> None:
+    assert set(load_dataset("pillars")["section"]) == {"five_arrows"}
+    assert set(load_dataset("initiatives")["section"]) == {"reform_steps"}
+    assert set(load_dataset("staff_survey")["section"]) == {"staff_survey"}
+    assert set(load_dataset("facility_counts")["section"]) == {"facility_management"}
+    context = load_dataset("report_context")
+    assert set(context.loc[context["kind"] == "challenge", "section"]) == {"city_situation"}
+
+
+# --------------------------------------------------------------------------- the report's own words
+
+
+def test_every_sentence_of_the_report_is_printed_word_for_word() -> None:
+    text = report_text()
+    context = load_dataset("report_context")
+    for row in context.itertuples():
+        for quoted in (row.name_ja, row.detail_ja):
+            if isinstance(quoted, str) and quoted:
+                assert _squeeze(quoted) in text, f"{row.kind} {row.order}: {quoted!r} is not in the report"
+
+
+def test_the_verdict_and_the_claims_are_there() -> None:
+    context = load_dataset("report_context")
+    verdict = context[context["kind"] == "verdict"].sort_values("order")
+    assert list(verdict["name_ja"])[:3] == [
+        "改革は依然として「道半ば」",
+        "未来への道筋をつけ、ここからが再スタートです。",
+        "少しずつ効果が見え始めているものの、まだまだ道半ばです。",
+    ]
+    assert set(verdict["topic"]) == {"overview"} and set(verdict["section"]) == {"cover", "staff_survey"}
+    claims = " ".join(context.loc[context["kind"] == "claim", "name_ja"])
+    for words in (
+        "自治会、消防団",
+        "路線バスの減便・廃止",
+        "集落機能",
+        "これまでの常識や経験に捉われない！将来を見据えた戦略的な投資が必要",
+        "改革の主役は、各部各課、職員一人ひとり",
+        "「職員が変わり、市役所を変える」そして、「市民の満足度を高める」",
+        "市民の利便性を高めるサービスに再配分",
+        "24時間いつでも、どこでも証明",
+        "いまから35年後にはいわき市の人口は半減",
+    ):
+        assert words in claims, words
+    work = context[context["kind"] == "work_type"].sort_values("order")["name_ja"]
+    assert list(work) == [
+        "予算・決算や議会、文書、照会・回答などの共通業務",
+        "市民サービスの利便性や満足度の向上に直結する個別業務",
+        "管理職によるマネジメント業務",
+    ]
+
+
+def test_vision_is_the_reports_sentence_not_a_mission() -> None:
+    context = load_dataset("report_context")
+    vision = context[context["kind"] == "vision"].iloc[0]
+    missions = set(context.loc[context["kind"] == "mission", "detail_ja"])
+    assert "そのリソースを生み出す構造改革を着実に進める" in vision["detail_ja"]
+    assert vision["detail_ja"] not in missions
+    assert "constitution" not in " ".join(context["name_en"]).lower()  # 体質 is not a body's constitution
+
+
+def test_kpi_wording_is_printed_and_readings_are_marked() -> None:
+    text = report_text()
+    defs = load_dataset("kpi_definitions").set_index("kpi_id")
+    for kpi_id, wording in defs["wording_ja"].dropna().items():
+        for piece in wording.split(" … "):
+            assert _squeeze(piece) in text, f"{kpi_id}: {piece!r}"
+    # Names the report does not print are not presented as its words; the reading is said and marked.
+    assert "LINE" not in defs.loc["line_registration_growth", "name_ja"]
+    assert "LoGo" not in defs.loc["logo_chat_messages", "name_ja"]
+    for kpi_id in ("line_registration_growth", "logo_chat_messages", "copy_output_sheets_base"):
+        assert isinstance(defs.loc[kpi_id, "reading_ja"], str) and defs.loc[kpi_id, "reading_en"], kpi_id
+    assert _kpi("copy_output_sheets_base", "2021")["as_of_basis"] == "reading"
+
+
+def test_survey_options_are_not_invented() -> None:
+    survey = load_dataset("staff_survey")
+    assert not survey["option_ja"].str.contains("そう感じる|そう思う").any()
+    assert survey["option_ja"].str.contains("記載なし").all()
+
+
+def test_plan_revision_date_is_reconciled_with_the_timeline() -> None:
+    figures = load_dataset("context_figures").set_index("figure_id")
+    assert figures.loc["facility_plan_revised_2022_03", "period"] == "2022-03"
+    item = load_dataset("initiatives").set_index("initiative_id").loc["facility_plan_revision"]
+    assert item["fiscal_year"] == 2022 and "2022年3月" in item["detail_ja"] and "2022年度" in item["detail_ja"]

@@ -17,7 +17,7 @@ from dashboard.charts.population import outlook_chart
 from dashboard.charts.theme import themed
 
 TITLE = "市の将来推計人口"
-SOURCE = "出典：いわき市「構造改革レポート vol.5」 p.1｜時点：2025年3月"
+SOURCE = "出典：いわき市「構造改革レポート vol.5」「市の将来推計人口」｜時点：2025年3月"
 
 
 @pytest.fixture(scope="module")

@@ -58,6 +58,13 @@ def test_per_resident_table_keep_and_custom() -> None:
     assert custom[2060] == pytest.approx(58.2471, abs=1e-4)
 
 
+def test_scenarios_start_from_the_count_year_no_bar_for_2020() -> None:
+    # 1,281 is 2024's count: holding it says nothing about 2020, which had another count (2021: 1,316).
+    table = m.per_resident_table(OUTLOOK, {"keep": 1281, "custom": 1024.8}, after_year=2024)
+    assert sorted(set(table["year"])) == [2040, 2060]
+    assert len(table) == 4
+
+
 def test_reduction_rate_and_count_are_inverse() -> None:
     assert m.count_after_reduction(1281, 20) == pytest.approx(1024.8)
     assert m.reduction_pct_of(1281, 1024.8) == pytest.approx(20.0)

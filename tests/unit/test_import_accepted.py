@@ -197,7 +197,6 @@ def test_excel_cells_numbers_and_dates(ws: Workspace) -> None:
     for row in data:
         row[header.index("year")] = int(row[header.index("year")])
         row[header.index("value")] = float(row[header.index("value")])
-        row[header.index("page")] = 3
     line = next(i for i, r in enumerate(data) if r[0] == "line_friends")
     data[line][header.index("as_of")] = dt.datetime(2025, 5, 1)
     path = write_xlsx(ws.root / "dx.xlsx", header, data)
@@ -245,7 +244,7 @@ def test_a_filled_in_template_updates_the_dashboard_through_the_command(
     wb = load_workbook(out)
     sheet = wb["データ"]
     sheet["B3"] = "１，２７０"  # 2024 corrected, typed the way people type
-    sheet.append(["R8", "1,250", "actual", None, None, None, "iwaki_reform_report_vol5", 3])
+    sheet.append(["R8", "1,250", "actual", None, None, None, "iwaki_reform_report_vol5", "facility_management", 3])
     sheet.delete_rows(4)  # the 2025 "towards optimal" row is dropped
     wb.save(out)
     before = ws.published()

@@ -123,8 +123,9 @@ def test_missing_header(ws: Workspace, capsys: pytest.CaptureFixture[str]) -> No
 def test_extra_column(ws: Workspace, capsys: pytest.CaptureFixture[str]) -> None:
     _header, rows = rows_of(ws, "facility_counts")
     path = write_xlsx(ws.root / "facilities.xlsx", [*_headers("facility_counts"), "備考"], [[*r, "メモ"] for r in rows])
+    # facility_counts has nine columns (… source_id, section, page): the extra one is column J.
     expect_rejected(
-        ws, capsys, path, "facility_counts", "extra_column", row=1, column="備考", says=("余分な列「備考」", "セル I1")
+        ws, capsys, path, "facility_counts", "extra_column", row=1, column="備考", says=("余分な列「備考」", "セル J1")
     )
 
 

@@ -46,7 +46,7 @@ def reading_timeline(path: Path = READING) -> list[tuple[int, str, int | None]]:
 def test_population_headline_is_the_reports_outlook() -> None:
     head = m.population_headline(load_dataset("population_outlook"))
     assert (head.base_year, head.base, head.end_year, head.end, head.end_index) == (2020, 332_931, 2060, 175_940, 53)
-    assert head.page == 1
+    assert (head.section, head.page) == ("population_projection", None)  # cited by section, no unverified page
     assert round(head.ratio_pct) == head.end_index  # the printed index agrees with the two counts
 
 
@@ -56,7 +56,7 @@ def test_hours_headline_is_the_printed_reduction_and_agrees_with_the_totals() ->
     assert (head.reduction, head.reduction_pct) == (-23.5, -4.5)
     assert head.computed_reduction == pytest.approx(head.reduction, abs=0.05)
     assert head.computed_pct == pytest.approx(head.reduction_pct, abs=0.05)
-    assert head.page == 3
+    assert (head.section, head.page) == ("working_hours", None)
 
 
 def test_facilities_headline_is_the_two_published_counts() -> None:
@@ -64,18 +64,19 @@ def test_facilities_headline_is_the_two_published_counts() -> None:
     c = head.change
     assert (c.start_year, c.start, c.end_year, c.end) == (2021, 1316, 2024, 1281)
     assert c.change == -35 and c.change_pct == pytest.approx(-2.66, abs=0.01)
-    assert head.towards_years == (2025,) and head.page == 3
+    assert head.towards_years == (2025,) and (head.section, head.page) == ("facility_management", None)
 
 
 def test_online_headline_is_three_times_60000_and_20_5_percent() -> None:
     head = m.online_headline(load_dataset("dx_kpis"))
-    assert (head.multiple, head.per_year, head.rate_pct, head.as_of, head.page) == (3, 60_000, 20.5, "2025-03", 3)
+    assert (head.multiple, head.per_year, head.rate_pct, head.as_of) == (3, 60_000, 20.5, "2025-03")
+    assert (head.section, head.page) == ("citizen_digital", None)
 
 
 def test_survey_headline_is_54_and_78_percent() -> None:
     head = m.survey_headline(load_dataset("staff_survey"))
     assert (head.progress_pct, head.continue_pct) == (54, 78)
-    assert head.survey_date == "2025-03" and head.page == 4
+    assert head.survey_date == "2025-03" and (head.section, head.page) == ("staff_survey", None)
 
 
 def test_survey_headline_takes_the_latest_wave_of_a_full_survey() -> None:
@@ -91,10 +92,14 @@ def test_survey_headline_of_an_imported_wave_has_no_report_page() -> None:
     # A wave the staff import has no page in the report: the card must not fail on the missing page.
     survey = load_dataset("staff_survey")
     later = survey.assign(
-        wave="2026-03", survey_date="2026-03", page=pd.NA, share_pct=survey["share_pct"].map({54.0: 61.0, 78.0: 80.0})
+        wave="2026-03",
+        survey_date="2026-03",
+        page=pd.NA,
+        section=pd.NA,
+        share_pct=survey["share_pct"].map({54.0: 61.0, 78.0: 80.0}),
     )
     head = m.survey_headline(pd.concat([survey, later], ignore_index=True))
-    assert (head.wave, head.page) == ("2026-03", None)
+    assert (head.wave, head.page, head.section) == ("2026-03", None, None)
 
 
 def test_headline_raises_on_missing_figures() -> None:

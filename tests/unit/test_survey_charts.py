@@ -43,6 +43,7 @@ def _likert_frame() -> pd.DataFrame:
                     "share_pct": math.nan,
                     "respondents": 100.0,
                     "source_id": "t",
+                    "section": None,
                     "page": math.nan,
                 }
             )

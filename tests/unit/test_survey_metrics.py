@@ -51,6 +51,7 @@ def _rows(
                 "share_pct": float(shares[option]) if shares else math.nan,
                 "respondents": math.nan if respondents is None else float(respondents),
                 "source_id": "test",
+                "section": None,
                 "page": math.nan,
             }
         )

@@ -114,7 +114,7 @@ def working_hours_chart(
     base = alt.Chart(series).encode(
         x=x,
         y=alt.Y("value:Q", title=y_title, scale=y_scale),
-        tooltip=[alt.Tooltip("fy_label:N", title=x_title), alt.Tooltip("value:Q", title=y_title, format=",.1f")],
+        tooltip=[alt.Tooltip("fy_label:N", title=x_title), alt.Tooltip("value_label:N", title=y_title)],
     )
     bars = base.mark_bar(size=56).encode(
         color=alt.Color("tone_label:N", title=legend_title, scale=_tone_scale(tone_labels))

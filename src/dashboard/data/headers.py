@@ -30,6 +30,7 @@ DATASET_LABELS: dict[str, str] = {
     "named_initiatives": "主な取組の名称",
     "pillars": "5本の矢（柱）",
     "report_context": "課題・目標・ビジョン",
+    "report_sections": "レポートの見出し",
     "context_figures": "関連する数値（他の出典）",
     "sources": "出典一覧",
 }
@@ -72,7 +73,11 @@ COMMON: dict[str, ColumnDoc] = {
     "until_year": _d("終了年度", "取組が続く最後の年度（任意）。和暦も読み取ります。", **_Y),
     "month": _d("月", "実施した月（1〜12、任意）。"),
     "source_id": _d("出典ID", "出典一覧（sources）に登録されている出典ID。例：iwaki_reform_report_vol5"),
-    "page": _d("ページ", "出典のページ番号（任意）。"),
+    "section": _d(
+        "レポートの見出し",
+        "数値や文言が載っているレポートの見出し（レポートの見出し（report_sections）の見出しID。例：population_projection）。",
+    ),
+    "page": _d("ページ", "出典のページ番号（任意。PDFで確かめた場合のみ入力します）。"),
     "as_of": _d("時点", "数値の時点（任意）。2025-03 または 2025-03-31 の形で入力します。"),
     "note_ja": _d("注記（日本語）", "数値についての注記（任意）。", **_T),
     "note_en": _d("注記（英語）", "注記の英訳（任意）。", **_T),
@@ -114,13 +119,23 @@ SPECIFIC: dict[str, dict[str, ColumnDoc]] = {
         "dataset": _d("データセット", "指標の値を収めるデータセット：dx_kpis または facility_counts。"),
         "direction": _d("望ましい方向", "higher_better（多いほどよい）、lower_better（少ないほどよい）、neutral。"),
         "wording_ja": _d("レポートの表記", "レポートに印刷されている表記そのまま（任意）。", **_T),
+        "reading_ja": _d(
+            "ダッシュボードの読み（日本語）",
+            "名称・単位・時点などがレポートに書かれておらず、ダッシュボードが補った読み（任意）。画面に明示します。",
+            **_T,
+        ),
+        "reading_en": _d("ダッシュボードの読み（英語）", "読みの英訳（任意）。", **_T),
     },
     "dx_kpis": {
         "period_type": _d("期間の種類", "calendar_year、fiscal_year、fiscal_year_span、snapshot のいずれか。"),
         "year": _d(
             "年", "期間の年（西暦）。期間が FY2024 なら 2024、2025-03 なら 2025、FY2022-FY2024 なら 2024。", **_Y
         ),
-        "as_of_basis": _d("時点の根拠", "printed（レポートに記載）、inferred（推定）、period（期間が時点）。"),
+        "as_of_basis": _d(
+            "時点の根拠",
+            "printed（レポートに記載）、inferred（推定）、period（期間が時点）、"
+            "reading（期間・年がレポートに書かれておらず、ダッシュボードの読み）。",
+        ),
     },
     "facility_counts": {
         "facilities": _d("施設数", "公共施設の数。", unit_label="施設", unit_code="facilities"),
@@ -156,7 +171,21 @@ SPECIFIC: dict[str, dict[str, ColumnDoc]] = {
         "aims_en": _d("ねらい（英語）", "ねらいの英訳。", **_T),
     },
     "report_context": {
-        "kind": _d("種別", "challenge（課題）、wellbeing_goal、vision、mission のいずれか。"),
+        "kind": _d(
+            "種別",
+            "verdict（レポートの総括）、challenge（課題）、claim（レポートの主張）、work_type（業務の種類）、"
+            "wellbeing_goal、vision、mission のいずれか。名称・詳細（日本語）にはレポートの文言をそのまま入力します。",
+        ),
+        "topic": _d(
+            "表示する場所",
+            "overview（概要）、population（人口推計）、working_hours（業務時間）、online（オンライン申請）、"
+            "facilities（公共施設）のいずれか。",
+        ),
+    },
+    "report_sections": {
+        "section_id": _d("見出しID", "見出しを表す英数字のID。"),
+        "heading_ja": _d("見出し（日本語）", "レポートに印刷されている見出しそのまま。", **_T),
+        "heading_en": _d("見出し（英語）", "見出しの英訳。", **_T),
     },
     "context_figures": {
         "figure_id": _d("数値ID", "数値を表す英数字のID。"),

@@ -51,13 +51,16 @@ PERIOD_FORMAT = "period"
 class Provenance:
     """Where a dataset's figures come from.
 
-    ``as_of`` is the as-of the report prints (or ``None`` when it prints none:
-    then the period column of each row is its time reference). ``derived`` marks
-    figures computed by the dashboard rather than printed by the source.
+    ``sections`` names the report's sections (``report_sections`` ids) the rows
+    are found under; the report's text carries no page numbers, so sections, not
+    pages, are what a reader can look up. ``as_of`` is the as-of the report
+    prints (or ``None`` when it prints none: then the period column of each row
+    is its time reference). ``derived`` marks figures computed by the dashboard
+    rather than printed by the source.
     """
 
     source_id: str
-    pages: str
+    sections: str
     as_of: str | None
     unit: str
     licence: str
@@ -99,6 +102,8 @@ _STR = pa.string()
 _INT = pa.int64()
 _FLOAT = pa.float64()
 _REPORT_LICENCE = "いわき市の公表資料（出典を明示して引用）"
+# Every report-derived row names the report section it is printed under (report_sections.section_id).
+_SECTION_REF = ("report_sections", "section_id")
 
 
 def _schema(*fields: tuple[str, pa.DataType]) -> pa.Schema:
@@ -116,17 +121,18 @@ SPECS: dict[str, DatasetSpec] = {
                 ("index_2020", _INT),
                 ("kind", _STR),
                 ("source_id", _STR),
+                ("section", _STR),
                 ("page", _INT),
                 ("as_of", _STR),
                 ("note_ja", _STR),
                 ("note_en", _STR),
             ),
             key=("year",),
-            provenance=Provenance(REPORT_SOURCE, "1", None, "persons", _REPORT_LICENCE),
-            not_null=("year", "population", "index_2020", "kind", "source_id", "page"),
+            provenance=Provenance(REPORT_SOURCE, "population_projection", None, "persons", _REPORT_LICENCE),
+            not_null=("year", "population", "index_2020", "kind", "source_id"),
             enums={"kind": frozenset({"census", "projection"})},
             ranges={"population": (0, None), "index_2020": (0, None), "year": (1900, 2100)},
-            references={"source_id": ("sources", "source_id")},
+            references={"source_id": ("sources", "source_id"), "section": _SECTION_REF},
             formats={"as_of": DATE_FORMAT},
         ),
         DatasetSpec(
@@ -141,10 +147,19 @@ SPECS: dict[str, DatasetSpec] = {
                 ("unit", _STR),
                 ("direction", _STR),
                 ("wording_ja", _STR),
+                ("reading_ja", _STR),
+                ("reading_en", _STR),
+                ("section", _STR),
                 ("page", _INT),
             ),
             key=("kpi_id",),
-            provenance=Provenance(REPORT_SOURCE, "3", None, "—", _REPORT_LICENCE),
+            provenance=Provenance(
+                REPORT_SOURCE,
+                "paperless, citizen_digital, facility_management, working_hours",
+                None,
+                "—",
+                _REPORT_LICENCE,
+            ),
             not_null=("kpi_id", "pillar_id", "dataset", "name_ja", "name_en", "unit", "direction"),
             enums={
                 "pillar_id": PILLAR_IDS,
@@ -152,6 +167,7 @@ SPECS: dict[str, DatasetSpec] = {
                 "dataset": frozenset({"dx_kpis", "facility_counts"}),
                 "unit": UNIT_CODES,
             },
+            references={"section": _SECTION_REF},
         ),
         DatasetSpec(
             name="dx_kpis",
@@ -166,21 +182,32 @@ SPECS: dict[str, DatasetSpec] = {
                 ("as_of", _STR),
                 ("as_of_basis", _STR),
                 ("source_id", _STR),
+                ("section", _STR),
                 ("page", _INT),
                 ("note_ja", _STR),
                 ("note_en", _STR),
             ),
             key=("kpi_id", "period"),
-            provenance=Provenance(REPORT_SOURCE, "3", "2025-03 / 2025-05", "various", _REPORT_LICENCE),
+            provenance=Provenance(
+                REPORT_SOURCE,
+                "paperless, citizen_digital, working_hours",
+                "2025-03 / 2025-05",
+                "various",
+                _REPORT_LICENCE,
+            ),
             not_null=("kpi_id", "pillar_id", "period", "period_type", "year", "value", "unit", "source_id"),
             enums={
                 "pillar_id": PILLAR_IDS,
                 "period_type": frozenset({"calendar_year", "fiscal_year", "fiscal_year_span", "snapshot"}),
-                "as_of_basis": frozenset({"printed", "inferred", "period"}),
+                "as_of_basis": frozenset({"printed", "inferred", "period", "reading"}),
                 "unit": UNIT_CODES,
             },
             ranges={"year": (2000, 2100), "page": (1, None)},
-            references={"kpi_id": ("kpi_definitions", "kpi_id"), "source_id": ("sources", "source_id")},
+            references={
+                "kpi_id": ("kpi_definitions", "kpi_id"),
+                "source_id": ("sources", "source_id"),
+                "section": _SECTION_REF,
+            },
             formats={"as_of": DATE_FORMAT, "period": PERIOD_FORMAT},
         ),
         DatasetSpec(
@@ -193,14 +220,15 @@ SPECS: dict[str, DatasetSpec] = {
                 ("label_en", _STR),
                 ("as_of", _STR),
                 ("source_id", _STR),
+                ("section", _STR),
                 ("page", _INT),
             ),
             key=("year",),
-            provenance=Provenance(REPORT_SOURCE, "3", None, "facilities", _REPORT_LICENCE),
+            provenance=Provenance(REPORT_SOURCE, "facility_management", None, "facilities", _REPORT_LICENCE),
             not_null=("year", "status", "source_id"),
             enums={"status": frozenset({"actual", "towards_optimal"})},
-            ranges={"facilities": (0, None), "year": (1900, 2100)},
-            references={"source_id": ("sources", "source_id")},
+            ranges={"facilities": (0, None), "year": (1900, 2100), "page": (1, None)},
+            references={"source_id": ("sources", "source_id"), "section": _SECTION_REF},
             formats={"as_of": DATE_FORMAT},
         ),
         DatasetSpec(
@@ -222,13 +250,14 @@ SPECS: dict[str, DatasetSpec] = {
                 ("share_pct", _FLOAT),
                 ("respondents", _INT),
                 ("source_id", _STR),
+                ("section", _STR),
                 ("page", _INT),
             ),
             key=("wave", "question_id", "option_id", "group_dim", "group_value"),
-            provenance=Provenance(REPORT_SOURCE, "4", "2025-03", "percent", _REPORT_LICENCE),
+            provenance=Provenance(REPORT_SOURCE, "staff_survey", "2025-03", "percent", _REPORT_LICENCE),
             not_null=("wave", "question_id", "question_ja", "option_id", "group_dim", "group_value", "source_id"),
             ranges={"share_pct": (0, 100), "count": (0, None), "respondents": (0, None), "likert_score": (-3, 3)},
-            references={"source_id": ("sources", "source_id")},
+            references={"source_id": ("sources", "source_id"), "section": _SECTION_REF},
             formats={"wave": DATE_FORMAT, "survey_date": DATE_FORMAT},
         ),
         DatasetSpec(
@@ -244,22 +273,26 @@ SPECS: dict[str, DatasetSpec] = {
                 ("detail_en", _STR),
                 ("until_year", _INT),
                 ("source_id", _STR),
+                ("section", _STR),
                 ("page", _INT),
             ),
             key=("initiative_id",),
-            provenance=Provenance(REPORT_SOURCE, "2", None, "—", _REPORT_LICENCE),
+            provenance=Provenance(REPORT_SOURCE, "reform_steps", None, "—", _REPORT_LICENCE),
             not_null=("initiative_id", "fiscal_year", "name_ja", "name_en", "pillar_id"),
             enums={"pillar_id": PILLAR_IDS},
             ranges={"month": (1, 12), "fiscal_year": (2000, 2100), "until_year": (2000, 2100)},
-            references={"source_id": ("sources", "source_id")},
+            references={"source_id": ("sources", "source_id"), "section": _SECTION_REF},
         ),
         DatasetSpec(
             name="named_initiatives",
-            schema=_schema(("name_ja", _STR), ("name_en", _STR), ("pillar_id", _STR), ("page", _INT)),
+            schema=_schema(
+                ("name_ja", _STR), ("name_en", _STR), ("pillar_id", _STR), ("section", _STR), ("page", _INT)
+            ),
             key=("name_ja",),
-            provenance=Provenance(REPORT_SOURCE, "3", None, "—", _REPORT_LICENCE),
+            provenance=Provenance(REPORT_SOURCE, "working_hours", None, "—", _REPORT_LICENCE),
             not_null=("name_ja", "name_en", "pillar_id"),
             enums={"pillar_id": PILLAR_IDS},
+            references={"section": _SECTION_REF},
         ),
         DatasetSpec(
             name="pillars",
@@ -270,28 +303,45 @@ SPECS: dict[str, DatasetSpec] = {
                 ("name_en", _STR),
                 ("aims_ja", _STR),
                 ("aims_en", _STR),
+                ("section", _STR),
                 ("page", _INT),
             ),
             key=("pillar_id",),
-            provenance=Provenance(REPORT_SOURCE, "2", None, "—", _REPORT_LICENCE),
+            provenance=Provenance(REPORT_SOURCE, "five_arrows", None, "—", _REPORT_LICENCE),
             not_null=("pillar_id", "order", "name_ja", "name_en"),
             enums={"pillar_id": PILLAR_IDS},
+            references={"section": _SECTION_REF},
         ),
         DatasetSpec(
             name="report_context",
             schema=_schema(
                 ("kind", _STR),
                 ("order", _INT),
+                ("topic", _STR),
                 ("name_ja", _STR),
                 ("name_en", _STR),
                 ("detail_ja", _STR),
                 ("detail_en", _STR),
+                ("section", _STR),
                 ("page", _INT),
             ),
             key=("kind", "order"),
-            provenance=Provenance(REPORT_SOURCE, "1–2", None, "—", _REPORT_LICENCE),
-            not_null=("kind", "order", "name_ja", "name_en"),
-            enums={"kind": frozenset({"challenge", "wellbeing_goal", "vision", "mission"})},
+            provenance=Provenance(
+                REPORT_SOURCE,
+                "cover, population_projection, city_situation, management_direction, citizen_digital, "
+                "facility_management, working_hours, staff_survey",
+                None,
+                "—",
+                _REPORT_LICENCE,
+            ),
+            not_null=("kind", "order", "topic", "name_ja", "name_en"),
+            enums={
+                "kind": frozenset(
+                    {"verdict", "challenge", "claim", "work_type", "wellbeing_goal", "vision", "mission"}
+                ),
+                "topic": frozenset({"overview", "population", "working_hours", "online", "facilities"}),
+            },
+            references={"section": _SECTION_REF},
         ),
         DatasetSpec(
             name="context_figures",
@@ -312,6 +362,22 @@ SPECS: dict[str, DatasetSpec] = {
             enums={"unit": UNIT_CODES},
             references={"source_id": ("sources", "source_id")},
             formats={"published": DATE_FORMAT},
+        ),
+        DatasetSpec(
+            name="report_sections",
+            schema=_schema(
+                ("section_id", _STR),
+                ("order", _INT),
+                ("heading_ja", _STR),
+                ("heading_en", _STR),
+                ("note_ja", _STR),
+                ("note_en", _STR),
+                ("page", _INT),
+            ),
+            key=("section_id",),
+            provenance=Provenance(REPORT_SOURCE, "—", None, "—", _REPORT_LICENCE),
+            not_null=("section_id", "order", "heading_ja", "heading_en"),
+            ranges={"page": (1, None)},
         ),
         DatasetSpec(
             name="sources",

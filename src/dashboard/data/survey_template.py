@@ -124,7 +124,8 @@ COLUMN_DOCS: dict[str, tuple[str, str, str]] = {
         "その設問・区分の回答者数（同じ設問・区分の行にはすべて同じ値）。空欄なら回答数の合計。",
     ),
     "source_id": ("出典ID", "必須", "出典一覧（data/source/sources.csv）に登録した出典ID。"),
-    "page": ("ページ", "任意", "出典のページ番号（公表資料の場合）。"),
+    "section": ("レポートの見出し", "任意", "公表資料の場合、数値が載っている見出しのID（report_sections）。"),
+    "page": ("ページ", "任意", "出典のページ番号（公表資料でページを確かめた場合）。"),
 }
 """Japanese label, whether staff must/may fill it, and explanation of every column (the template's 説明 sheet)."""
 
@@ -181,6 +182,7 @@ def template_frame(
                         "share_pct": None,
                         "respondents": None,
                         "source_id": source_id,
+                        "section": None,
                         "page": None,
                     }
                 )

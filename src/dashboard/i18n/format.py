@@ -99,19 +99,77 @@ def unit_label(unit: str) -> str:
     return t(f"unit.{unit}")
 
 
-def fmt_value(value: float | None, unit: str, decimals: int | None = None) -> str:
-    """A value with its unit label, e.g. ``522.0 万時間``, ``20.5％``, ``×3``/``3倍``."""
+# Units the report counts in 万 (10,000) or 億 (100 million). English has no such words, so an
+# English reader gets the amount itself in millions or billions: 522.0万時間 → 5.22 million hours.
+_EN_AMOUNTS: dict[str, tuple[float, str]] = {
+    "hours_10k": (10_000, "hours"),
+    "oku_yen": (100_000_000, "yen"),
+    "oku_yen_per_year": (100_000_000, "yen"),
+}
+_EN_SIZES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def _trimmed(value: float, max_decimals: int = 3) -> str:
+    """``5.22``, ``4.985``, ``600``: up to ``max_decimals`` decimals, trailing zeros dropped."""
+    return f"{value:,.{max_decimals}f}".rstrip("0").rstrip(".")
+
+
+def _en_amount(value: float, unit: str) -> str:
+    """English for an amount counted in 万/億: ``5.22 million hours``, ``235,000 hours``, ``¥12.82 billion a year``."""
+    factor, noun = _EN_AMOUNTS[unit]
+    amount = abs(value) * factor
+    number = next((f"{_trimmed(amount / size)} {word}" for size, word in _EN_SIZES if amount >= size), None)
+    number = number or fmt_number(round(amount))
+    text = f"¥{number}" if noun == "yen" else f"{number} {noun}"
+    if unit.endswith("_per_year"):
+        text += " " + t("unit.per_year_suffix")
+    return ("−" if value < 0 else "") + text
+
+
+def join_unit(number: str, unit: str) -> str:
+    """An already formatted number with its unit label (``300万枚／月``, ``6.4％``, ``×3``).
+
+    Not for units counted in 万/億 in English (use :func:`fmt_value`, which rescales them).
+    """
+    if unit == "ratio" and language() == "en":
+        return f"×{number}"
+    if unit in ("percent", "ratio") or language() == "ja":
+        return f"{number}{unit_label(unit)}"
+    return f"{number} {unit_label(unit)}"
+
+
+def fmt_value(value: float | None, unit: str, decimals: int | None = None, *, signed: bool = False) -> str:
+    """A value with its unit, e.g. ``522.0万時間`` / ``5.22 million hours``, ``20.5％``, ``×3``/``3倍``.
+
+    ``signed`` writes a change in the report's style: ``▲23.5万時間`` (ja), ``−235,000 hours`` (en).
+    """
     if value is None or is_missing(value):
         return t("not_published")
+    if language() == "en" and unit in _EN_AMOUNTS:
+        text = _en_amount(float(value), unit)
+        return "+" + text if signed and value > 0 else text
     if decimals is None:
         decimals = (
             0
             if float(value).is_integer() and unit not in ("hours_10k", "index_2021")
             else (2 if unit == "index_2021" else 1)
         )
-    number = fmt_number(value, decimals)
-    if unit == "ratio" and language() == "en":
-        return f"×{number}"
-    if unit in ("percent", "ratio") or language() == "ja":
-        return f"{number}{unit_label(unit)}"
-    return f"{number} {unit_label(unit)}"
+    number = fmt_signed(value, decimals) if signed else fmt_number(value, decimals)
+    return join_unit(number, unit)
+
+
+def chart_unit(unit: str) -> tuple[float, str]:
+    """(factor, axis label) for plotting a unit: 万時間 as printed in Japanese, million hours in English."""
+    if language() == "en" and unit == "hours_10k":
+        return 0.01, t("unit.million_hours")
+    if language() == "en" and unit in ("oku_yen", "oku_yen_per_year"):
+        return 0.1, t("unit.billion_yen")
+    return 1.0, unit_label(unit)
+
+
+def ordinal(n: int) -> str:
+    """``1st``, ``2nd``, ``3rd``, ``11th``, ``22nd`` in English; the number itself in Japanese."""
+    if language() != "en":
+        return str(n)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"

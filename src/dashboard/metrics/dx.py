@@ -29,6 +29,7 @@ REPORT_FIGURE_COLUMNS = [
     "as_of",
     "as_of_basis",
     "source_id",
+    "section",
     "page",
     "note_ja",
     "note_en",
@@ -87,6 +88,7 @@ def facility_rows(facilities: pd.DataFrame) -> pd.DataFrame:
             "as_of": actual["as_of"],
             "as_of_basis": "period",
             "source_id": actual["source_id"],
+            "section": actual["section"],
             "page": actual["page"],
             "note_ja": pd.NA,
             "note_en": pd.NA,
@@ -130,7 +132,8 @@ def kpi_cards(kpis: pd.DataFrame, definitions: pd.DataFrame, facilities: pd.Data
     ``kpis`` is the ``dx_kpis`` dataset, ``definitions`` ``kpi_definitions``;
     ``facilities`` (``facility_counts``) supplies the KPI defined there. KPIs
     without rows are left out. Columns: those of ``dx_kpis`` plus order,
-    name_ja, name_en, direction, change_kind (series / span / ratio / none),
+    name_ja, name_en, direction, wording_ja (the report's words), reading_ja/reading_en (what the
+    dashboard reads into them, when anything), change_kind (series / span / ratio / none),
     change, baseline_value, baseline_year, baseline_period_type, tone.
     """
     frames = [kpis[REPORT_FIGURE_COLUMNS]]
@@ -153,6 +156,9 @@ def kpi_cards(kpis: pd.DataFrame, definitions: pd.DataFrame, facilities: pd.Data
                 "name_ja": definition["name_ja"],
                 "name_en": definition["name_en"],
                 "direction": definition["direction"],
+                "wording_ja": definition.get("wording_ja"),
+                "reading_ja": definition.get("reading_ja"),
+                "reading_en": definition.get("reading_en"),
                 "change_kind": change.kind,
                 "change": change.change,
                 "baseline_value": change.baseline_value,

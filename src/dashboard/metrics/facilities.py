@@ -67,16 +67,22 @@ def reduction_pct_of(base: int, count: float) -> float:
     return (1 - count / base) * 100
 
 
-def per_resident_table(outlook: pd.DataFrame, scenarios: Mapping[str, float]) -> pd.DataFrame:
-    """Facilities per 10,000 residents for each scenario and each projection year.
+def per_resident_table(
+    outlook: pd.DataFrame, scenarios: Mapping[str, float], after_year: int | None = None
+) -> pd.DataFrame:
+    """Facilities per 10,000 residents for each scenario and each projection year after ``after_year``.
 
     ``outlook``: year, population (the city's projection); ``scenarios``:
-    scenario id → facility count held in every year. Columns: scenario, year,
+    scenario id → facility count held in every year. A scenario starts from
+    the count of ``after_year`` (2024's 1,281), so it is never drawn for an
+    earlier year (2020), which had a different count (2021: 1,316): no
+    counterfactual bar for a year without such data. Columns: scenario, year,
     facilities, population, per_10k.
     """
+    years = outlook if after_year is None else outlook[outlook["year"] > after_year]
     rows = []
     for scenario, facilities in scenarios.items():
-        for _, row in outlook.sort_values("year").iterrows():
+        for _, row in years.sort_values("year").iterrows():
             rows.append(
                 {
                     "scenario": scenario,

@@ -36,7 +36,7 @@ CONTINUE_QUESTION = "reform_continue"
 
 @dataclass(frozen=True)
 class PopulationHeadline:
-    """The city's projection from its base year to its last year (report p.1)."""
+    """The city's projection from its base year to its last year (report: 「市の将来推計人口」)."""
 
     base_year: int
     base: int
@@ -44,7 +44,8 @@ class PopulationHeadline:
     end: int
     end_index: int  # the printed index (base year = 100)
     source_id: str
-    page: int | None  # None for a wave the staff imported themselves (it has no report page)
+    page: int | None  # a verified report page; None when unverified (the report's text has none)
+    section: str | None = None  # the report section (report_sections id) the figure is printed under
 
     @property
     def ratio_pct(self) -> float:
@@ -54,7 +55,7 @@ class PopulationHeadline:
 
 @dataclass(frozen=True)
 class HoursHeadline:
-    """Staff working hours saved between two fiscal years (report p.3), in 万時間."""
+    """Staff working hours saved between two fiscal years (report: results sections), in 万時間."""
 
     start_year: int
     end_year: int
@@ -63,7 +64,8 @@ class HoursHeadline:
     reduction: float  # printed change (negative = saved)
     reduction_pct: float  # printed change in percent
     source_id: str
-    page: int | None  # None for a wave the staff imported themselves (it has no report page)
+    page: int | None  # a verified report page; None when unverified (the report's text has none)
+    section: str | None = None  # the report section (report_sections id) the figure is printed under
 
     @property
     def computed_reduction(self) -> float:
@@ -78,36 +80,55 @@ class HoursHeadline:
 
 @dataclass(frozen=True)
 class FacilitiesHeadline:
-    """Public facilities, first → last published count (report p.3)."""
+    """Public facilities, first → last published count (report: results sections)."""
 
     change: CountChange
     source_id: str
-    page: int | None  # None for a wave the staff imported themselves (it has no report page)
+    page: int | None  # a verified report page; None when unverified (the report's text has none)
     towards_years: tuple[int, ...]  # years printed without a count (「最適な施設数へ」)
+    section: str | None = None  # the report section (report_sections id) the figure is printed under
 
 
 @dataclass(frozen=True)
 class OnlineHeadline:
-    """Online applications (report p.3): the multiple of the pre-reform level, the yearly count and the rate."""
+    """Online applications (report: results sections): the multiple of the pre-reform level, the yearly count and the rate."""
 
     multiple: float
     per_year: float
     rate_pct: float
     as_of: str | None
     source_id: str
-    page: int | None  # None for a wave the staff imported themselves (it has no report page)
+    page: int | None  # a verified report page; None when unverified (the report's text has none)
+    section: str | None = None  # the report section (report_sections id) the figure is printed under
 
 
 @dataclass(frozen=True)
 class SurveyHeadline:
-    """The staff survey's two headline shares (report p.4), latest wave, whole staff."""
+    """The staff survey's two headline shares (report: 「構造改革に着手して３年」), latest wave, whole staff."""
 
     wave: str
     survey_date: str
     progress_pct: float
     continue_pct: float
     source_id: str
-    page: int | None  # None for a wave the staff imported themselves (it has no report page)
+    page: int | None  # a verified report page; None when unverified (the report's text has none)
+    section: str | None = None  # the report section (report_sections id) the figure is printed under
+
+
+Headline = PopulationHeadline | HoursHeadline | FacilitiesHeadline | OnlineHeadline | SurveyHeadline
+"""Any headline card's figures (each carries its source, section and verified page)."""
+
+
+def _page(row: pd.Series) -> int | None:
+    """A row's verified report page, or None (most rows carry none: the report's text has no page numbers)."""
+    page = row.get("page")
+    return None if page is None or pd.isna(page) else int(page)
+
+
+def _section(row: pd.Series) -> str | None:
+    """A row's report section id, or None (rows from other sources or staff imports may have none)."""
+    section = row.get("section")
+    return None if section is None or pd.isna(section) else str(section)
 
 
 def _one(df: pd.DataFrame, what: str) -> pd.Series:
@@ -129,7 +150,8 @@ def population_headline(outlook: pd.DataFrame) -> PopulationHeadline:
         int(last["population"]),
         int(last["index_2020"]),
         str(last["source_id"]),
-        int(last["page"]),
+        _page(last),
+        _section(last),
     )
 
 
@@ -149,7 +171,8 @@ def hours_headline(kpis: pd.DataFrame) -> HoursHeadline:
         float(reduction["value"]),
         float(rate["value"]),
         str(reduction["source_id"]),
-        int(reduction["page"]),
+        _page(reduction),
+        _section(reduction),
     )
 
 
@@ -159,7 +182,7 @@ def facilities_headline(counts: pd.DataFrame) -> FacilitiesHeadline:
     actual = counts[(counts["status"] == "actual") & (counts["year"] == change.end_year)]
     last = _one(actual, f"facility count {change.end_year}")
     towards = tuple(int(y) for y in counts.loc[counts["facilities"].isna(), "year"].sort_values())
-    return FacilitiesHeadline(change, str(last["source_id"]), int(last["page"]), towards)
+    return FacilitiesHeadline(change, str(last["source_id"]), _page(last), towards, _section(last))
 
 
 def online_headline(kpis: pd.DataFrame) -> OnlineHeadline:
@@ -176,7 +199,8 @@ def online_headline(kpis: pd.DataFrame) -> OnlineHeadline:
         float(latest.loc["online_application_rate", "value"]),
         None if pd.isna(as_of) else str(as_of),
         str(per_year["source_id"]),
-        int(per_year["page"]),
+        _page(per_year),
+        _section(per_year),
     )
 
 
@@ -201,7 +225,8 @@ def survey_headline(survey: pd.DataFrame) -> SurveyHeadline:
         float(progress["share"]),
         float(latest.loc[CONTINUE_QUESTION, "share"]),
         str(progress["source_id"]),
-        None if pd.isna(progress["page"]) else int(progress["page"]),
+        _page(progress),
+        _section(progress),
     )
 
 

@@ -183,14 +183,19 @@ def register_by_year(mynumber: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values("year").reset_index(drop=True)
 
 
-def _row(series: str, year: int, date: str, value: float, source_id: str, page: str | None, point: bool) -> dict:
+def _section(row: pd.Series) -> str | None:
+    section = row.get("section")
+    return None if section is None or pd.isna(section) else str(section)
+
+
+def _row(series: str, year: int, date: str, value: float, source_id: str, section: str | None, point: bool) -> dict:
     return {
         "series": series,
         "year": int(year),
         "date": date,
         "population": round(value),
         "source_id": source_id,
-        "page": page,
+        "section": section,
         "report_point": point,
     }
 
@@ -208,13 +213,14 @@ def outlook_series(
     ``census``: the 2015 census frame (2010 and 2015 for ``code5``);
     ``register``: :func:`register_by_year`; ``context``: context_figures.
     Columns: series, basis, year, date, t (decimal year of the count day, for
-    the x axis), population, source_id, page, report_point, estimate.
+    the x axis), population, source_id, section (the report section of a report point), report_point,
+    estimate.
     """
     rows: list[dict] = []
     for _, r in report.iterrows():
         kind = "census" if r["kind"] == "census" else "projection"
         date = f"{int(r['year'])}-{CENSUS_DAY}" if kind == "census" else str(int(r["year"]))
-        rows.append(_row(kind, r["year"], date, r["population"], r["source_id"], str(int(r["page"])), True))
+        rows.append(_row(kind, r["year"], date, r["population"], r["source_id"], _section(r), True))
     if census is not None:
         row = census[(census["code5"] == code5) & (census["level"].isin(MUNICIPAL_LEVELS))]
         if not row.empty:
@@ -248,7 +254,7 @@ def outlook_series(
     order = {s: i for i, s in enumerate(SERIES)}
     df = df.sort_values(["series", "t"], key=lambda c: c.map(order) if c.name == "series" else c)
     return df.reset_index(drop=True)[
-        ["series", "basis", "year", "date", "t", "population", "source_id", "page", "report_point", "estimate"]
+        ["series", "basis", "year", "date", "t", "population", "source_id", "section", "report_point", "estimate"]
     ]
 
 

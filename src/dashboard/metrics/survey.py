@@ -49,6 +49,7 @@ DIST_COLUMNS = [
     "ci_low",
     "ci_high",
     "source_id",
+    "section",
     "page",
 ]
 """Columns of :func:`distribution`'s result."""
@@ -184,7 +185,7 @@ def distribution(df: pd.DataFrame) -> pd.DataFrame:
     d["basis"] = np.where(counts_basis, "counts", "shares")
     d["kind"] = "option"
     d["_cell"] = grouped.ngroup()
-    meta = (*CELL, "survey_date", "question_ja", "question_en", "source_id", "page", "basis", "n")
+    meta = (*CELL, "survey_date", "question_ja", "question_en", "source_id", "section", "page", "basis", "n")
     totals = d.groupby("_cell", sort=False).agg(
         **{c: (c, "first") for c in meta}, share_sum=("share", "sum"), count_sum=("count", "sum")
     )
@@ -285,6 +286,7 @@ def headline(dist: pd.DataFrame) -> pd.DataFrame:
         "n",
         "basis",
         "source_id",
+        "section",
         "page",
         "ci_low",
         "ci_high",

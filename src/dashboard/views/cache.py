@@ -137,6 +137,24 @@ def source_credits() -> dict[str, dict[str, str]]:
     return _source_credits(file_signature("sources"))
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def _report_sections(signature: tuple[int, int] | None) -> dict[str, dict[str, str]]:
+    sections = load_dataset("report_sections")
+    return {
+        str(row["section_id"]): {
+            "heading_ja": str(row["heading_ja"]),
+            "heading_en": str(row["heading_en"]),
+            "page": "" if pd.isna(row["page"]) else str(int(row["page"])),
+        }
+        for row in sections.to_dict("records")
+    }
+
+
+def report_sections() -> dict[str, dict[str, str]]:
+    """section_id → the report's heading as printed (``heading_ja``), its translation and a verified page (or '')."""
+    return _report_sections(file_signature("report_sections"))
+
+
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _mynumber_prepared(signature: tuple[int, int] | None) -> tuple[pd.DataFrame, list[str], int]:
     # cache_resource: the frame is large (every municipality × snapshot) and only

@@ -20,6 +20,7 @@ import streamlit as st
 from dashboard.charts import export
 from dashboard.charts.spec import VegaSpec
 from dashboard.data import DataError, OpenDataMissing, last_updated
+from dashboard.data.schemas import REPORT_SOURCE
 from dashboard.i18n import localized, t
 from dashboard.i18n.format import as_of_label
 from dashboard.views import cache, present
@@ -29,13 +30,40 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Source:
-    """What a chart or card is drawn from: the sources, pages and as-of to print under it."""
+    """What a chart or card is drawn from: the sources, the report's sections and as-of to print under it.
+
+    ``sections`` are ``report_sections`` ids: the report's text carries no page
+    numbers, so a citation names the section heading as printed (a page is
+    added only where ``report_sections`` or ``pages`` holds a verified one).
+    """
 
     source_ids: Sequence[str]
-    pages: str | None = None
+    sections: Sequence[str] | None = None
     as_of: str | None = None
     derived: bool = False
     notes: Sequence[str] = field(default_factory=tuple)
+    pages: str | None = None
+    timeless: bool = False
+    """A quotation of the report's words: the line names no as-of (a sentence has none)."""
+
+
+def _frame(rows: pd.DataFrame | pd.Series) -> pd.DataFrame:
+    return rows.to_frame().T if isinstance(rows, pd.Series) else rows
+
+
+def sections_of(*frames: pd.DataFrame | pd.Series) -> tuple[str, ...]:
+    """The report sections the rows of ``frames`` cite (their ``section`` column), in first-seen order."""
+    seen: dict[str, None] = {}
+    for df in map(_frame, frames):
+        if "section" in df.columns:
+            seen.update(dict.fromkeys(str(s) for s in df["section"].dropna()))
+    return tuple(seen)
+
+
+def pages_of(*frames: pd.DataFrame | pd.Series) -> str | None:
+    """The verified report pages the rows of ``frames`` carry (most carry none), as ``3`` or ``3, 4``."""
+    pages = sorted({int(p) for df in map(_frame, frames) if "page" in df.columns for p in df["page"].dropna()})
+    return ", ".join(str(p) for p in pages) or None
 
 
 # A chart as the views pass it: a Vega-Lite spec from ``cache.chart`` (built and
@@ -70,14 +98,40 @@ def _strip_prefix(text: str, prefixes: tuple[str, ...]) -> str:
     return text
 
 
+def section_text(section_ids: Sequence[str], pages: str | None = None) -> str:
+    """Where in the report: 「市の将来推計人口」 (ja) / section "…" (「市の将来推計人口」) (en), pages when verified."""
+    try:
+        known = cache.report_sections()
+    except DataError:
+        known = {}
+    parts, verified = [], [] if pages is None else [pages]
+    for sid in section_ids:
+        row = known.get(sid)
+        if row is None:
+            parts.append(sid)
+            continue
+        parts.append(t("prov.section", heading=row["heading_ja"], heading_en=row["heading_en"]))
+        if row.get("page"):
+            verified.append(str(row["page"]))
+    text = t("prov.section_sep").join(parts)
+    if verified:
+        text += " " + t("prov.page", page=", ".join(dict.fromkeys(verified)))
+    return text
+
+
 def source_text(src: Source) -> str:
-    """One line: 出典 …（p.N）｜時点 …｜算出値."""
+    """One line: 出典 …「見出し」｜時点 …｜算出値 (the report's section right after the report's credit)."""
     # Some credit lines already begin with the word for "source" (as their licences ask); do not double it.
     prefixes = (f"{t('prov.source')}：", f"{t('prov.source')}: ")
-    credits = "、".join(_strip_prefix(credit(s), prefixes) for s in src.source_ids)
-    if src.pages:
-        credits += " " + t("prov.page", page=src.pages)
-    parts = [f"{t('prov.source')}：{credits}", f"{t('prov.as_of')}：{as_of_label(src.as_of)}"]
+    where = section_text(src.sections or (), src.pages) if (src.sections or src.pages) else ""
+    names = [_strip_prefix(credit(s), prefixes) for s in src.source_ids]
+    if where:
+        at = src.source_ids.index(REPORT_SOURCE) if REPORT_SOURCE in src.source_ids else len(names) - 1
+        names[at] = t("prov.credit_at", credit=names[at], where=where)
+    credits = "、".join(names)
+    parts = [f"{t('prov.source')}：{credits}"]
+    if not src.timeless:
+        parts.append(f"{t('prov.as_of')}：{as_of_label(src.as_of)}")
     if src.derived:
         parts.append(t("prov.derived"))
     parts.extend(src.notes)
@@ -87,6 +141,30 @@ def source_text(src: Source) -> str:
 def source_caption(src: Source) -> None:
     """Print the provenance line under a chart or card."""
     st.caption(source_text(src))
+
+
+def report_sentences(topic: str, kinds: Sequence[str] = ("claim",)) -> pd.DataFrame:
+    """The report's own sentences (``report_context`` rows of ``kinds``) that belong with ``topic``, in order."""
+    df = cache.dataset("report_context")
+    rows = df[(df["topic"] == topic) & df["kind"].isin(list(kinds))]
+    order = {kind: i for i, kind in enumerate(kinds)}
+    return rows.assign(_k=rows["kind"].map(order)).sort_values(["_k", "order"]).drop(columns="_k")
+
+
+def quote_text(row: pd.Series | Mapping[str, Any]) -> str:
+    """A sentence of the report as printed: 「…」 (ja); “translation” (「…」) in English, the original beside it."""
+    return t("quote.text", ja=str(row["name_ja"]), en=localized(row, "name"))
+
+
+def report_quotes(rows: pd.DataFrame, *, lead: str | None = None) -> None:
+    """The report's sentences, quoted word for word (never paraphrased), with the sections they are printed under."""
+    if rows.empty:
+        return
+    lines = [f"- {quote_text(r)}" for _, r in rows.iterrows()]
+    st.markdown(("**" + lead + "**\n\n" if lead else "") + "\n".join(lines))
+    source_caption(
+        Source([REPORT_SOURCE], sections_of(rows), notes=[t("quote.verbatim")], pages=pages_of(rows), timeless=True)
+    )
 
 
 def page_header(title_key: str, intro_key: str | None = None) -> None:

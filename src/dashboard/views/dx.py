@@ -1,4 +1,4 @@
-"""DX KPI screen (DX指標): every result of report p.3 as a card, the trends, My Number card uptake, derived figures.
+"""DX KPI screen (DX指標): every result the report prints as a card, the trends, My Number card uptake, derived figures.
 
 Sections (each guarded, so one failing part never hides the others):
 
@@ -28,7 +28,18 @@ from dashboard.charts.dx import (
     working_hours_chart,
 )
 from dashboard.i18n import has, language, localized, t
-from dashboard.i18n.format import fiscal_year_label, fmt_number, fmt_signed, is_missing, unit_label, wareki
+from dashboard.i18n.format import (
+    chart_unit,
+    fiscal_year_label,
+    fmt_number,
+    fmt_signed,
+    fmt_value,
+    is_missing,
+    join_unit,
+    ordinal,
+    unit_label,
+    wareki,
+)
 from dashboard.metrics import dx as m
 from dashboard.views import cache
 from dashboard.views.components import (
@@ -40,6 +51,10 @@ from dashboard.views.components import (
     download_csv,
     guarded,
     page_header,
+    pages_of,
+    report_quotes,
+    report_sentences,
+    sections_of,
     source_caption,
     updated_caption,
 )
@@ -69,15 +84,6 @@ def _decimals(unit: str, value: float) -> int:
     return 0 if float(value).is_integer() else 1
 
 
-def _join_unit(number: str, unit: str) -> str:
-    """A formatted number with its unit label, joined the way ``fmt_value`` joins them."""
-    if unit == "ratio" and language() == "en":
-        return f"×{number}"
-    if unit in ("percent", "ratio") or language() == "ja":
-        return f"{number}{unit_label(unit)}"
-    return f"{number} {unit_label(unit)}"
-
-
 def _man(value: float) -> str:
     """Large counts in 万 as the report prints them (300万) in Japanese; in full in English."""
     if language() == "ja":
@@ -90,12 +96,12 @@ def _value_text(row: pd.Series) -> str:
     """The card's value: the printed change with ▲ for span KPIs, 万 for the sheets, else number + unit."""
     unit, value = str(row["unit"]), float(row["value"])
     if row["change_kind"] == "span":
-        return _join_unit(fmt_signed(value, _decimals(unit, value)), unit)
+        return fmt_value(value, unit, _decimals(unit, value), signed=True)
     if unit == "index_2021":
         return fmt_number(value, 2)  # the label already says "2021 = 1"
     if unit == "sheets_per_month":
-        return _join_unit(_man(value), unit)
-    return _join_unit(fmt_number(value, _decimals(unit, value)), unit)
+        return join_unit(_man(value), unit)
+    return fmt_value(value, unit, _decimals(unit, value))
 
 
 def _period_label(year: int, period_type: str) -> str:
@@ -118,13 +124,15 @@ def _delta(row: pd.Series) -> tuple[str | None, Arrow]:
     arrow: Arrow = "up" if change > 0 else "down" if change < 0 else "off"
     if kind == "series":
         unit = str(row["unit"])
-        body = fmt_signed(change, _decimals(unit, float(row["value"])))
-        base_value = fmt_number(float(row["baseline_value"]), _decimals(unit, float(row["value"])))
+        decimals = _decimals(unit, float(row["value"]))
+        baseline = float(row["baseline_value"])
         text = t(
             "dx.delta.series",
-            change=body if unit == "index_2021" else _join_unit(body, unit),
+            change=fmt_signed(change, decimals)
+            if unit == "index_2021"
+            else fmt_value(change, unit, decimals, signed=True),
             base=_short_period(int(row["baseline_year"]), str(row["baseline_period_type"])),
-            base_value=base_value if unit == "index_2021" else _join_unit(base_value, unit),
+            base_value=fmt_number(baseline, decimals) if unit == "index_2021" else fmt_value(baseline, unit, decimals),
         )
         return text, arrow
     if kind == "span":
@@ -189,6 +197,11 @@ def _pillar_filter(pillars: pd.DataFrame) -> str:
     return choice
 
 
+def _sections(kpis: pd.DataFrame, *kpi_ids: str) -> tuple[str, ...]:
+    """The report sections the rows of ``kpi_ids`` are printed under."""
+    return sections_of(kpis[kpis["kpi_id"].isin(kpi_ids)])
+
+
 def _card_row() -> DeltaGenerator:
     """A row of fixed-width cards that wraps onto as many lines as the screen needs."""
     return st.container(horizontal=True, wrap=True, gap="small")
@@ -197,9 +210,12 @@ def _card_row() -> DeltaGenerator:
 def _card(row: pd.Series, extra_notes: Sequence[str] = ()) -> None:
     """One KPI card: value with unit, change and direction colour, source and as-of under it."""
     delta, arrow = _delta(row)
-    notes = [t(f"dx.card.basis.{row['as_of_basis']}")] if row["as_of_basis"] in ("inferred", "printed") else []
+    notes = (
+        [t(f"dx.card.basis.{row['as_of_basis']}")] if row["as_of_basis"] in ("inferred", "printed", "reading") else []
+    )
     notes += [t(f"dx.card.direction.{row['direction']}"), *extra_notes]
     note = localized(row, "note")
+    reading = localized(row, "reading") if "reading_ja" in row else ""
     with st.container(border=True, width=CARD_WIDTH):
         st.metric(
             localized(row, "name"),
@@ -209,11 +225,16 @@ def _card(row: pd.Series, extra_notes: Sequence[str] = ()) -> None:
             delta_arrow=arrow,
             help=note or None,
         )
-        source_caption(Source([str(row["source_id"])], str(int(row["page"])), _as_of_text(row), notes=notes))
+        if reading:
+            # What the dashboard reads into the figure, with the report's exact words beside it.
+            st.caption(t("prov.reading_wording", reading=reading, wording=str(row["wording_ja"])))
+        source_caption(
+            Source([str(row["source_id"])], sections_of(row), _as_of_text(row), notes=notes, pages=pages_of(row))
+        )
 
 
 def _cards_section() -> None:
-    """KPI cards of report p.3, grouped by pillar, with the pillar filter."""
+    """KPI cards of the report's results, grouped by pillar, with the pillar filter."""
     pillars = cache.dataset("pillars").sort_values("order")
     facilities = cache.dataset("facility_counts")
     cards = m.kpi_cards(cache.dataset("dx_kpis"), cache.dataset("kpi_definitions"), facilities)
@@ -236,6 +257,8 @@ def _cards_section() -> None:
             with _card_row():
                 for _, row in rows.iterrows():
                     _card(row, towards if row["kpi_id"] == "facility_count" else ())
+            if pillar["pillar_id"] == "citizen_dx":
+                report_quotes(report_sentences("online"), lead=t("dx.online.report_words"))
 
 
 # --------------------------------------------------------------------------- section 2: trends and derived
@@ -264,7 +287,7 @@ def _copy_blocks(kpis: pd.DataFrame, direction: str) -> None:
             table=_localized_table(
                 trend, {"year": "dx.col.year", "value": "dx.col.index", "tone_label": "dx.col.direction"}
             ),
-            source=Source([REPORT], "3"),
+            source=Source([REPORT], _sections(kpis, "copy_output_index")),
             filename="copy_output_index",
         )
     with right:
@@ -282,7 +305,12 @@ def _copy_blocks(kpis: pd.DataFrame, direction: str) -> None:
                 sheets,
                 {"year": "dx.col.year", "value": "dx.col.index", "implied_sheets_per_month": "dx.col.implied_sheets"},
             ),
-            source=Source([REPORT], "3", derived=True, notes=[t("dx.note.sheets")]),
+            source=Source(
+                [REPORT],
+                _sections(kpis, "copy_output_index", "copy_output_sheets_base"),
+                derived=True,
+                notes=[t("dx.note.sheets", printed=_wording("copy_output_sheets_base"))],
+            ),
             filename="copy_output_implied_sheets",
         )
 
@@ -294,9 +322,12 @@ def _hours_block(kpis: pd.DataFrame, direction: str) -> None:
     gaps = m.unpublished_years(series, years)
     tones = m.tone_by_baseline(series["value"], direction)
     labels = _tone_labels(tones)
+    # Plotted in 万時間 as printed (Japanese) or in million hours (English); labels carry the exact figure.
+    factor, axis_unit = chart_unit("hours_10k")
     shown = series.assign(
+        value=series["value"] * factor,
         fy_label=[fiscal_year_label(int(y)) for y in series["year"]],
-        value_label=[_join_unit(fmt_number(v, 1), "hours_10k") for v in series["value"]],
+        value_label=[fmt_value(v, "hours_10k", 1) for v in series["value"]],
         tone_label=[labels[k] for k in tones],
     )
     gap_frame = pd.DataFrame(
@@ -304,6 +335,7 @@ def _hours_block(kpis: pd.DataFrame, direction: str) -> None:
     )
     table = pd.DataFrame({"fiscal_year": [fiscal_year_label(y) for y in years], "year": years})
     table = table.merge(series[["year", "value"]], on="year", how="left")
+    table["value"] = [None if is_missing(v) else fmt_value(v, "hours_10k", 1) for v in table["value"]]
     table["status"] = [t("dx.col.published") if y not in gaps else t("not_published") for y in years]
     notes = [t("dx.note.hours_gap", label=fiscal_year_label(y)) for y in gaps]
     data_block(
@@ -315,14 +347,14 @@ def _hours_block(kpis: pd.DataFrame, direction: str) -> None:
             [fiscal_year_label(y) for y in years],
             gap_frame,
             t("dx.axis.fiscal_year"),
-            t("unit.hours_10k"),
+            axis_unit,
             labels,
             t("dx.legend.direction_fy"),
         ),
         table=_localized_table(
             table, {"fiscal_year": "dx.col.fiscal_year", "value": "dx.col.hours", "status": "dx.col.status"}
         ),
-        source=Source([REPORT], "3", notes=notes),
+        source=Source([REPORT], _sections(kpis, "working_hours"), notes=notes),
         filename="working_hours",
     )
     reduction = kpis[kpis["kpi_id"].isin(["working_hours_reduction", "working_hours_reduction_rate"])]
@@ -333,10 +365,25 @@ def _hours_block(kpis: pd.DataFrame, direction: str) -> None:
                 "dx.hours.summary",
                 start=_short_period(years[0], "fiscal_year"),
                 end=_short_period(years[-1], "fiscal_year"),
-                change=_join_unit(fmt_signed(float(saved["working_hours_reduction"]), 1), "hours_10k"),
-                rate=_join_unit(fmt_signed(float(saved["working_hours_reduction_rate"]), 1), "percent"),
+                change=fmt_value(float(saved["working_hours_reduction"]), "hours_10k", 1, signed=True),
+                rate=fmt_value(float(saved["working_hours_reduction_rate"]), "percent", 1, signed=True),
             )
         )
+    # What the report says about the cut, word for word: how it was achieved, the kinds of work, where it goes.
+    report_quotes(report_sentences("working_hours"), lead=t("dx.hours.report_words"))
+    report_quotes(report_sentences("working_hours", ("work_type",)), lead=t("dx.hours.work_types"))
+    _hours_context()
+
+
+def _hours_context() -> None:
+    """Published facts around the hours cut (the reform headquarters, the press's figures), each with its source."""
+    figures = cache.dataset("context_figures")
+    rows = figures[figures["topic"] == "working_hours"]
+    if rows.empty:
+        return
+    st.markdown(f"**{t('dx.hours.context')}**\n\n" + "\n".join(f"- {localized(r, 'note')}" for _, r in rows.iterrows()))
+    published = str(rows["published"].dropna().iloc[0]) if rows["published"].notna().any() else None
+    source_caption(Source(list(dict.fromkeys(rows["source_id"])), as_of=published, notes=[t("dx.hours.context_apart")]))
 
 
 def _derived_block(kpis: pd.DataFrame) -> None:
@@ -348,7 +395,6 @@ def _derived_block(kpis: pd.DataFrame) -> None:
     after, multiple = float(value["online_applications"]), float(value["online_growth_vs_before"])
     saved, hours_base = abs(float(value["working_hours_reduction"])), float(hours["value"].iloc[0])
     latest_index, latest_year = float(copy["value"].iloc[-1]), int(copy["year"].iloc[-1])
-    online_as_of = kpis.loc[kpis["kpi_id"] == "online_applications", "as_of"].iloc[-1]
     span = t(
         "dx.card.span",
         start=fiscal_year_label(int(hours["year"].iloc[0])),
@@ -361,13 +407,17 @@ def _derived_block(kpis: pd.DataFrame) -> None:
             m.implied_before(after, multiple),
             "applications_per_year",
             t("dx.derived.before_formula", after=fmt_number(after), multiple=fmt_number(multiple)),
-            online_as_of,
+            t("dx.derived.before_as_of"),  # "before the reform" has no printed date; 2025.3 dates the result
         ),
         (
             "hours_share",
             m.share_pct(saved, hours_base),
             "percent",
-            t("dx.derived.hours_share_formula", saved=fmt_number(saved, 1), base=fmt_number(hours_base, 1)),
+            t(
+                "dx.derived.hours_share_formula",
+                saved=fmt_value(saved, "hours_10k", 1),
+                base=fmt_value(hours_base, "hours_10k", 1),
+            ),
             span,
         ),
         (
@@ -377,7 +427,7 @@ def _derived_block(kpis: pd.DataFrame) -> None:
             t(
                 "dx.derived.copy_saved_formula",
                 index=fmt_number(latest_index, 2),
-                base=_join_unit(_man(base), "sheets_per_month"),
+                base=join_unit(_man(base), "sheets_per_month"),
             ),
             str(latest_year),
         ),
@@ -386,16 +436,37 @@ def _derived_block(kpis: pd.DataFrame) -> None:
     st.caption(t("dx.derived.intro"))
     rows = []
     grid = _card_row()
+    inputs = {
+        "before": ("online_applications", "online_growth_vs_before"),
+        "hours_share": ("working_hours", "working_hours_reduction"),
+        "copy_saved": ("copy_output_index", "copy_output_sheets_base"),
+    }
+    wording = cache.dataset("kpi_definitions").set_index("kpi_id")["wording_ja"]
     for key, number, unit, formula, as_of in figures:
+        source_kpis = inputs[key]
         label = t(f"dx.derived.{key}", year=latest_year)
         if unit == "sheets_per_month":
-            text = _join_unit(_man(round(number)), unit)
+            text = join_unit(_man(round(number)), unit)
         else:
-            text = _join_unit(fmt_number(number, 1 if unit == "percent" else 0), unit)
+            text = join_unit(fmt_number(number, 1 if unit == "percent" else 0), unit)
+        printed = t("dx.derived.report_sep").join(
+            t("prov.quoted", text=str(wording[k]))
+            for k in source_kpis
+            if k in wording.index and not is_missing(wording[k])
+        )
         with grid, st.container(border=True, width=CARD_WIDTH):
+            # What the report prints comes first; the dashboard's computation second, labelled, with its method.
+            st.caption(t("dx.derived.report_says", printed=printed))
+            st.caption(t("dx.derived.computed"))
             st.metric(label, text, help=formula)
             source_caption(
-                Source([REPORT], "3", None if is_missing(as_of) else str(as_of), derived=True, notes=[formula])
+                Source(
+                    [REPORT],
+                    _sections(kpis, *source_kpis),
+                    None if is_missing(as_of) else str(as_of),
+                    derived=True,
+                    notes=[t("dx.derived.method", formula=formula), *_derived_notes(key, wording)],
+                )
             )
         rows.append({"figure": label, "value": round(number, 4), "unit": unit_label(unit), "formula": formula})
     download_csv(
@@ -405,6 +476,18 @@ def _derived_block(kpis: pd.DataFrame) -> None:
         "dx_derived",
         "dx_derived",
     )
+
+
+def _derived_notes(key: str, wording: pd.Series) -> list[str]:
+    """What a derived figure depends on beyond its formula (a reading of the report, a missing date)."""
+    if not has(f"dx.derived.{key}_depends"):
+        return []
+    return [t(f"dx.derived.{key}_depends", printed=str(wording.get("copy_output_sheets_base", "")))]
+
+
+def _wording(kpi_id: str) -> str:
+    """The report's own words for a KPI (``kpi_definitions.wording_ja``)."""
+    return str(cache.dataset("kpi_definitions").set_index("kpi_id")["wording_ja"].get(kpi_id, ""))
 
 
 def _trends_section() -> None:
@@ -450,7 +533,7 @@ def _mynumber_cards(series: pd.DataFrame, as_of: str, n_munis: int) -> None:
         with grid, st.container(border=True, width=CARD_WIDTH):
             st.metric(
                 t(f"dx.mn.card.{kind}"),
-                _join_unit(fmt_number(rate, 1), "percent"),
+                join_unit(fmt_number(rate, 1), "percent"),
                 delta=delta,
                 delta_color=colour,
                 delta_arrow=arrow,
@@ -459,7 +542,7 @@ def _mynumber_cards(series: pd.DataFrame, as_of: str, n_munis: int) -> None:
     with grid, st.container(border=True, width=CARD_WIDTH):
         st.metric(
             t("dx.mn.card.percentile"),
-            t("dx.mn.percentile_value", value=fmt_number(float(latest.loc["iwaki", "percentile"]), 0)),
+            t("dx.mn.percentile_value", value=ordinal(round(float(latest.loc["iwaki", "percentile"])))),
         )
         source_caption(
             Source([MYNUMBER], None, as_of, derived=True, notes=[t("dx.mn.note.percentile", n=fmt_number(n_munis))])

@@ -32,6 +32,10 @@ from dashboard.views.components import (
     data_block,
     guarded,
     page_header,
+    pages_of,
+    report_quotes,
+    report_sentences,
+    sections_of,
     source_caption,
     updated_caption,
 )
@@ -41,8 +45,10 @@ MINPO = "iwaki_minpo_2024_05_28"
 MAP_SOURCES = ("mlit_n03_2021", "gsi_designated_shelters", "gsi_emergency_sites", "geolonia_addresses")
 MAP_AS_OF = "2025-10-27"  # the day the 国土地理院 files were taken (SOURCES.md)
 POPULATION_2024_ID = "population_2024_05_01"
-# In rows of four: the 673 scenario and what it means, then the ageing stock and its cost.
+# In rows of four: the 2024 count (most in Fukushima), the 673 scenario and what it means, then the ageing
+# stock and its cost.
 CONTEXT_IDS = (
+    "facilities_2024_04_01",
     "facilities_2060_upper_bound",
     "saving_at_673",
     "shortfall_at_673",
@@ -82,6 +88,9 @@ _WRAP_CSS = """
 def render() -> None:
     """Draw the page."""
     page_header("facilities.title", "facilities.intro")
+    with guarded("facilities.report_words"):
+        # Why the city reviews its facilities, in the report's own words.
+        report_quotes(report_sentences("facilities"), lead=t("facilities.report_words"))
     with guarded("facilities.counts"):
         _counts()
     with guarded("facilities.context"):
@@ -101,7 +110,7 @@ def _counts() -> None:
     st.header(t("facilities.counts.title"))
     df = cache.dataset("facility_counts").sort_values("year")
     change = m.count_change(df)
-    source = Source([REPORT], "3")
+    source = Source([REPORT], sections_of(df), pages=pages_of(df))
     actual = df[df["status"] == "actual"]
     planned = df[df["status"] != "actual"]
     # Constant CSS (no data in it): let long card values such as 「最適な施設数へ（2025年以降）」 wrap.
@@ -128,7 +137,9 @@ def _counts() -> None:
             help=t("facilities.card.no_target"),
         )
     st.caption(t("facilities.change.derived_note"))
-    source_caption(Source([REPORT], "3", derived=True, notes=[t("facilities.change.derived_what")]))
+    source_caption(
+        Source([REPORT], sections_of(df), derived=True, notes=[t("facilities.change.derived_what")], pages=pages_of(df))
+    )
     table = actual[["year", "facilities"]].rename(
         columns={"year": t("facilities.col.year"), "facilities": t("facilities.col.facilities")}
     )
@@ -163,6 +174,15 @@ def _context() -> None:
                 with col:
                     st.metric(t(f"facilities.ctx.{fid}"), fmt_value(row["value"], str(row["unit"])), border=True)
                     st.caption(localized(row, "note"))
+        # Dated facts without a figure (the plan's revision), listed with their date.
+        facts = figures[(figures["topic"] == "facilities") & figures["value"].isna()]
+        if len(facts):
+            st.markdown(
+                "\n".join(
+                    "- " + t("facilities.context.fact", when=as_of_label(str(r["period"])), note=localized(r, "note"))
+                    for _, r in facts.iterrows()
+                )
+            )
         published = str(figures.loc[present[0], "published"])
         source_caption(Source([MINPO], as_of=published, notes=[t("facilities.context.apart")]))
 
@@ -231,7 +251,9 @@ def _what_if() -> None:
     hold = m.hold_level_table(outlook, base, pop_2024)
 
     notes = [t("facilities.whatif.src_note", date=pop_date), t("facilities.whatif.not_plan")]
-    source = Source([REPORT, MINPO], derived=True, notes=notes)
+    source = Source(
+        [REPORT, MINPO], sections_of(counts, cache.dataset("population_outlook")), derived=True, notes=notes
+    )
 
     cols = st.columns(1 + len(hold))
     cols[0].metric(
@@ -267,7 +289,8 @@ def _per_block(outlook: pd.DataFrame, base: int, level: float, year: int, source
     """The scenario controls and the chart block of facilities per 10,000 residents by year and scenario."""
     with st.container(border=True):
         custom_count, custom_label = _scenario_controls(base, year)
-    per = m.per_resident_table(outlook, {"keep": float(base), "custom": custom_count})
+    # Scenarios hold 2024's count from then on; years before it (2020) get no bar.
+    per = m.per_resident_table(outlook, {"keep": float(base), "custom": custom_count}, after_year=year)
     labels = {"keep": t("facilities.whatif.keep", count=fmt_number(base)), "custom": custom_label}
     per["scenario_label"] = per["scenario"].map(labels)
     table = pd.DataFrame(

@@ -2,7 +2,7 @@
 
 Sections (each guarded, so one failing part never hides the others):
 
-1. the context strip: the five challenges and the four Well-Being goals (report p.1);
+1. the context strip: the five challenges and the four Well-Being goals (the report's 「市の現状」 and 「行政経営の方向性」);
 2. five headline cards computed by ``metrics.overview`` (population, working hours,
    facilities, online applications, staff survey), each with its source and a
    link to its page;
@@ -28,7 +28,7 @@ from streamlit.delta_generator import DeltaGenerator
 from dashboard.charts.overview import LABEL_LIMIT, LABEL_PX, timeline_chart
 from dashboard.charts.theme import PILLAR_COLOURS
 from dashboard.i18n import language, localized, t
-from dashboard.i18n.format import fiscal_year_label, fmt_number, fmt_signed, fmt_value, wareki, year_month_label
+from dashboard.i18n.format import fiscal_year_label, fmt_number, fmt_value, wareki, year_month_label
 from dashboard.metrics import overview as m
 from dashboard.metrics.dx import direction_tone
 from dashboard.views import cache, present
@@ -38,6 +38,12 @@ from dashboard.views.components import (
     Source,
     data_block,
     guarded,
+    pages_of,
+    quote_text,
+    report_quotes,
+    report_sentences,
+    section_text,
+    sections_of,
     source_caption,
     updated_caption,
 )
@@ -107,8 +113,12 @@ def _page_css() -> str:
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
 }}
 .st-key-ov_cards [data-testid="stMetricLabel"] p {{ font-weight: 600; }}
-.st-key-ov_cards [data-testid="stCaptionContainer"] p {{ font-size: 0.8rem; line-height: 1.4; }}
+.st-key-ov_cards [data-testid="stCaptionContainer"] p {{ font-size: 0.76rem; line-height: 1.35; }}
 [class*="st-key-ov_context"] p {{ font-size: 0.9rem; }}
+/* The verdict starts below Streamlit's header bar (which covers the top of the page) and keeps to two lines. */
+.st-key-ov_verdict {{ padding: 0.45rem 0.9rem !important; margin-top: 1.5rem; }}
+.st-key-ov_verdict p {{ font-size: 0.9rem; line-height: 1.5; }}
+.st-key-ov_verdict [data-testid="stCaptionContainer"] p {{ font-size: 0.75rem; }}
 {pillar_rules}
 /* The KPI names of a pillar: two lines, the whole list in the tooltip and on the DX page. */
 [class*="st-key-ov_kpis_"] [data-testid="stCaptionContainer"] p {{
@@ -127,9 +137,8 @@ def _fy_short(year: int) -> str:
 
 
 def _signed(value: float, unit: str, decimals: int) -> str:
-    """A change with its unit in the report's style: ``▲23.5万時間`` (ja), ``−23.5 10k hours`` (en)."""
-    sign = fmt_signed(value, decimals).removesuffix(fmt_number(abs(value), decimals))
-    return sign + fmt_value(abs(value), unit, decimals)
+    """A change with its unit in the report's style: ``▲23.5万時間`` (ja), ``−235,000 hours`` (en)."""
+    return fmt_value(value, unit, decimals, signed=True)
 
 
 def _from_to(start: float, end: float, unit: str) -> str:
@@ -141,6 +150,29 @@ def _link(page: str, label: str, params: dict[str, str] | None = None, help_text
     """A link to another page; presentation mode and the language travel with it."""
     query = {**present.carry_params(), **(params or {})}
     st.page_link(PAGES[page], label=label, icon=":material/arrow_forward:", query_params=query or None, help=help_text)
+
+
+# --------------------------------------------------------------------------- section 0: the report's verdict
+
+
+def _verdict() -> None:
+    """The report's own verdict, word for word, before any figure: its opening and its closing lines.
+
+    The city's review calls the reform 「道半ば」 (half-way); the overview
+    opens with that, beside the title, so the figures below are read in the
+    report's own tone and the story still fits one full-HD screen.
+    """
+    rows = report_sentences("overview", ("verdict",))
+    if rows.empty:
+        return
+    with st.container(border=True, key="ov_verdict", gap="xxsmall"):
+        lines = [
+            t("overview.verdict.sep").join(quote_text(r) for _, r in part.iterrows())
+            for _, part in rows.groupby("section", sort=False)
+        ]
+        lines[0] = f"**{t('overview.verdict.heading')}**{t('overview.verdict.sep')}{lines[0]}"
+        st.markdown("  \n".join(lines))
+        source_caption(Source([REPORT], sections_of(rows), pages=pages_of(rows), timeless=True))
 
 
 # --------------------------------------------------------------------------- section 1: context
@@ -174,7 +206,7 @@ def _context_strip() -> None:
 
 
 def _context_details() -> None:
-    """The challenges with their details, the goals, the vision and the missions (report p.1–2)."""
+    """The challenges with their details, the goals, the vision and the missions (report sections 「市の現状」「行政経営の方向性」)."""
     frames = _context_frames()
     st.subheader(t("overview.context.more"), anchor="ov-context")
     for _, row in frames.get("challenge", pd.DataFrame()).iterrows():
@@ -190,9 +222,9 @@ def _context_details() -> None:
                     for _, r in rows.iterrows()
                 )
             )
-    context = pd.concat(frames.values())
-    pages = sorted({int(p) for p in context["page"].dropna()})
-    source_caption(Source([_source_of(context)], f"{pages[0]}–{pages[-1]}" if len(pages) > 1 else str(pages[0])))
+    context = pd.concat([frames[k] for k in ("challenge", "wellbeing_goal", "vision", "mission") if k in frames])
+    source_caption(Source([_source_of(context)], sections_of(context), pages=pages_of(context)))
+    report_quotes(report_sentences("overview"), lead=t("overview.context.claims"))
 
 
 def _source_of(df: pd.DataFrame) -> str:
@@ -201,6 +233,11 @@ def _source_of(df: pd.DataFrame) -> str:
 
 
 # --------------------------------------------------------------------------- section 2: headline cards
+
+
+def _cited(head: m.Headline) -> tuple[str, ...]:
+    """The report section a headline figure is printed under (none for a staff-imported wave)."""
+    return (head.section,) if head.section else ()
 
 
 def _card(
@@ -247,9 +284,14 @@ def _population_card(col: DeltaGenerator) -> None:
         value=_from_to(head.base, head.end, "persons"),
         delta=t("overview.card.population_delta", year=head.end_year, base=head.base_year, index=head.end_index),
         arrow="down" if head.end < head.base else "up",
-        help_text=t("overview.card.population_note"),
+        # The report's own headline for this projection, word for word (the population page leads with it).
+        help_text="\n\n".join(
+            t("overview.card.report_headline", quote=quote_text(r))
+            for _, r in report_sentences("population").iterrows()
+        )
+        or None,
         source=Source(
-            [head.source_id], str(head.page), t("overview.span.years", start=head.base_year, end=head.end_year)
+            [head.source_id], _cited(head), t("overview.span.years", start=head.base_year, end=head.end_year)
         ),
         link=("population", None),
     )
@@ -277,7 +319,7 @@ def _hours_card(col: DeltaGenerator) -> None:
         arrow="down" if head.reduction < 0 else "up",
         source=Source(
             [head.source_id],
-            str(head.page),
+            _cited(head),
             t("overview.span.fiscal", start=fiscal_year_label(head.start_year), end=fiscal_year_label(head.end_year)),
         ),
         link=("dx", {PILLAR_PARAM: "work_efficiency"}),
@@ -303,7 +345,7 @@ def _facilities_card(col: DeltaGenerator) -> None:
         arrow="down" if c.change < 0 else "up",
         lines=[localized(r, "label") for _, r in towards.iterrows()],  # printed without a count
         source=Source(
-            [head.source_id], str(head.page), t("overview.span.years", start=c.start_year, end=c.end_year), derived=True
+            [head.source_id], _cited(head), t("overview.span.years", start=c.start_year, end=c.end_year), derived=True
         ),
         link=("facilities", None),
     )
@@ -323,7 +365,7 @@ def _online_card(col: DeltaGenerator) -> None:
                 rate=fmt_value(head.rate_pct, "percent"),
             )
         ],
-        source=Source([head.source_id], str(head.page), head.as_of),
+        source=Source([head.source_id], _cited(head), head.as_of),
         link=("dx", {PILLAR_PARAM: "citizen_dx"}),
     )
 
@@ -335,25 +377,21 @@ def _survey_card(col: DeltaGenerator) -> None:
     questions = survey.drop_duplicates("question_id").set_index("question_id")
     shares = ((m.PROGRESS_QUESTION, head.progress_pct), (m.CONTINUE_QUESTION, head.continue_pct))
     year, month = (int(p) for p in head.survey_date.split("-")[:2])
-    # Short names on the card; the questions as asked are in the tooltip and on the survey page.
+    # The statements in full, as asked (never shortened: 「着実に」 is part of what staff answered).
     _card(
         col,
         label=t("overview.card.survey", when=year_month_label(year, month)),
         value=" / ".join(fmt_value(round(pct), "percent") for _, pct in shares),
         lines=[
-            t("overview.card.survey_sep").join(
-                t(f"overview.card.survey.{q}", pct=fmt_value(round(pct), "percent")) for q, pct in shares
-            )
-        ],
-        help_text="\n\n".join(
             t(
                 "overview.card.survey_line",
                 pct=fmt_value(round(pct), "percent"),
                 question=localized(questions.loc[q], "question"),
             )
             for q, pct in shares
-        ),
-        source=Source([head.source_id], None if head.page is None else str(head.page), head.survey_date),
+        ],
+        help_text=t("overview.card.survey_share"),
+        source=Source([head.source_id], _cited(head), head.survey_date),
         link=("survey", None),
     )
 
@@ -394,10 +432,13 @@ def _pillars_column() -> None:
             listed = t("overview.pillar.separator").join(names) if names else t("overview.pillar.no_kpis")
             with st.container(key=f"ov_kpis_{pid}"):
                 st.caption(f"{counts}{t('overview.list.sep')}{listed}", help=listed if names else None)
-    pages = sorted({int(p) for p in summary["page"]})
+    definitions = cache.dataset("kpi_definitions")
     source_caption(
         Source(
-            [_source_of(summary)], f"{pages[0]}–3", None, notes=[t("overview.pillars.intro"), t("prov.classification")]
+            [_source_of(summary)],
+            sections_of(summary, definitions),
+            None,
+            notes=[t("overview.pillars.intro"), t("prov.classification")],
         )
     )
 
@@ -518,7 +559,7 @@ def _timeline_section() -> None:
             table=table,
             source=Source(
                 [_source_of(initiatives)],
-                "2",
+                sections_of(initiatives),
                 None,
                 notes=[
                     t("overview.timeline.count", total=len(items), shown=len(shown)),
@@ -545,10 +586,9 @@ def _named_section() -> None:
         {
             t("overview.col.name"): [localized(r, "name") for _, r in shown.iterrows()],
             t("overview.col.pillar"): [names[p] for p in shown["pillar_id"]],
-            t("overview.col.page"): [int(p) for p in shown["page"]],
+            t("overview.col.section"): [section_text([s]) if isinstance(s, str) else "" for s in shown["section"]],
         }
     )
-    pages = sorted({int(p) for p in named["page"]})
     data_block(
         key="ov_named",
         title=t("overview.named.title", shown=len(shown), total=len(named)),
@@ -556,7 +596,7 @@ def _named_section() -> None:
         table=table,
         source=Source(
             [_source_of(named)],
-            ", ".join(str(p) for p in pages),
+            sections_of(named),
             None,
             notes=[t("overview.named.intro"), t("prov.classification")],
         ),
@@ -570,8 +610,13 @@ def _named_section() -> None:
 def render() -> None:
     """Draw the page: context, headline cards, pillars beside the timeline, then the named initiatives."""
     st.html(_page_css())
-    st.title(t("app.title"))
-    st.caption(t("app.subtitle"))
+    # The title and the report's verdict side by side: the verdict is the first thing read, before any figure.
+    title, verdict = st.columns([7, 8], gap="small", vertical_alignment="center")
+    with title:
+        st.title(t("app.title"))
+        st.caption(t("app.subtitle"))
+    with verdict, guarded("overview.verdict"):
+        _verdict()
     with guarded("overview.context"):
         _context_strip()
     with guarded("overview.cards"):

@@ -40,6 +40,10 @@ from dashboard.views.components import (
     download_csv,
     guarded,
     page_header,
+    report_quotes,
+    report_sentences,
+    section_text,
+    sections_of,
     show_chart,
     show_data_error,
     source_caption,
@@ -49,6 +53,11 @@ REPORT = "iwaki_reform_report_vol5"
 AREAS: tuple[str, ...] = (pm.HAMADORI_CODE, pm.PREFECTURE_CODE)
 CENSUS_AS_OF = "2015-10-01"
 IPSS_AS_OF = "2023-12"  # publication of the 2023 projections (base: 2020 census)
+
+
+def _report_sections() -> tuple[str, ...]:
+    """The report sections the population outlook's rows are printed under."""
+    return sections_of(cache.dataset("population_outlook"))
 
 
 def _optional(load: Callable[[], pd.DataFrame]) -> pd.DataFrame | None:
@@ -84,6 +93,8 @@ def _headline(report: pd.DataFrame) -> None:
     base = report.iloc[0]
     base_year, base_pop = int(base["year"]), float(base["population"])
     last = report.iloc[-1]
+    # The report's own headline leads; the dashboard's halving year comes after, labelled as its computation.
+    report_quotes(report_sentences("population"), lead=t("population.report_says"))
     st.markdown(
         t(
             "population.headline.message",
@@ -135,7 +146,9 @@ def _headline(report: pd.DataFrame) -> None:
                 base_year=base_year,
             )
         )
-    source_caption(Source([REPORT], "1", derived=True, notes=[t("population.headline.derived_note")]))
+    source_caption(Source([REPORT], _report_sections(), derived=True, notes=[t("population.headline.derived_note")]))
+    if halving is not None:
+        st.caption(t("population.halving.versus", year=int(last["year"]), index=int(last["index_2020"])))
 
 
 # --------------------------------------------------------------------------- 2. outlook
@@ -151,8 +164,8 @@ def _outlook_series(report: pd.DataFrame) -> pd.DataFrame:
 
 def _source_label(row: pd.Series) -> str:
     text = credit(str(row["source_id"]))
-    if isinstance(row["page"], str) and row["page"]:
-        text += " " + t("prov.page", page=row["page"])
+    if isinstance(row["section"], str) and row["section"]:
+        text = t("prov.credit_at", credit=text, where=section_text([row["section"]]))
     return text
 
 
@@ -238,10 +251,10 @@ def _outlook(series: pd.DataFrame) -> None:
         title=t("population.chart.actual"),
         chart=chart,
         table=table,
-        # The sources of the points shown, the report last so its page number follows its credit.
+        # The sources of the points shown; the report's section follows the report's credit.
         source=Source(
             [s for s in dict.fromkeys(shown["source_id"]) if s != REPORT] + [REPORT],
-            "1",
+            sections_of(shown),
             derived=index_mode,
             notes=[t("population.outlook.index_note", year=base_year)] if index_mode else [],
         ),
@@ -276,7 +289,7 @@ def _count_note(series: pd.DataFrame) -> None:
                 )
             )
         if gaps:
-            source_caption(Source(["census_2015", "soumu_mynumbercard", REPORT], "1", derived=True))
+            source_caption(Source(["census_2015", "soumu_mynumbercard", REPORT], _report_sections(), derived=True))
 
 
 # --------------------------------------------------------------------------- 5. derived figures
@@ -358,7 +371,12 @@ def _derived(series: pd.DataFrame) -> None:
                 _rate(pm.rate_between(points, proj[0], proj[1])),
             )
     source_caption(
-        Source(["census_2015", "soumu_mynumbercard", REPORT], "1", derived=True, notes=[t("population.derived.method")])
+        Source(
+            ["census_2015", "soumu_mynumbercard", REPORT],
+            _report_sections(),
+            derived=True,
+            notes=[t("population.derived.method")],
+        )
     )
 
 

@@ -37,9 +37,18 @@ from dashboard.metrics.survey import (
     unknowns,
 )
 from dashboard.views import cache
-from dashboard.views.components import Source, data_block, guarded, page_header, source_caption
+from dashboard.views.components import (
+    Source,
+    data_block,
+    guarded,
+    page_header,
+    pages_of,
+    sections_of,
+    source_caption,
+)
 
 STAFF_FIGURE = "staff_total_2023"
+STAFF_CONTEXT = ("staff_women_2023", "women_manager_share_2023")
 DIM_ORDER = ("department", "position", "age_band", "employment_type", "years_of_service", "gender")
 """Dimensions offered first (department is what the reform is organised by); others follow alphabetically."""
 Group = tuple[str, str]
@@ -80,12 +89,18 @@ def _pct(value: float) -> str:
 
 
 def _source(rows: pd.DataFrame, notes: list[str] | None = None) -> Source:
-    """Provenance of the rows shown: their sources, pages and wave; derived when anything is computed."""
+    """Provenance of the rows shown: their sources, report sections and wave; derived when anything is computed."""
     ids = sorted(set(rows["source_id"].dropna()))
-    pages = sorted({str(int(p)) for p in rows["page"].dropna()})
     waves = sorted(set(rows["wave"]))
     derived = bool((rows["basis"] == "counts").any() or (rows.get("kind", pd.Series(dtype=str)) == "rest").any())
-    return Source(ids, ", ".join(pages) or None, waves[-1] if waves else None, derived=derived, notes=notes or [])
+    return Source(
+        ids,
+        sections_of(rows),
+        waves[-1] if waves else None,
+        derived=derived,
+        notes=notes or [],
+        pages=pages_of(rows),
+    )
 
 
 def _table(rows: pd.DataFrame) -> pd.DataFrame:
@@ -334,7 +349,22 @@ def _staff_context() -> None:
         return
     fig = figures.loc[STAFF_FIGURE]
     st.markdown("- " + t("survey.unknown.staff", staff=fmt_number(fig["value"]), as_of=as_of_label(fig["period"])))
+    # Who the staff are, from the same interview: women on the staff and among managers.
+    women = [f for f in STAFF_CONTEXT if f in figures.index]
+    if women:
+        st.markdown(
+            "\n".join(
+                "  - "
+                + t("survey.context.figure", note=localized(figures.loc[f], "note"), value=_figure(figures.loc[f]))
+                for f in women
+            )
+        )
     source_caption(Source([fig["source_id"]], None, fig["period"], notes=[localized(fig, "note")]))
+
+
+def _figure(row: pd.Series) -> str:
+    """A context figure with its unit (persons, percent)."""
+    return fmt_value(row["value"], str(row["unit"]))
 
 
 def _compare(visible: pd.DataFrame, hidden: pd.DataFrame, wave: str) -> None:

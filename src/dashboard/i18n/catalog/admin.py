@@ -205,7 +205,10 @@ _NOTES: dict[str, tuple[str, str]] = {
     "admin.note.fullwidth": ("全角の数字・英字を半角に直しました", "Full-width digits and letters made half-width"),
     "admin.note.thousands": ("桁区切りのカンマを外しました", "Thousands separators removed"),
     "admin.note.man": ("「万」を数に直しました（×10,000）", "'万' turned into a number (× 10,000)"),
-    "admin.note.man_unit": ("「万」を外しました（単位が万時間のため）", "'万' dropped (the unit is already 10k hours)"),
+    "admin.note.man_unit": (
+        "「万」を外しました（単位が万時間のため）",
+        "'万' dropped (the unit is already 万時間, tens of thousands of hours)",
+    ),
     "admin.note.percent": ("「%」を外しました（単位は％）", "'%' dropped (the unit is percent)"),
     "admin.note.wareki": ("和暦の年を西暦に直しました", "Japanese era years converted to the Western calendar"),
     "admin.note.year_form": ("年の書き方を数字にそろえました", "Year written as a plain number"),

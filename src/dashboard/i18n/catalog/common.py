@@ -27,11 +27,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "prov.source": ("出典", "Source"),
     "prov.as_of": ("時点", "As of"),
     "prov.page": ("p.{page}", "p.{page}"),
+    # The report section as printed, so a reader with the PDF can find it (the text has no page numbers).
+    "prov.section": ("「{heading}」", "section “{heading_en}” (「{heading}」)"),
+    "prov.section_sep": ("・", "; "),
+    "prov.credit_at": ("{credit}{where}", "{credit}, {where}"),
     "prov.as_of_none": ("時点の記載なし（各年の値）", "No as-of printed (values by year)"),
     "prov.derived": ("ダッシュボードによる算出値", "Derived by the dashboard"),
     "prov.classification": (
         "柱（5本の矢）への割り当てはダッシュボード独自の分類です（レポートには記載なし）。",
         "The assignment to pillars (5 arrows) is the dashboard's own classification (not printed in the report).",
+    ),
+    # The report's own sentences, quoted as printed (English: a translation with the original beside it).
+    "quote.text": ("「{ja}」", "“{en}” (「{ja}」)"),
+    "quote.verbatim": ("レポートの文言をそのまま引用", "Quoted from the report; translation by the dashboard"),
+    "prov.quoted": ("「{text}」", "「{text}」"),
+    "prov.reading_wording": (
+        "ダッシュボードの読み：{reading}　レポートの表記：「{wording}」",
+        "Dashboard's reading: {reading} The report prints: 「{wording}」",
     ),
     "prov.updated": ("データ更新日時：{when}", "Data updated: {when}"),
     # Blocks
@@ -109,11 +121,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unit.percent": ("％", "%"),
     "unit.brands": ("種類", "brands"),
     "unit.applications_per_year": ("件／年", "applications/year"),
-    "unit.hours_10k": ("万時間", "10k hours"),
+    "unit.hours_10k": ("万時間", "× 10,000 hours"),
+    "unit.million_hours": ("百万時間", "million hours"),
+    "unit.billion_yen": ("十億円", "billion yen"),
+    "unit.per_year_suffix": ("／年", "a year"),
     "unit.hours": ("時間", "hours"),
     "unit.facilities": ("施設", "facilities"),
-    "unit.oku_yen": ("億円", "100 million yen"),
-    "unit.oku_yen_per_year": ("億円／年", "100 million yen/year"),
+    "unit.oku_yen": ("億円", "× ¥100 million"),
+    "unit.oku_yen_per_year": ("億円／年", "× ¥100 million a year"),
     "unit.various": ("各種", "various"),
     "unit.—": ("—", "—"),
     # Calendar

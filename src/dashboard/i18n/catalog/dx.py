@@ -5,8 +5,8 @@ from __future__ import annotations
 MESSAGES: dict[str, tuple[str, str]] = {
     "dx.title": ("DX指標", "DX KPIs"),
     "dx.intro": (
-        "構造改革の成果（レポート p.3）：指標ごとの値・時点・変化、推移、マイナンバーカードの交付率の比較",
-        "Results of the reform (report p.3): each KPI's value, as-of and change, the trends, and My Number card uptake",
+        "構造改革の成果（レポートの成果の欄）：指標ごとの値・時点・変化、推移、マイナンバーカードの交付率の比較",
+        "Results of the reform (the report's results sections): each KPI's value, as-of and change, the trends, and My Number card uptake",
     ),
     # Pillar filter and cards
     "dx.filter.pillar": ("柱（5本の矢）で絞り込み", "Filter by pillar (5 arrows)"),
@@ -16,14 +16,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "dx.cards.heading": ("成果指標", "Results"),
     "dx.cards.none": (
-        "レポート p.3 には、この柱に割り当てた数値指標がありません。",
-        "Report p.3 prints no figure assigned to this pillar.",
+        "この柱に割り当てた数値指標はありません。指標の柱への割り当てはダッシュボード独自の分類で、レポートには記載がありません。",
+        "No KPI is assigned to this pillar. The assignment of KPIs to pillars is the dashboard's own; the report prints none.",
     ),
     "dx.card.basis.inferred": (
         "時点は推定（どの数値に付く時点か本文から確定できない）",
         "As-of inferred (the text does not say which figure it belongs to)",
     ),
     "dx.card.basis.printed": ("時点はレポート記載", "As-of printed in the report"),
+    "dx.card.basis.reading": (
+        "年はダッシュボードの読み（レポートに年の記載なし）",
+        "The year is the dashboard's reading (the report prints none)",
+    ),
     "dx.card.period": ("{period}の値", "value for {period}"),
     "dx.card.span": ("{start}〜{end}", "{start} to {end}"),
     "dx.card.direction.lower_better": ("少ないほど良い", "Lower is better"),
@@ -51,8 +55,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dx.tone.bad": ("悪化", "Worse"),
     "dx.tone.neutral": ("基準", "Base"),
     "dx.note.sheets": (
-        "月あたり枚数＝指数×300万枚（「月300万枚」を2021年の量と読む）",
-        "Sheets a month = index × 3 million (the printed '3 million a month' read as the 2021 volume)",
+        "月あたり枚数＝指数×300万枚（年の記載のない「{printed}」を2021年の量と読むのはダッシュボードの読み）",
+        "Sheets a month = index × 3 million (reading the printed 「{printed}」, which has no year, as the "
+        "2021 volume is the dashboard's reading)",
     ),
     "dx.hours.gap": ("{label}\n数値の記載なし", "{label}\nnot published"),
     "dx.note.hours_gap": (
@@ -81,7 +86,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dx.mn.card.prefecture": ("福島県の交付率（人口加重）", "Fukushima rate (weighted)"),
     "dx.mn.card.national": ("全国の交付率（人口加重）", "National rate (weighted)"),
     "dx.mn.card.percentile": ("全市区町村中のいわき市の位置", "Iwaki's percentile among municipalities"),
-    "dx.mn.percentile_value": ("{value}パーセンタイル", "{value}th percentile"),
+    "dx.mn.percentile_value": ("{value}パーセンタイル", "{value} percentile"),
     "dx.mn.vs_national": ("全国", "the nation"),
     "dx.mn.delta_vs": ("{change}ポイント（{base}比）", "{change} pts vs {base}"),
     "dx.mn.chart_rate": ("交付率の推移（人口に対する交付枚数の割合）", "Issuance rate (cards per population)"),
@@ -105,6 +110,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a municipality's rate is cards ÷ population",
     ),
     # Derived figures
+    "dx.online.report_words": ("レポートの説明（原文のまま）", "What the report says (in its words)"),
+    "dx.hours.report_words": ("レポートの説明（原文のまま）", "What the report says (in its words)"),
+    "dx.hours.work_types": (
+        "レポートが挙げる3種類の業務（それぞれの時間や内訳の数値は記載なし）",
+        "The three kinds of work the report names (it prints no hours or split for them)",
+    ),
+    "dx.hours.context": (
+        "参考：報道された数値（レポート外）",
+        "For reference: figures reported in the press (not in the report)",
+    ),
+    "dx.hours.context_apart": (
+        "レポートとは別の出典です",
+        "A different source from the report",
+    ),
     "dx.derived.heading": ("算出値", "Derived figures"),
     "dx.derived.intro": (
         "レポートの数値からダッシュボードが計算した値です（レポートには印刷されていません）。",
@@ -112,16 +131,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "dx.derived.before": ("改革前のオンライン申請件数（推計）", "Online applications before the reform (implied)"),
     "dx.derived.before_formula": (
-        "{after}÷{multiple}（「改革前と比較して3倍」から）",
-        "{after} ÷ {multiple} (from 'three times the level before the reform')",
+        "{after}÷{multiple}",
+        "{after} ÷ {multiple}",
     ),
     "dx.derived.hours_share": ("業務時間の削減割合（R4比）", "Working hours saved, share of FY2022 (R4)"),
     "dx.derived.hours_share_formula": (
         "{saved}÷{base}（レポート記載の▲4.5％と一致）",
-        "{saved} ÷ {base} (matches the printed −4.5 %)",
+        "{saved} ÷ {base} (matches the printed −4.5%)",
     ),
     "dx.derived.copy_saved": ("コピー出力の削減量（{year}年、2021年比）", "Copy output saved ({year} vs 2021)"),
     "dx.derived.copy_saved_formula": ("（1−{index}）×{base}", "(1 − {index}) × {base}"),
+    "dx.derived.report_sep": ("・", " · "),
+    "dx.derived.report_says": ("レポートの表記：{printed}", "The report prints: {printed}"),
+    "dx.derived.computed": ("↓ ダッシュボードの計算（算出値）", "↓ The dashboard's computation (derived)"),
+    "dx.derived.before_as_of": (
+        "記載なし（「改革前」がいつかはレポートに書かれていません）",
+        "none (the report does not say when 'before the reform' was)",
+    ),
+    "dx.derived.method": ("計算方法：{formula}", "Method: {formula}"),
+    "dx.derived.before_depends": (
+        "2025年3月は改革後の実績（年60,000件）の時点で、改革前の値の時点ではありません",
+        "March 2025 dates the result after the reform (60,000 a year), not the figure before it",
+    ),
+    "dx.derived.copy_saved_depends": (
+        "「{printed}」には年の記載がなく、2021年（指数＝1）の量と読んだ場合の値です（ダッシュボードの読み）",
+        "「{printed}」 (3 million sheets a month) is printed without a year; this figure assumes it is the 2021 volume "
+        "(index = 1), which is the dashboard's reading",
+    ),
     "dx.derived.table": ("算出値の一覧", "Derived figures"),
     # Table headers
     "dx.col.year": ("年", "Year"),
@@ -129,7 +165,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dx.col.index": ("指数（2021年＝1）", "Index (2021 = 1)"),
     "dx.col.implied_sheets": ("月あたり枚数（算出）", "Sheets a month (derived)"),
     "dx.col.direction": ("2021年との比較", "Against 2021"),
-    "dx.col.hours": ("業務時間（万時間）", "Working hours (10k hours)"),
+    "dx.col.hours": ("業務時間", "Working hours"),
     "dx.col.status": ("状態", "Status"),
     "dx.col.published": ("レポート記載", "Printed in the report"),
     "dx.col.snapshot": ("集計日", "Snapshot"),

@@ -5,11 +5,12 @@ from __future__ import annotations
 MESSAGES: dict[str, tuple[str, str]] = {
     "facilities.title": ("公共施設の最適化", "Facility optimization"),
     "facilities.intro": (
-        "老朽化や人口減少を背景に、公共施設を見直し、最適化するための計画を策定（レポート p.3）。"
-        "すべての施設をこれまでどおり維持することはできません。",
-        "Against ageing and population decline, a plan to review and optimize facilities (report p.3): "
-        "keeping every facility as it is is not possible.",
+        "公共施設数の推移（レポート）、報道された計画の数値（参考）、人口1万人あたりの試算、避難所の地図",
+        "Facility counts (the report), figures reported from the plan (for reference), a per-resident scenario, "
+        "and a map of shelters",
     ),
+    "facilities.context.fact": ("{when}：{note}", "{when}: {note}"),
+    "facilities.report_words": ("レポートの説明（原文のまま）", "What the report says (in its words)"),
     # 1. Counts
     "facilities.counts.title": ("公共施設数の推移", "Number of public facilities"),
     "facilities.card.year": ("{year}年", "{year}"),
@@ -48,6 +49,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "レポートの数値とは分けて表示（別の出典）",
         "shown apart from the report's figures (a different source)",
     ),
+    "facilities.ctx.facilities_2024_04_01": (
+        "2024年4月1日の公共施設数（県内市町村で最多）",
+        "Public facilities on 1 April 2024 (most in Fukushima)",
+    ),
     "facilities.ctx.facilities_2060_upper_bound": (
         "2060年ごろに残る施設数（上限側シナリオ）",
         "Facilities left around 2060 (upper-bound scenario)",
@@ -68,9 +73,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "facilities.whatif.title": ("人口1万人あたりの施設数（試算）", "Facilities per 10,000 residents (scenario)"),
     "facilities.whatif.disclaimer": (
         "ダッシュボードによる試算です。市の計画や目標ではありません。"
-        "施設数を市の将来推計人口（レポート p.1）で割り、人口1万人あたりの施設数を示します。",
+        "施設数をレポートの市の将来推計人口で割り、人口1万人あたりの施設数を示します。",
         "The dashboard's own arithmetic — not the city's plan or target. It divides a facility count by the city's "
-        "population projection (report p.1) to give facilities per 10,000 residents.",
+        "population projection in the report to give facilities per 10,000 residents.",
     ),
     "facilities.whatif.level": ("{year}年の水準（人口1万人あたり）", "{year} level (per 10,000 residents)"),
     "facilities.whatif.level_help": (
@@ -85,9 +90,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "facilities.whatif.about": ("約{count}施設", "about {count}"),
     "facilities.whatif.cut": ("{count}施設（{pct}％）", "{count} facilities ({pct}%)"),
     "facilities.whatif.src_note": (
-        "2024年の水準は{date}現在の人口（いわき民報 2024年5月28日）を使用、2020・2040・2060年の人口はレポート p.1、施設数はレポート p.3",
-        "2024's level uses the population on {date} (Iwaki Minpo 2024-05-28); 2020/2040/2060 population: report p.1; "
-        "facility counts: report p.3",
+        "2024年の水準は{date}現在の人口（いわき民報 2024年5月28日）を使用。2020・2040・2060年の人口と施設数はレポートの値",
+        "2024's level uses the population on {date} (Iwaki Minpo 2024-05-28); 2020/2040/2060 population and "
+        "facility counts: the report",
     ),
     "facilities.whatif.not_plan": (
         "ダッシュボードの試算（市の計画ではない）",
@@ -237,9 +242,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "facilities.credits.title": ("地図データのクレジット", "Map data credits"),
     "facilities.credits.subset": (
         "指定避難所{shelters}か所・指定緊急避難場所{sites}か所は、位置の分かる市の施設等の一部です。"
-        "市の公共施設全体（{year}年 {register}施設、レポート p.3）の台帳ではありません。",
+        "市の公共施設全体（{year}年 {register}施設、レポート）の台帳ではありません。",
         "The {shelters} designated shelters and {sites} emergency sites are a located subset of the city's "
-        "facilities, not the full facility register ({register} facilities in {year}, report p.3).",
+        "facilities, not the full facility register ({register} facilities in {year}, the report).",
     ),
     "facilities.credits.unknown": (
         "最寄りの町・字から地区を特定できなかった地点：{n}か所（「不明・その他」）。",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    # Context strip (report p.1–2)
+    # Context strip (the report's 「市の現状」 and 「行政経営の方向性」)
     "overview.context.challenges": ("5つの課題", "Five challenges"),
     "overview.context.goals": ("4つのWell-Being", "Four Well-Being goals"),
     "overview.context.vision": ("ビジョン", "Vision"),
@@ -11,13 +11,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "overview.context.item": ("{name}（{detail}）", "{name} ({detail})"),
     "overview.list.sep": ("　", " · "),
     "overview.context.more": ("背景：課題・目標・ビジョン", "Background: challenges, goals and vision"),
+    # The report's verdict (its own words, from the data) and its claims
+    "overview.verdict.heading": ("レポートの総括（原文）", "The report's verdict, in its words:"),
+    "overview.verdict.sep": ("　", " "),
+    "overview.context.claims": ("レポートの主張（原文のまま）", "What the report says (in its words)"),
     # Headline cards
     "overview.card.population": ("将来推計人口（{start}年→{end}年）", "Population ({start} → {end})"),
     "overview.card.population_delta": ("{year}年は{base}年の{index}％（指数）", "{year}: {index} % of {base} (index)"),
-    "overview.card.population_note": (
-        "レポートの見出し：「いまから35年後にはいわき市の人口は半減」",
-        "The report's headline: 'in 35 years Iwaki's population halves'",
-    ),
+    "overview.card.report_headline": ("レポートの見出し：{quote}", "The report's headline: {quote}"),
     "overview.card.hours": ("職員の業務時間の削減（{start}→{end}）", "Working hours ({start} → {end})"),
     "overview.card.hours_line": ("{start} {before} → {end} {after}", "{start} {before} → {end} {after}"),
     "overview.card.facilities": ("公共施設数（{start}年→{end}年）", "Public facilities ({start} → {end})"),
@@ -25,10 +26,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "overview.card.online": ("オンライン申請（改革前比）", "Online applications vs pre-reform"),
     "overview.card.online_note": ("{per_year}・申請率{rate}", "{per_year}, online rate {rate}"),
     "overview.card.survey": ("職員アンケート（{when}）", "Staff survey ({when})"),
-    "overview.card.survey_sep": ("｜", " | "),
     "overview.card.survey_line": ("{pct}：{question}", "{pct}: {question}"),
-    "overview.card.survey.reform_progress": ("進んでいると感じる {pct}", "see progress {pct}"),
-    "overview.card.survey.reform_continue": ("継続すべき {pct}", "should continue {pct}"),
+    "overview.card.survey_share": (
+        "回答の選択肢はレポートに記載がなく、割合は複数の選択肢の合計の可能性があります",
+        "The report prints no answer options; a share may combine several answers",
+    ),
     "overview.card.more": ("{page}へ", "Go to {page}"),
     "overview.span.years": ("{start}年・{end}年", "{start} and {end}"),
     "overview.span.fiscal": ("{start}〜{end}", "{start} to {end}"),
@@ -43,7 +45,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Open the DX KPI page filtered by this pillar",
     ),
     "overview.pillar.counts": ("成果指標 {kpis}｜取組 {initiatives}", "KPIs {kpis} | initiatives {initiatives}"),
-    "overview.pillar.no_kpis": ("レポートに数値の記載なし", "no figure printed in the report"),
+    "overview.pillar.no_kpis": (
+        "ダッシュボードの分類では、この柱に割り当てた数値指標はありません",
+        "no KPI assigned to this pillar in the dashboard's own classification",
+    ),
     "overview.pillar.separator": ("・", ", "),
     # Timeline
     "overview.timeline.title": ("構造改革の歩み（{start}〜{end}）", "Steps of the reform ({start} to {end})"),
@@ -77,7 +82,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "overview.col.name": ("取組", "Initiative"),
     "overview.col.pillar": ("柱（ダッシュボードの分類）", "Pillar (dashboard's classification)"),
     "overview.col.detail": ("詳細", "Detail"),
-    "overview.col.page": ("レポートのページ", "Report page"),
+    "overview.col.section": ("レポートの見出し", "Report section"),
     "overview.tooltip.name": ("取組", "Initiative"),
     "overview.tooltip.pillar": ("柱", "Pillar"),
     "overview.tooltip.fiscal_year": ("年度", "Fiscal year"),

@@ -26,16 +26,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "population.card.label": ("{year}年・{kind}（指数 {index}）", "{year} · {kind} (index {index})"),
     "population.card.delta": ("{change}人（{pct}％）", "{change} ({pct}%)"),
     "population.card.delta_desc": ("{year}年比", "vs {year}"),
-    "population.card.halving": ("{year}年の半分になる年（算出値）", "Year the {year} population halves (derived)"),
+    "population.report_says": ("レポートの見出し（原文のまま）", "The report's headline (in its words)"),
+    "population.card.halving": ("ダッシュボードの計算：{year}年の半分", "Dashboard's computation: half of {year}"),
+    "population.halving.versus": (
+        "レポートの「半減」は、2060年の推計（{year}年・指数{index}）に添えられた見出しです。"
+        "上の計算は、人口が指数50に達する年をダッシュボードが別に求めたもので、レポートの数値ではありません。",
+        "The report's 'halved' is the headline printed with its projection for {year} (index {index}). "
+        "The computation above is the dashboard's own estimate of when the index reaches 50; it is not a figure of the report.",
+    ),
     "population.card.halving_value": ("{year}年ごろ", "around {year}"),
     "population.card.halving_after": ("基準年から約{years}年後", "about {years} years after the base year"),
     "population.halving.method.extrapolated": (
         "半減の年（算出値）：{y0}→{y1}年の年平均変化率 {rate} が{y1}年以降も続くと仮定して幾何的に延長し、"
-        "{base_year}年の半分（{target}人）に達する年を求めました。レポートは「いまから35年後にはいわき市の人口は半減」"
-        "と記しています（p.1）。",
+        "{base_year}年の半分（{target}人）に達する年を求めました。",
         "Halving year (derived): the {y0}→{y1} average annual rate of {rate} is assumed to continue after {y1} "
-        "(geometric extrapolation) until the population reaches half of {base_year} ({target}). The report says "
-        "'in 35 years the city's population halves' (p.1).",
+        "(geometric extrapolation) until the population reaches half of {base_year} ({target}).",
     ),
     "population.halving.method.interpolated": (
         "半減の年（算出値）：{y0}年と{y1}年の推計値の間を幾何補間（一定の年率 {rate} で変化すると仮定）し、"
@@ -97,10 +102,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "population.outlook.marks": (
         "塗りつぶしの記号＝実際の集計（国勢調査・住民基本台帳）、中抜きの記号＝推計・見通し。"
-        "点線は公表された点と点を結んだ線で、その間の年の値ではありません。数値ラベルはレポート p.1 の値です。",
+        "点線は公表された点と点を結んだ線で、その間の年の値ではありません。数値ラベルはレポートの値です。",
         "Filled marks = counts (census, resident register); hollow marks = projections and outlooks. "
         "Dashed lines only join published points; they are not values for the years between. "
-        "Number labels are the report's figures (p.1).",
+        "Number labels are the report's figures.",
     ),
     "population.outlook.dropped": (
         "指数表示で省いた系列（{year}年の値がない、または集計の基準が公表されていない）：{series}",

@@ -111,8 +111,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "**Number of respondents**: not published. Without it no margin of error (95 % interval) can be given.",
     ),
     "survey.unknown.scale": (
-        "**回答の選択肢**：何段階で尋ねたか（「どちらともいえない」があったか等）は公表されていません。",
-        "**Answer scale**: how many options there were (and whether there was a neutral one) is not published.",
+        "**回答の選択肢**：何段階で尋ねたか（「どちらともいえない」があったか等）は公表されていません。"
+        "公表値がどの選択肢の割合か（「そう思う」と「ややそう思う」の合計などか）も分かりません。",
+        "**Answer scale**: how many options there were (and whether there was a neutral one) is not published, "
+        "nor which answers a published share counts (it may combine 'agree' and 'somewhat agree').",
     ),
     "survey.unknown.breakdown": (
         "**残りの内訳**：公表値以外の回答（{rest}）が反対なのか、中立・無回答を含むのかは分かりません。",
@@ -122,6 +124,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "**区分別の結果**：部署・年代・職位などの区分別の結果は公表されていません。",
         "**Results by group**: results by department, age band, position etc. are not published.",
     ),
+    "survey.context.figure": ("{note}：{value}", "{note}: {value}"),
     "survey.unknown.staff": (
         "**参考**：市の職員数は {staff}人（{as_of}時点、調査時期とは異なる）。回答者がこのうち何人かは分からず、回答率も不明です。",
         "**For reference**: the city had {staff} staff ({as_of}; not the survey date). How many of them answered, "
