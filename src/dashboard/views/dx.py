@@ -30,7 +30,7 @@ from dashboard.charts.dx import (
 from dashboard.i18n import has, language, localized, t
 from dashboard.i18n.format import fiscal_year_label, fmt_number, fmt_signed, is_missing, unit_label, wareki
 from dashboard.metrics import dx as m
-from dashboard.views import cache
+from dashboard.views import cache, links
 from dashboard.views.components import (
     Source,
     data_block,
@@ -166,7 +166,10 @@ def _pillar_filter(pillars: pd.DataFrame) -> str:
     """
     names = {row["pillar_id"]: localized(row, "name") for _, row in pillars.iterrows()}
     if PILLAR_WIDGET not in st.session_state:
-        st.session_state[PILLAR_WIDGET] = m.match_pillar(st.query_params.get(PILLAR_PARAM), pillars) or ALL
+        linked = st.query_params.get(PILLAR_PARAM)
+        st.session_state[PILLAR_WIDGET] = m.match_pillar(linked, pillars) or ALL
+        if linked is not None and m.match_pillar(linked, pillars) is None:
+            links.report_invalid(PILLAR_PARAM)
     choice = (
         st.segmented_control(
             t("dx.filter.pillar"),

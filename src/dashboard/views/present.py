@@ -30,7 +30,7 @@ import streamlit as st
 
 from dashboard.charts.export import scaled_spec
 from dashboard.i18n import DEFAULT_LANGUAGE, language, t
-from dashboard.views import links
+from dashboard.views import links, params
 
 PRESENT_TABLE_ROWS = 60  # longer tables keep the scrolling grid in presentation mode
 MODE_PARAM = "mode"
@@ -218,7 +218,7 @@ def parse_request(mode: str | None, advance: str | None) -> PresentRequest:
     if advance is not None:
         present = True
         text = advance.strip()
-        value = int(text) if text.isdigit() else None
+        value = params.whole_number(text)  # total: ² ① ٣ or 5,000 digits are simply unusable
         if text == "":
             seconds = DEFAULT_ADVANCE
         elif value == 0:

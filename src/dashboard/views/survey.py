@@ -36,7 +36,7 @@ from dashboard.metrics.survey import (
     trend,
     unknowns,
 )
-from dashboard.views import cache
+from dashboard.views import cache, links
 from dashboard.views.components import Source, data_block, guarded, page_header, source_caption
 
 STAFF_FIGURE = "staff_total_2023"
@@ -209,6 +209,7 @@ def _filters(visible: pd.DataFrame) -> tuple[str, Group]:
         ALL_GROUP,
         *sorted({(d, v) for d, v in visible[["group_dim", "group_value"]].itertuples(index=False) if d != ALL}),
     ]
+    links.check_choice("survey_wave", waves)
     if len(waves) < 2 and len(groups) < 2:
         return waves[0], ALL_GROUP
     with st.container(border=True):
@@ -343,6 +344,7 @@ def _compare(visible: pd.DataFrame, hidden: pd.DataFrame, wave: str) -> None:
     in_wave = visible[visible["wave"] == wave]
     hidden_wave = hidden[hidden["wave"] == wave]
     grouped = in_wave[in_wave["group_dim"] != ALL]
+    links.check_choice("survey_q", grouped["question_id"].unique())  # without groups no question can be chosen
     if grouped.empty:
         _hidden_note(hidden_wave)
         st.info(t("survey.compare.none"), icon=":material/group_off:")
