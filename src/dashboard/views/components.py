@@ -23,6 +23,7 @@ from dashboard.data import DataError, OpenDataMissing, last_updated
 from dashboard.i18n import localized, t
 from dashboard.i18n.format import as_of_label
 from dashboard.views import cache, present
+from dashboard.views.safe import plain
 
 log = logging.getLogger(__name__)
 
@@ -79,8 +80,8 @@ def source_text(src: Source) -> str:
 
 
 def source_caption(src: Source) -> None:
-    """Print the provenance line under a chart or card."""
-    st.caption(source_text(src))
+    """Print the provenance line under a chart or card (credit lines and notes shown as typed)."""
+    st.caption(plain(source_text(src)))
 
 
 def page_header(title_key: str, intro_key: str | None = None) -> None:
@@ -185,7 +186,7 @@ def data_block(
     """
     # The anchor marks the block as one screen of presentation mode (and links to it: #slide-<key>).
     present.count_slide()
-    st.subheader(title, anchor=f"slide-{key}")
+    st.subheader(plain(title), anchor=f"slide-{key}")
     mode = "chart"
     if chart is not None:
         mode = (
@@ -223,9 +224,10 @@ def data_block(
 
 def show_data_error(exc: DataError) -> None:
     """A clear Japanese (or English) message naming the file and the problem."""
-    message = t(f"data_error.{exc.code}", path=str(exc.path), detail=exc.detail)
+    message = t(f"data_error.{exc.code}", path=plain(exc.path), detail=plain(exc.detail))
     if exc.row is not None or exc.column is not None:
-        message += t("data_error.where", row=(exc.row + 1) if exc.row is not None else "—", column=exc.column or "—")
+        row = (exc.row + 1) if exc.row is not None else "—"
+        message += t("data_error.where", row=row, column=plain(exc.column or "—"))
     if isinstance(exc, OpenDataMissing):
         st.info(message + "\n\n" + t("open_data.howto"), icon=":material/folder_off:")
     else:

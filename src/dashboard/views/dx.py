@@ -40,6 +40,7 @@ from dashboard.views.components import (
     source_caption,
     updated_caption,
 )
+from dashboard.views.safe import plain
 
 PILLAR_PARAM = "dx_pillar"  # URL key; the overview links to /dx?dx_pillar=<pillar_id>
 PILLAR_WIDGET = "dx_pillar_filter"
@@ -174,7 +175,7 @@ def _pillar_filter(pillars: pd.DataFrame) -> str:
         st.segmented_control(
             t("dx.filter.pillar"),
             options=[ALL, *names],
-            format_func=lambda p: t("pillar.all") if p == ALL else names[p],
+            format_func=lambda p: t("pillar.all") if p == ALL else plain(names[p]),
             key=PILLAR_WIDGET,
             required=True,
             wrap=True,
@@ -203,12 +204,12 @@ def _card(row: pd.Series, extra_notes: Sequence[str] = ()) -> None:
     note = localized(row, "note")
     with st.container(border=True, width=CARD_WIDTH):
         st.metric(
-            localized(row, "name"),
+            plain(localized(row, "name")),
             _value_text(row),
             delta=delta,
             delta_color=DELTA_COLOURS[str(row["tone"])],
             delta_arrow=arrow,
-            help=note or None,
+            help=plain(note) or None,
         )
         source_caption(Source([str(row["source_id"])], str(int(row["page"])), _as_of_text(row), notes=notes))
 
@@ -228,8 +229,8 @@ def _cards_section() -> None:
         if chosen not in (ALL, pillar["pillar_id"]):
             continue
         with st.container(border=False):
-            st.subheader(localized(pillar, "name"))
-            st.caption(localized(pillar, "aims"))
+            st.subheader(plain(localized(pillar, "name")))
+            st.caption(plain(localized(pillar, "aims")))
             rows = cards[cards["pillar_id"] == pillar["pillar_id"]]
             if rows.empty:
                 st.caption(t("dx.cards.none"))

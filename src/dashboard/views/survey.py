@@ -38,6 +38,7 @@ from dashboard.metrics.survey import (
 )
 from dashboard.views import cache, links
 from dashboard.views.components import Source, data_block, guarded, page_header, source_caption
+from dashboard.views.safe import plain
 
 STAFF_FIGURE = "staff_total_2023"
 DIM_ORDER = ("department", "position", "age_band", "employment_type", "years_of_service", "gender")
@@ -194,7 +195,7 @@ def _load() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame] | None:
     raw = cache.dataset("staff_survey")
     problems = cache.derived(format_problems, raw)
     if problems:
-        lines = [t(f"survey.problem.{p.code}", detail=p.detail) for p in problems[:10]]
+        lines = [t(f"survey.problem.{p.code}", detail=plain(p.detail)) for p in problems[:10]]
         st.error(t("survey.problem.title") + "\n\n" + "\n".join(f"- {line}" for line in lines), icon=":material/error:")
         return None
     dist = cache.derived(distribution, raw)
@@ -260,7 +261,7 @@ def _facts(rows: pd.DataFrame, wave: str) -> str:
 
 def _results(visible: pd.DataFrame, hidden: pd.DataFrame, wave: str, group: Group) -> None:
     """Headline cards per question and the distribution charts of one wave and group."""
-    st.header(t("survey.results.title", wave=wave_label(wave), group=group_label(group)))
+    st.header(t("survey.results.title", wave=wave_label(wave), group=plain(group_label(group))))
     rows = visible[
         (visible["wave"] == wave) & (visible["group_dim"] == group[0]) & (visible["group_value"] == group[1])
     ]
@@ -277,13 +278,13 @@ def _results(visible: pd.DataFrame, hidden: pd.DataFrame, wave: str, group: Grou
     columns = st.columns(min(3, len(heads)))
     for i, (_, head) in enumerate(heads.iterrows()):
         with columns[i % len(columns)].container(border=True):
-            st.markdown(f"**{localized(head, 'question')}**")
+            st.markdown(f"**{plain(localized(head, 'question'))}**")
             measure = (
                 t("survey.measure.favourable")
                 if head["measure"] == "favourable"
                 else (localized(head, "option") or str(head["option_id"]))
             )
-            st.metric(measure, _pct(head["share"]))
+            st.metric(plain(measure), _pct(head["share"]))
             if is_missing(head["ci_low"]):
                 st.caption(t("survey.ci.unknown"))
             else:
@@ -359,7 +360,7 @@ def _compare(visible: pd.DataFrame, hidden: pd.DataFrame, wave: str) -> None:
             st.segmented_control(
                 t("survey.filter.dim"),
                 dims,
-                format_func=dim_label,
+                format_func=lambda d: plain(dim_label(d)),
                 key="survey_dim",
                 bind="query-params",
                 default=dims[0],
