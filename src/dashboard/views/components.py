@@ -7,7 +7,7 @@ source line, the same table behind it and the same CSV download.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -65,23 +65,28 @@ def _strip_prefix(text: str, prefixes: tuple[str, ...]) -> str:
     return text
 
 
-def source_text(src: Source) -> str:
-    """One line: 出典 …（p.N）｜時点 …｜算出値."""
+def source_text(src: Source, *, markdown: bool = False) -> str:
+    """One line: 出典 …（p.N）｜時点 …｜算出値.
+
+    With ``markdown=True`` (for ``st.caption``) the credit lines, which come from the
+    data, are escaped so they show as typed.
+    """
+    shown: Callable[[str], str] = plain if markdown else str
     # Some credit lines already begin with the word for "source" (as their licences ask); do not double it.
     prefixes = (f"{t('prov.source')}：", f"{t('prov.source')}: ")
-    credits = "、".join(_strip_prefix(credit(s), prefixes) for s in src.source_ids)
+    credits = "、".join(shown(_strip_prefix(credit(s), prefixes)) for s in src.source_ids)
     if src.pages:
         credits += " " + t("prov.page", page=src.pages)
     parts = [f"{t('prov.source')}：{credits}", f"{t('prov.as_of')}：{as_of_label(src.as_of)}"]
     if src.derived:
         parts.append(t("prov.derived"))
-    parts.extend(src.notes)
+    parts.extend(src.notes)  # the catalogue's notes; views escape notes taken from the data
     return "｜".join(parts)
 
 
 def source_caption(src: Source) -> None:
     """Print the provenance line under a chart or card (credit lines and notes shown as typed)."""
-    st.caption(plain(source_text(src)))
+    st.caption(source_text(src, markdown=True))
 
 
 def page_header(title_key: str, intro_key: str | None = None) -> None:

@@ -222,7 +222,7 @@ def _cards_section() -> None:
     st.header(t("dx.cards.heading"))
     chosen = _pillar_filter(pillars)
     towards = [
-        f"{localized(r, 'label')}：{t('not_published')}"
+        f"{plain(localized(r, 'label'))}：{t('not_published')}"
         for _, r in facilities[facilities["status"] != "actual"].iterrows()
     ]
     for _, pillar in pillars.iterrows():

@@ -336,7 +336,7 @@ def _staff_context() -> None:
         return
     fig = figures.loc[STAFF_FIGURE]
     st.markdown("- " + t("survey.unknown.staff", staff=fmt_number(fig["value"]), as_of=as_of_label(fig["period"])))
-    source_caption(Source([fig["source_id"]], None, fig["period"], notes=[localized(fig, "note")]))
+    source_caption(Source([fig["source_id"]], None, fig["period"], notes=[plain(localized(fig, "note"))]))
 
 
 def _compare(visible: pd.DataFrame, hidden: pd.DataFrame, wave: str) -> None:
