@@ -3,7 +3,9 @@
 Every text column of every dataset (names, aims, details, notes, survey questions
 and options, credit lines, titles, licences) gets the injection strings appended,
 in a private copy of the data built into Parquet with the project's own build
-step; a server is started on that copy and every page is opened in Chromium.
+step, and so do the place names of the open data (municipalities, shelters and
+their addresses, in a copy of the open-data folder); a server is started on
+those copies and every page is opened in Chromium.
 On each page the whole payload must appear literally wherever any of it appears
 (a place that renders Markdown would show "bold" instead of "**bold**", drop the
 tags, draw an image or a formula), no image, link or KaTeX element may come from
@@ -14,15 +16,17 @@ intercepted (aborted and recorded), so the beacon address 198.51.100.7
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import urllib.parse
 from collections.abc import Iterator
+from pathlib import Path
 
 import pandas as pd
 import pytest
 from browser_util import LOOPBACK_HOSTS, scroll_through, wait_rendered, watch
-from conftest import ARTIFACTS, REPO, URL_PATHS, start_server
+from conftest import ARTIFACTS, REPO, SHARED_DATA, URL_PATHS, start_server
 from playwright.sync_api import Page, Route
 
 from dashboard.data import DATASET_NAMES, paths, store
@@ -75,6 +79,25 @@ def inject(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     return out
 
 
+def inject_open_data(target: Path) -> Path:
+    """A copy of the open data whose place names carry the payload: municipalities, shelters and their addresses."""
+    shutil.copytree(SHARED_DATA, target)
+    for path in target.rglob("*"):
+        path.chmod(0o755 if path.is_dir() else 0o644)  # the shared copy is read-only
+    census = target / "population" / "census2015_fukushima_subset.csv"
+    frame = pd.read_csv(census, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    name = frame.columns[4]  # the municipality's name (the file leaves its header empty)
+    frame[name] = [f"{v} {PAYLOAD}" for v in frame[name]]
+    frame.to_csv(census, index=False, encoding="utf-8")
+    for shelters in (target / "shelters").glob("*.geojson"):
+        data = json.loads(shelters.read_text(encoding="utf-8"))
+        for feature in data["features"]:
+            for key in ("施設・場所名", "住所"):
+                feature["properties"][key] = f"{feature['properties'].get(key, '')} {PAYLOAD}"
+        shelters.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return target
+
+
 @pytest.fixture(scope="module")
 def injected_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A server on a copy of the data whose every text column carries the payload."""
@@ -95,6 +118,7 @@ def injected_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             store.build(name)  # the project's own CSV → Parquet build, with its validation
             injected += [f"{name}.{c}" for c in columns]
     assert len(injected) >= 25, injected  # every dataset's names, notes, questions, credits...
+    env["DASHBOARD_OPEN_DATA_DIR"] = str(inject_open_data(root.parent / "open"))
     proc, url = start_server(env)
     try:
         yield url
