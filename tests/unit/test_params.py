@@ -71,3 +71,18 @@ def test_choice_is_total(text: str | None, options: list[str]) -> None:
 def test_number_in_range_is_total(text: str, low: int, high: int) -> None:
     value = params.number_in_range(text, low, high)
     assert value is None or low <= value <= high
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dictionaries(st.text(max_size=8), st.lists(awkward, max_size=5), max_size=6),
+    st.dictionaries(st.text(max_size=8), st.lists(awkward, max_size=5), max_size=6),
+    st.dictionaries(st.text(max_size=8), st.one_of(awkward, st.integers(), st.booleans(), st.none()), max_size=6),
+)
+def test_the_link_notice_check_is_total(
+    opened: dict[str, list[str]], now: dict[str, list[str]], values: dict[str, object]
+) -> None:
+    from dashboard.views import links
+
+    rejected = links.rejected_params(opened, now, values)
+    assert set(rejected) <= set(opened) & set(values)
