@@ -9,6 +9,7 @@ REPO="$(pwd)"
 N="${1:-2}"
 LISTEN="${2:-8080}"
 BASE_PORT="${BASE_PORT:-8601}"
+CHECK_PORT="${CHECK_PORT:-$((BASE_PORT + N))}"   # deploy/signin_check.py (downloads behind sign-in)
 RUN_DIR="${RUN_DIR:-$REPO/deploy/run}"
 mkdir -p "$RUN_DIR"
 : >"$RUN_DIR/access.log"   # fresh logs per start: the load test reads them
@@ -24,6 +25,10 @@ for i in $(seq 0 $((N - 1))); do
   upstreams+="        server 127.0.0.1:$port max_fails=2 fail_timeout=5s;"$'\n'
 done
 
+# The sign-in check nginx asks before serving a download (/media/).
+.venv/bin/python deploy/signin_check.py "$CHECK_PORT" >"$RUN_DIR/signin-check.log" 2>&1 &
+echo $! >"$RUN_DIR/signin-check.pid"
+
 # Wait for every process to answer its health check.
 for i in $(seq 0 $((N - 1))); do
   port=$((BASE_PORT + i))
@@ -33,12 +38,18 @@ for i in $(seq 0 $((N - 1))); do
   done
   curl -fsS "http://127.0.0.1:$port/_stcore/health" >/dev/null || { echo "backend $port did not start" >&2; exit 1; }
 done
+for _ in $(seq 1 60); do
+  code="$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$CHECK_PORT/check" || true)"
+  case "$code" in 204|401) break ;; esac
+  sleep 0.5
+done
 
-python3 - "$RUN_DIR" "$REPO" "$LISTEN" "$upstreams" <<'PY'
+python3 - "$RUN_DIR" "$REPO" "$LISTEN" "$upstreams" "$CHECK_PORT" <<'PY'
 import sys
-run_dir, repo, listen, upstreams = sys.argv[1:5]
+run_dir, repo, listen, upstreams, check_port = sys.argv[1:6]
 text = open(f"{repo}/deploy/nginx.conf.template", encoding="utf-8").read()
-for key, value in {"@RUN_DIR@": run_dir, "@REPO@": repo, "@LISTEN@": listen, "@UPSTREAMS@": upstreams.rstrip()}.items():
+for key, value in {"@RUN_DIR@": run_dir, "@REPO@": repo, "@LISTEN@": listen, "@UPSTREAMS@": upstreams.rstrip(),
+                   "@CHECK_PORT@": check_port}.items():
     text = text.replace(key, value)
 open(f"{run_dir}/nginx.conf", "w", encoding="utf-8").write(text)
 PY

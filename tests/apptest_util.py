@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 from conftest import PAGES, REPO
 from streamlit.testing.v1 import AppTest
+
+from dashboard.views.safe import WORD_JOINER
+
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def shown(text: str) -> str:
+    """Markdown text as the screen shows it: backslash escapes of data text and word joiners removed."""
+    return _ESCAPED.sub(r"\1", str(text)).replace(WORD_JOINER, "")
 
 
 def run_page(page: str, *, secrets: dict | None = None, **query: str) -> AppTest:
@@ -21,14 +32,14 @@ def run_page(page: str, *, secrets: dict | None = None, **query: str) -> AppTest
 
 
 def page_text(at: AppTest) -> str:
-    """All text the page shows (titles, markdown, metrics, captions, tables)."""
+    """All text the page shows (titles, markdown, metrics, captions, tables), escapes removed as on screen."""
     parts: list[str] = []
     for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error"):
         parts += [str(e.value) for e in getattr(at, kind)]
     parts += [f"{m.label} {m.value}" for m in at.metric]
     for df in at.dataframe:
         parts.append(df.value.to_string())
-    return "\n".join(parts)
+    return shown("\n".join(parts))
 
 
 def chart_count(at: AppTest) -> int:

@@ -6,6 +6,8 @@ import pytest
 from apptest_util import chart_count, page_text, run_page
 from conftest import PAGES
 
+from dashboard.views.safe import plain
+
 EXPECTED = {
     "overview": ("いわき市 構造改革ダッシュボード", ["しごと効率化", "332,931", "175,940"]),
     "population": ("人口推計", ["332,931", "255,645", "175,940"]),
@@ -54,11 +56,11 @@ def test_a_broken_dataset_shows_a_japanese_message_and_other_pages_work(tmp_path
     at = run_page("population")
     assert not at.exception
     messages = " ".join(e.value for e in at.error)
-    assert "データファイルを読み込めません" in messages and "population_outlook.parquet" in messages
+    assert "データファイルを読み込めません" in messages and plain("population_outlook.parquet") in messages
     other = run_page("facilities")
     assert not other.exception and "1,281" in page_text(other)
     # the facilities page reads the outlook only in its what-if section: the message stays there, the rest works
-    assert len(other.error) == 1 and "population_outlook.parquet" in other.error[0].value
+    assert len(other.error) == 1 and plain("population_outlook.parquet") in other.error[0].value
 
 
 def test_missing_open_data_is_explained_not_fatal(tmp_path, monkeypatch) -> None:

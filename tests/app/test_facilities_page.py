@@ -6,7 +6,7 @@ import json
 
 import pyarrow as pa
 import pytest
-from apptest_util import page_text, run_page
+from apptest_util import page_text, run_page, shown
 from streamlit.testing.v1 import AppTest
 
 
@@ -30,7 +30,7 @@ def _points_on_map(at: AppTest) -> int:
 
 def test_counts_change_and_no_invented_target(at: AppTest) -> None:
     assert not at.error, [e.value for e in at.error]
-    metrics = {m.label: m.value for m in at.metric}
+    metrics = {shown(m.label): shown(m.value) for m in at.metric}
     assert metrics["2021年"] == "1,316施設"
     assert metrics["2024年"] == "1,281施設"
     assert metrics["増減（2021年→2024年）"] == "▲35施設"
@@ -43,7 +43,7 @@ def test_counts_change_and_no_invented_target(at: AppTest) -> None:
 
 
 def test_context_is_apart_and_labelled_with_its_own_source(at: AppTest) -> None:
-    metrics = {m.label: m.value for m in at.metric}
+    metrics = {shown(m.label): shown(m.value) for m in at.metric}
     assert metrics["2060年ごろに残る施設数（上限側シナリオ）"] == "673施設"
     assert metrics["1981年以前（旧耐震基準）の建築"] == "40％"
     text = page_text(at)
@@ -52,7 +52,7 @@ def test_context_is_apart_and_labelled_with_its_own_source(at: AppTest) -> None:
 
 
 def test_what_if_defaults(at: AppTest) -> None:
-    metrics = {m.label: m.value for m in at.metric}
+    metrics = {shown(m.label): shown(m.value) for m in at.metric}
     # 1,281 / 318,946 × 10,000 = 40.16; 1,281 × 255,645 / 318,946 = 1,026.8; × 175,940 / 318,946 = 706.6
     assert metrics["2024年の水準（人口1万人あたり）"] == "40.2"
     assert metrics["2040年に同じ水準を保つ施設数"] == "約1,027施設"
@@ -160,7 +160,7 @@ def _chart_frame(at: AppTest, columns: set[str]):
 def test_english() -> None:
     at = run_page("facilities", lang="en")
     assert not at.exception and not at.error
-    metrics = {m.label: m.value for m in at.metric}
+    metrics = {shown(m.label): shown(m.value) for m in at.metric}
     assert metrics["Change (2021 → 2024)"] == "−35 facilities"
     assert metrics["2025 onward"] == "Towards the optimal number (2025 onward)"
     text = page_text(at)

@@ -14,6 +14,7 @@ from dashboard.data import DATASET_NAMES, load_dataset, store
 from dashboard.i18n import set_language
 from dashboard.i18n.format import fiscal_year_label, fmt_number, fmt_signed
 from dashboard.metrics import overview as m
+from dashboard.views.safe import plain
 
 PILLARS = ["work_efficiency", "infrastructure", "admin_fiscal", "human_resources", "citizen_dx"]
 
@@ -113,7 +114,7 @@ def test_each_pillar_links_to_the_dx_page_filtered_by_it(page: AppTest) -> None:
     pillars = load_dataset("pillars").set_index("pillar_id")
     by_label = {pl.value: pl.proto for pl in page.page_link}
     for pid in PILLARS:
-        link = by_label[f"**{pillars.loc[pid, 'name_ja']}**"]
+        link = by_label[f"**{plain(pillars.loc[pid, 'name_ja'])}**"]
         assert link.page == "dx" and link.query_string == f"dx_pillar={pid}"
     assert "ダッシュボード独自の分類" in page_text(page)
 
@@ -197,7 +198,7 @@ def test_english() -> None:
     assert cards["Online applications vs pre-reform"] == "×3"
     rows = timeline_rows(at)
     assert "Chatbot in operation" in set(rows["label"]) and "FY2023 (R5)" in set(rows["fy_label"])
-    assert "**Citizen-service DX**" in [pl.value for pl in at.page_link]
+    assert f"**{plain('Citizen-service DX')}**" in [pl.value for pl in at.page_link]  # data text escaped
 
 
 def test_a_broken_dataset_hides_only_its_card(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -207,6 +208,6 @@ def test_a_broken_dataset_hides_only_its_card(tmp_path, monkeypatch: pytest.Monk
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(tmp_path))
     at = run_page("overview")
     assert not at.exception
-    assert any("staff_survey.parquet" in e.value for e in at.error)
+    assert any(plain("staff_survey.parquet") in e.value for e in at.error)
     assert len(at.metric) == 4 and "332,931 → 175,940人" in metrics(at).values()
     assert len(timeline_rows(at)) == 30

@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from apptest_util import chart_count, page_text, run_page
+from apptest_util import chart_count, page_text, run_page, shown
 from fixtures.make_synthetic_survey import OUT as FIXTURE_CSV
 from fixtures.make_synthetic_survey import publish_to
 from streamlit.testing.v1 import AppTest
 
 
 def _metrics(at: AppTest) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
+    return {shown(m.label): shown(m.value) for m in at.metric}
 
 
 def _values(at: AppTest) -> list[str]:

@@ -32,7 +32,7 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
-from dashboard import settings
+from dashboard import settings, spreadsheet
 from dashboard.charts.spec import vega_spec
 
 SLIDE_WIDTH = 1920
@@ -262,8 +262,12 @@ def chart_png(
 
 
 def csv_bytes(df: pd.DataFrame) -> bytes:
-    """CSV encoded as UTF-8 with a BOM, so Excel opens Japanese text correctly."""
-    return df.to_csv(index=False).encode("utf-8-sig")
+    """CSV encoded as UTF-8 with a BOM, so Excel opens Japanese text correctly.
+
+    Text a spreadsheet would run as a formula gets a leading ``'`` (:mod:`dashboard.spreadsheet`).
+    Lines end in CR LF, as Excel writes them, so a field holding a carriage return is quoted too.
+    """
+    return spreadsheet.safe_frame(df).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
 def _excel_ready(df: pd.DataFrame) -> pd.DataFrame:
@@ -285,6 +289,7 @@ def xlsx_bytes(
     """An .xlsx workbook: the table on ``sheet`` (header in row 1, frozen), ``notes`` on a second sheet.
 
     Notes carry the title, source and as-of so the file keeps its provenance.
+    Text is written as text, never as a formula (:mod:`dashboard.spreadsheet`).
     """
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
@@ -298,6 +303,7 @@ def xlsx_bytes(
             name = _sheet_name(notes_sheet or "notes")
             pd.DataFrame({name: list(notes)}).to_excel(writer, sheet_name=name, index=False, header=False)
             writer.sheets[name].column_dimensions["A"].width = 120
+        spreadsheet.safe_workbook(writer.book)
     return buffer.getvalue()
 
 

@@ -38,6 +38,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from dashboard import spreadsheet
 from dashboard.data import importer, paths, publish, store
 from dashboard.data.errors import DataError
 from dashboard.data.schemas import spec
@@ -204,7 +205,7 @@ def write_template(frame: pd.DataFrame, target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     text = frame.map(_cell_text)
     if target.suffix.lower() == ".csv":
-        target.write_bytes(text.to_csv(index=False).encode("utf-8-sig"))
+        target.write_bytes(spreadsheet.safe_frame(text).to_csv(index=False).encode("utf-8-sig"))
         return target
     book = Workbook()
     sheet = book.active
@@ -251,6 +252,7 @@ def write_template(frame: pd.DataFrame, target: Path) -> Path:
     for points, options in SCALES.items():
         for option in options:
             scales.append([points, option.option_id, option.order, option.label_ja, option.label_en, option.score])
+    spreadsheet.safe_workbook(book)  # question and option texts stay text, never formulas
     book.save(target)
     return target
 

@@ -32,6 +32,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from dashboard import spreadsheet
 from dashboard.data import store
 from dashboard.data.headers import column_doc
 from dashboard.data.importer import DATA_SHEET, MAX_IMPORT_BYTES, published_table
@@ -205,6 +206,7 @@ def build_template(name: str, *, with_data: bool = True) -> bytes:
 
     _write_help(wb.create_sheet(HELP_SHEET), spec, example)
     _drop_downs(wb, data, spec, last_row)
+    spreadsheet.safe_workbook(wb)  # published text is written as text, never as a formula
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

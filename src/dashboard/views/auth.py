@@ -18,6 +18,7 @@ import streamlit as st
 
 from dashboard import settings
 from dashboard.i18n import t
+from dashboard.views.safe import plain
 
 REQUIRED_KEYS: tuple[str, ...] = ("redirect_uri", "cookie_secret", "client_id", "client_secret", "server_metadata_url")
 MIN_COOKIE_SECRET = 32
@@ -80,5 +81,5 @@ def gate() -> None:
         st.button(t("auth.sign_in"), on_click=st.login, type="primary", icon=":material/login:")
         st.stop()
     name = st.user.get("name") or st.user.get("email") or ""
-    st.sidebar.caption(t("auth.signed_in_as", name=name))
+    st.sidebar.caption(t("auth.signed_in_as", name=plain(name)))  # the identity provider's text, shown as typed
     st.sidebar.button(t("auth.sign_out"), on_click=st.logout, icon=":material/logout:")

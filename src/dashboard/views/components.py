@@ -7,7 +7,7 @@ source line, the same table behind it and the same CSV download.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -24,6 +24,7 @@ from dashboard.data.schemas import REPORT_SOURCE
 from dashboard.i18n import localized, t
 from dashboard.i18n.format import as_of_label
 from dashboard.views import cache, present
+from dashboard.views.safe import plain
 
 log = logging.getLogger(__name__)
 
@@ -119,28 +120,33 @@ def section_text(section_ids: Sequence[str], pages: str | None = None) -> str:
     return text
 
 
-def source_text(src: Source) -> str:
-    """One line: 出典 …「見出し」｜時点 …｜算出値 (the report's section right after the report's credit)."""
+def source_text(src: Source, *, markdown: bool = False) -> str:
+    """One line: 出典 …「見出し」｜時点 …｜算出値 (the report's section right after the report's credit).
+
+    With ``markdown=True`` (for ``st.caption``) the credit lines and section headings, which come
+    from the data, are escaped so they show as typed.
+    """
+    shown: Callable[[str], str] = plain if markdown else str
     # Some credit lines already begin with the word for "source" (as their licences ask); do not double it.
     prefixes = (f"{t('prov.source')}：", f"{t('prov.source')}: ")
     where = section_text(src.sections or (), src.pages) if (src.sections or src.pages) else ""
-    names = [_strip_prefix(credit(s), prefixes) for s in src.source_ids]
+    names = [shown(_strip_prefix(credit(s), prefixes)) for s in src.source_ids]
     if where:
         at = src.source_ids.index(REPORT_SOURCE) if REPORT_SOURCE in src.source_ids else len(names) - 1
-        names[at] = t("prov.credit_at", credit=names[at], where=where)
+        names[at] = t("prov.credit_at", credit=names[at], where=shown(where))
     credits = "、".join(names)
     parts = [f"{t('prov.source')}：{credits}"]
     if not src.timeless:
         parts.append(f"{t('prov.as_of')}：{as_of_label(src.as_of)}")
     if src.derived:
         parts.append(t("prov.derived"))
-    parts.extend(src.notes)
+    parts.extend(src.notes)  # the catalogue's notes; views escape notes taken from the data
     return "｜".join(parts)
 
 
 def source_caption(src: Source) -> None:
-    """Print the provenance line under a chart or card."""
-    st.caption(source_text(src))
+    """Print the provenance line under a chart or card (credit lines and notes shown as typed)."""
+    st.caption(source_text(src, markdown=True))
 
 
 def report_sentences(topic: str, kinds: Sequence[str] = ("claim",)) -> pd.DataFrame:
@@ -160,7 +166,7 @@ def report_quotes(rows: pd.DataFrame, *, lead: str | None = None) -> None:
     """The report's sentences, quoted word for word (never paraphrased), with the sections they are printed under."""
     if rows.empty:
         return
-    lines = [f"- {quote_text(r)}" for _, r in rows.iterrows()]
+    lines = [f"- {plain(quote_text(r))}" for _, r in rows.iterrows()]
     st.markdown(("**" + lead + "**\n\n" if lead else "") + "\n".join(lines))
     source_caption(
         Source([REPORT_SOURCE], sections_of(rows), notes=[t("quote.verbatim")], pages=pages_of(rows), timeless=True)
@@ -269,7 +275,7 @@ def data_block(
     """
     # The anchor marks the block as one screen of presentation mode (and links to it: #slide-<key>).
     present.count_slide()
-    st.subheader(title, anchor=f"slide-{key}")
+    st.subheader(plain(title), anchor=f"slide-{key}")
     mode = "chart"
     if chart is not None:
         mode = (
@@ -307,9 +313,10 @@ def data_block(
 
 def show_data_error(exc: DataError) -> None:
     """A clear Japanese (or English) message naming the file and the problem."""
-    message = t(f"data_error.{exc.code}", path=str(exc.path), detail=exc.detail)
+    message = t(f"data_error.{exc.code}", path=plain(exc.path), detail=plain(exc.detail))
     if exc.row is not None or exc.column is not None:
-        message += t("data_error.where", row=(exc.row + 1) if exc.row is not None else "—", column=exc.column or "—")
+        row = (exc.row + 1) if exc.row is not None else "—"
+        message += t("data_error.where", row=row, column=plain(exc.column or "—"))
     if isinstance(exc, OpenDataMissing) and exc.code == "open_data_damaged":
         st.warning(message + "\n\n" + t("open_data.howto"), icon=":material/broken_image:")
     elif isinstance(exc, OpenDataMissing):

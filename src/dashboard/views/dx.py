@@ -41,7 +41,7 @@ from dashboard.i18n.format import (
     wareki,
 )
 from dashboard.metrics import dx as m
-from dashboard.views import cache
+from dashboard.views import cache, links
 from dashboard.views.components import (
     DELTA_COLOURS,
     Arrow,
@@ -58,6 +58,7 @@ from dashboard.views.components import (
     source_caption,
     updated_caption,
 )
+from dashboard.views.safe import plain
 
 PILLAR_PARAM = "dx_pillar"  # URL key; the overview links to /dx?dx_pillar=<pillar_id>
 PILLAR_WIDGET = "dx_pillar_filter"
@@ -176,12 +177,15 @@ def _pillar_filter(pillars: pd.DataFrame) -> str:
     """
     names = {row["pillar_id"]: localized(row, "name") for _, row in pillars.iterrows()}
     if PILLAR_WIDGET not in st.session_state:
-        st.session_state[PILLAR_WIDGET] = m.match_pillar(st.query_params.get(PILLAR_PARAM), pillars) or ALL
+        linked = st.query_params.get(PILLAR_PARAM)
+        st.session_state[PILLAR_WIDGET] = m.match_pillar(linked, pillars) or ALL
+        if linked is not None and m.match_pillar(linked, pillars) is None:
+            links.report_invalid(PILLAR_PARAM)
     choice = (
         st.segmented_control(
             t("dx.filter.pillar"),
             options=[ALL, *names],
-            format_func=lambda p: t("pillar.all") if p == ALL else names[p],
+            format_func=lambda p: t("pillar.all") if p == ALL else plain(names[p]),
             key=PILLAR_WIDGET,
             required=True,
             wrap=True,
@@ -218,16 +222,16 @@ def _card(row: pd.Series, extra_notes: Sequence[str] = ()) -> None:
     reading = localized(row, "reading") if "reading_ja" in row else ""
     with st.container(border=True, width=CARD_WIDTH):
         st.metric(
-            localized(row, "name"),
+            plain(localized(row, "name")),
             _value_text(row),
             delta=delta,
             delta_color=DELTA_COLOURS[str(row["tone"])],
             delta_arrow=arrow,
-            help=note or None,
+            help=plain(note) or None,
         )
         if reading:
             # What the dashboard reads into the figure, with the report's exact words beside it.
-            st.caption(t("prov.reading_wording", reading=reading, wording=str(row["wording_ja"])))
+            st.caption(t("prov.reading_wording", reading=plain(reading), wording=plain(row["wording_ja"])))
         source_caption(
             Source([str(row["source_id"])], sections_of(row), _as_of_text(row), notes=notes, pages=pages_of(row))
         )
@@ -241,15 +245,15 @@ def _cards_section() -> None:
     st.header(t("dx.cards.heading"))
     chosen = _pillar_filter(pillars)
     towards = [
-        f"{localized(r, 'label')}：{t('not_published')}"
+        f"{plain(localized(r, 'label'))}：{t('not_published')}"
         for _, r in facilities[facilities["status"] != "actual"].iterrows()
     ]
     for _, pillar in pillars.iterrows():
         if chosen not in (ALL, pillar["pillar_id"]):
             continue
         with st.container(border=False):
-            st.subheader(localized(pillar, "name"))
-            st.caption(localized(pillar, "aims"))
+            st.subheader(plain(localized(pillar, "name")))
+            st.caption(plain(localized(pillar, "aims")))
             rows = cards[cards["pillar_id"] == pillar["pillar_id"]]
             if rows.empty:
                 st.caption(t("dx.cards.none"))
@@ -381,7 +385,9 @@ def _hours_context() -> None:
     rows = figures[figures["topic"] == "working_hours"]
     if rows.empty:
         return
-    st.markdown(f"**{t('dx.hours.context')}**\n\n" + "\n".join(f"- {localized(r, 'note')}" for _, r in rows.iterrows()))
+    st.markdown(
+        f"**{t('dx.hours.context')}**\n\n" + "\n".join(f"- {plain(localized(r, 'note'))}" for _, r in rows.iterrows())
+    )
     published = str(rows["published"].dropna().iloc[0]) if rows["published"].notna().any() else None
     source_caption(Source(list(dict.fromkeys(rows["source_id"])), as_of=published, notes=[t("dx.hours.context_apart")]))
 

@@ -39,6 +39,7 @@ from dashboard.views.components import (
     source_caption,
     updated_caption,
 )
+from dashboard.views.safe import plain, plain_frame
 
 REPORT = "iwaki_reform_report_vol5"
 MINPO = "iwaki_minpo_2024_05_28"
@@ -132,7 +133,7 @@ def _counts() -> None:
     for col, (_, row) in zip(cols[len(actual) + 1 :], planned.iterrows(), strict=False):
         col.metric(
             t("facilities.card.from", year=int(row["year"])),
-            localized(row, "label"),
+            plain(localized(row, "label")),
             border=True,
             help=t("facilities.card.no_target"),
         )
@@ -173,13 +174,14 @@ def _context() -> None:
                 row = figures.loc[fid]
                 with col:
                     st.metric(t(f"facilities.ctx.{fid}"), fmt_value(row["value"], str(row["unit"])), border=True)
-                    st.caption(localized(row, "note"))
+                    st.caption(plain(localized(row, "note")))
         # Dated facts without a figure (the plan's revision), listed with their date.
         facts = figures[(figures["topic"] == "facilities") & figures["value"].isna()]
         if len(facts):
             st.markdown(
                 "\n".join(
-                    "- " + t("facilities.context.fact", when=as_of_label(str(r["period"])), note=localized(r, "note"))
+                    "- "
+                    + t("facilities.context.fact", when=as_of_label(str(r["period"])), note=plain(localized(r, "note")))
                     for _, r in facts.iterrows()
                 )
             )
@@ -454,11 +456,13 @@ def _details(event: Any, shown: pd.DataFrame) -> None:
         ("site_id", row["site_id"]),
         ("position", f"{row['lat']:.5f}, {row['lon']:.5f}"),
     ]
-    # st.table: a small static table whose text is plain DOM text (no markdown, no HTML from the data).
+    # st.table: a small static table; its cells are Markdown, so the data's text is escaped.
     st.table(
-        pd.DataFrame(
-            {t("facilities.detail.value"): [str(v) for _, v in fields]},
-            index=pd.Index([t(f"facilities.detail.{k}") for k, _ in fields], name=t("facilities.detail.field")),
+        plain_frame(
+            pd.DataFrame(
+                {t("facilities.detail.value"): [str(v) for _, v in fields]},
+                index=pd.Index([t(f"facilities.detail.{k}") for k, _ in fields], name=t("facilities.detail.field")),
+            )
         ),
         hide_header=True,
     )
@@ -587,7 +591,7 @@ def _credits(points: pd.DataFrame) -> None:
         st.markdown(f"**{t('facilities.credits.title')}**")
         sources = cache.dataset("sources").set_index("source_id")
         for source_id in MAP_SOURCES:
-            st.caption(_credit_line(sources, source_id))
+            st.caption(plain(_credit_line(sources, source_id)))
         counts = points["kind"].value_counts()
         register = m.count_change(cache.dataset("facility_counts"))
         st.caption(

@@ -13,12 +13,13 @@ values, so nothing from the URL is rendered as Markdown.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import streamlit as st
 
 from dashboard.i18n import t
+from dashboard.views import params
 
 _OPENED = "links_opened_with"
 _PENDING = "links_check_pending"
@@ -40,6 +41,25 @@ def report_invalid(param: str) -> None:
     if param not in reported:
         reported.append(param)
     st.session_state[_REPORTED] = reported
+
+
+def linked_value(param: str) -> str | None:
+    """The value the session's link gave ``param`` (the last of a repeated key); None when it gave none."""
+    return params.last(st.session_state.get(_OPENED, {}).get(param))
+
+
+def check_choice(param: str, options: Iterable[Any]) -> None:
+    """On a session's first page: report ``param`` when the link's value is none of ``options``.
+
+    For parameters whose widget may not be drawn at all (a filter shown only
+    when there is something to choose): a linked value is then unusable, and
+    the viewer is told so instead of silently seeing the default.
+    """
+    if not st.session_state.get(_PENDING):
+        return
+    raw = linked_value(param)
+    if raw is not None and params.choice(raw, options) is None:
+        report_invalid(param)
 
 
 def url_form(value: Any) -> list[str]:

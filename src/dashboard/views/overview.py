@@ -48,6 +48,7 @@ from dashboard.views.components import (
     updated_caption,
 )
 from dashboard.views.dx import PILLAR_PARAM
+from dashboard.views.safe import plain, plain_all
 
 PAGES = {
     "population": "pages/population.py",
@@ -167,7 +168,7 @@ def _verdict() -> None:
         return
     with st.container(border=True, key="ov_verdict", gap="xxsmall"):
         lines = [
-            t("overview.verdict.sep").join(quote_text(r) for _, r in part.iterrows())
+            t("overview.verdict.sep").join(plain(quote_text(r)) for _, r in part.iterrows())
             for _, part in rows.groupby("section", sort=False)
         ]
         lines[0] = f"**{t('overview.verdict.heading')}**{t('overview.verdict.sep')}{lines[0]}"
@@ -188,7 +189,7 @@ def _numbered(rows: pd.DataFrame | None) -> str:
     """``1. 人口減少・少子高齢化　2. 担い手不足 …`` (data text, shown as Markdown, never as HTML)."""
     if rows is None:
         return ""
-    return t("overview.list.sep").join(f"{int(r['order'])}. {localized(r, 'name')}" for _, r in rows.iterrows())
+    return t("overview.list.sep").join(f"{int(r['order'])}. {plain(localized(r, 'name'))}" for _, r in rows.iterrows())
 
 
 def _context_strip() -> None:
@@ -210,7 +211,7 @@ def _context_details() -> None:
     frames = _context_frames()
     st.subheader(t("overview.context.more"), anchor="ov-context")
     for _, row in frames.get("challenge", pd.DataFrame()).iterrows():
-        st.markdown(f"{int(row['order'])}. **{localized(row, 'name')}** — {localized(row, 'detail')}")
+        st.markdown(f"{int(row['order'])}. **{plain(localized(row, 'name'))}** — {plain(localized(row, 'detail'))}")
     st.markdown(f"**{t('overview.context.goals')}**{t('overview.list.sep')}{_numbered(frames.get('wellbeing_goal'))}")
     for kind, key in (("vision", "overview.context.vision"), ("mission", "overview.context.missions")):
         rows = frames.get(kind)
@@ -218,7 +219,7 @@ def _context_details() -> None:
             st.markdown(
                 f"**{t(key)}**{t('overview.list.sep')}"
                 + t("overview.list.sep").join(
-                    t("overview.context.item", name=localized(r, "name"), detail=localized(r, "detail"))
+                    t("overview.context.item", name=plain(localized(r, "name")), detail=plain(localized(r, "detail")))
                     for _, r in rows.iterrows()
                 )
             )
@@ -286,7 +287,7 @@ def _population_card(col: DeltaGenerator) -> None:
         arrow="down" if head.end < head.base else "up",
         # The report's own headline for this projection, word for word (the population page leads with it).
         help_text="\n\n".join(
-            t("overview.card.report_headline", quote=quote_text(r))
+            t("overview.card.report_headline", quote=plain(quote_text(r)))
             for _, r in report_sentences("population").iterrows()
         )
         or None,
@@ -343,7 +344,7 @@ def _facilities_card(col: DeltaGenerator) -> None:
         ),
         tone=direction_tone(c.change, str(_directions().get("facility_count", ""))),
         arrow="down" if c.change < 0 else "up",
-        lines=[localized(r, "label") for _, r in towards.iterrows()],  # printed without a count
+        lines=[plain(localized(r, "label")) for _, r in towards.iterrows()],  # printed without a count
         source=Source(
             [head.source_id], _cited(head), t("overview.span.years", start=c.start_year, end=c.end_year), derived=True
         ),
@@ -386,7 +387,7 @@ def _survey_card(col: DeltaGenerator) -> None:
             t(
                 "overview.card.survey_line",
                 pct=fmt_value(round(pct), "percent"),
-                question=localized(questions.loc[q], "question"),
+                question=plain(localized(questions.loc[q], "question")),
             )
             for q, pct in shares
         ],
@@ -423,11 +424,11 @@ def _pillars_column() -> None:
         pid = str(row["pillar_id"])
         with st.container(border=True, key=f"ov_pillar_{pid}", gap="xxsmall"):
             if present.active():  # presentation mode hides links: the name stands as text
-                st.markdown(f"**{localized(row, 'name')}**")
+                st.markdown(f"**{plain(localized(row, 'name'))}**")
             else:
-                _link("dx", f"**{localized(row, 'name')}**", {PILLAR_PARAM: pid}, t("overview.pillar.link_help"))
-            st.caption(localized(row, "aims"))
-            names = list(row[f"kpi_names_{language()}"])
+                _link("dx", f"**{plain(localized(row, 'name'))}**", {PILLAR_PARAM: pid}, t("overview.pillar.link_help"))
+            st.caption(plain(localized(row, "aims")))
+            names = plain_all(row[f"kpi_names_{language()}"])
             counts = t("overview.pillar.counts", kpis=len(names), initiatives=int(row["n_initiatives"]))
             listed = t("overview.pillar.separator").join(names) if names else t("overview.pillar.no_kpis")
             with st.container(key=f"ov_kpis_{pid}"):

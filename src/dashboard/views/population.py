@@ -48,6 +48,7 @@ from dashboard.views.components import (
     show_data_error,
     source_caption,
 )
+from dashboard.views.safe import plain
 
 REPORT = "iwaki_reform_report_vol5"
 AREAS: tuple[str, ...] = (pm.HAMADORI_CODE, pm.PREFECTURE_CODE)
@@ -580,7 +581,7 @@ def _peers() -> None:
 
 def _municipality_card(peers: pd.DataFrame, code: str) -> None:
     row = peers[peers["code5"] == code].iloc[0]
-    st.markdown(f"#### {row['name']}")
+    st.markdown(f"#### {plain(row['name'])}")
     a, b = st.columns(2)
     a.metric(t("population.col.pop_2010"), _persons(row["pop_2010"]))
     b.metric(t("population.col.pop_2015"), _persons(row["pop_2015"]))

@@ -30,7 +30,7 @@ import streamlit as st
 
 from dashboard.charts.export import scaled_spec
 from dashboard.i18n import DEFAULT_LANGUAGE, language, t
-from dashboard.views import links
+from dashboard.views import links, params, safe
 
 PRESENT_TABLE_ROWS = 60  # longer tables keep the scrolling grid in presentation mode
 MODE_PARAM = "mode"
@@ -218,7 +218,7 @@ def parse_request(mode: str | None, advance: str | None) -> PresentRequest:
     if advance is not None:
         present = True
         text = advance.strip()
-        value = int(text) if text.isdigit() else None
+        value = params.whole_number(text)  # total: ² ① ٣ or 5,000 digits are simply unusable
         if text == "":
             seconds = DEFAULT_ADVANCE
         elif value == 0:
@@ -394,7 +394,7 @@ def _print_meta(slot: Any) -> None:
     except (ZoneInfoNotFoundError, ValueError):
         now = datetime.now()
     when = t("ymd.label", year=now.year, month=now.month, day=now.day, month_name=now.strftime("%B"))
-    slot.caption(t("present.print_url", url=view_url(st.context.url, params)))
+    slot.caption(t("present.print_url", url=safe.plain(view_url(st.context.url, params))))
     slot.caption(t("present.print_date", when=f"{when} {now:%H:%M}"))
 
 
@@ -425,11 +425,10 @@ def show_table(table: pd.DataFrame) -> None:
 
     The interactive grid draws on a canvas at a fixed 14 px, unreadable on a
     hall display; long tables stay interactive (scrolling, sorting) even then.
-    ``st.table`` renders cell text as Markdown (never raw HTML), which the
-    dashboard's names and labels do not use.
+    ``st.table`` renders cell text as Markdown, so its text cells are escaped.
     """
     if active() and len(table) <= PRESENT_TABLE_ROWS:
-        st.table(table, hide_index=True)
+        st.table(safe.plain_frame(table), hide_index=True)  # cells are Markdown there: data shown as typed
     else:
         st.dataframe(table, hide_index=True)
 

@@ -10,6 +10,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from dashboard.data import DataError
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, localized, set_language, t
 from dashboard.views import auth, cache, links, present
+from dashboard.views.safe import plain
 
 # Static CSS (no data-derived text): keeps metric values from being cut off on
 # narrow phones and lets wide tables scroll instead of overflowing.
@@ -102,7 +103,7 @@ def sidebar_footer() -> None:
         except DataError:
             return
         for _, row in sources.iterrows():
-            st.caption(localized(row, "credit") + (f"（{row['licence']}）" if row["licence"] else ""))
+            st.caption(plain(localized(row, "credit") + (f"（{row['licence']}）" if row["licence"] else "")))
 
 
 def run_page(render: Callable[[], None]) -> None:

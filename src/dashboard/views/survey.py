@@ -36,7 +36,7 @@ from dashboard.metrics.survey import (
     trend,
     unknowns,
 )
-from dashboard.views import cache
+from dashboard.views import cache, links
 from dashboard.views.components import (
     Source,
     data_block,
@@ -46,6 +46,7 @@ from dashboard.views.components import (
     sections_of,
     source_caption,
 )
+from dashboard.views.safe import plain
 
 STAFF_FIGURE = "staff_total_2023"
 STAFF_CONTEXT = ("staff_women_2023", "women_manager_share_2023")
@@ -209,7 +210,7 @@ def _load() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame] | None:
     raw = cache.dataset("staff_survey")
     problems = cache.derived(format_problems, raw)
     if problems:
-        lines = [t(f"survey.problem.{p.code}", detail=p.detail) for p in problems[:10]]
+        lines = [t(f"survey.problem.{p.code}", detail=plain(p.detail)) for p in problems[:10]]
         st.error(t("survey.problem.title") + "\n\n" + "\n".join(f"- {line}" for line in lines), icon=":material/error:")
         return None
     dist = cache.derived(distribution, raw)
@@ -224,6 +225,7 @@ def _filters(visible: pd.DataFrame) -> tuple[str, Group]:
         ALL_GROUP,
         *sorted({(d, v) for d, v in visible[["group_dim", "group_value"]].itertuples(index=False) if d != ALL}),
     ]
+    links.check_choice("survey_wave", waves)
     if len(waves) < 2 and len(groups) < 2:
         return waves[0], ALL_GROUP
     with st.container(border=True):
@@ -274,7 +276,7 @@ def _facts(rows: pd.DataFrame, wave: str) -> str:
 
 def _results(visible: pd.DataFrame, hidden: pd.DataFrame, wave: str, group: Group) -> None:
     """Headline cards per question and the distribution charts of one wave and group."""
-    st.header(t("survey.results.title", wave=wave_label(wave), group=group_label(group)))
+    st.header(t("survey.results.title", wave=wave_label(wave), group=plain(group_label(group))))
     rows = visible[
         (visible["wave"] == wave) & (visible["group_dim"] == group[0]) & (visible["group_value"] == group[1])
     ]
@@ -291,13 +293,13 @@ def _results(visible: pd.DataFrame, hidden: pd.DataFrame, wave: str, group: Grou
     columns = st.columns(min(3, len(heads)))
     for i, (_, head) in enumerate(heads.iterrows()):
         with columns[i % len(columns)].container(border=True):
-            st.markdown(f"**{localized(head, 'question')}**")
+            st.markdown(f"**{plain(localized(head, 'question'))}**")
             measure = (
                 t("survey.measure.favourable")
                 if head["measure"] == "favourable"
                 else (localized(head, "option") or str(head["option_id"]))
             )
-            st.metric(measure, _pct(head["share"]))
+            st.metric(plain(measure), _pct(head["share"]))
             if is_missing(head["ci_low"]):
                 st.caption(t("survey.ci.unknown"))
             else:
@@ -355,11 +357,15 @@ def _staff_context() -> None:
         st.markdown(
             "\n".join(
                 "  - "
-                + t("survey.context.figure", note=localized(figures.loc[f], "note"), value=_figure(figures.loc[f]))
+                + t(
+                    "survey.context.figure",
+                    note=plain(localized(figures.loc[f], "note")),
+                    value=_figure(figures.loc[f]),
+                )
                 for f in women
             )
         )
-    source_caption(Source([fig["source_id"]], None, fig["period"], notes=[localized(fig, "note")]))
+    source_caption(Source([fig["source_id"]], None, fig["period"], notes=[plain(localized(fig, "note"))]))
 
 
 def _figure(row: pd.Series) -> str:
@@ -373,6 +379,7 @@ def _compare(visible: pd.DataFrame, hidden: pd.DataFrame, wave: str) -> None:
     in_wave = visible[visible["wave"] == wave]
     hidden_wave = hidden[hidden["wave"] == wave]
     grouped = in_wave[in_wave["group_dim"] != ALL]
+    links.check_choice("survey_q", grouped["question_id"].unique())  # without groups no question can be chosen
     if grouped.empty:
         _hidden_note(hidden_wave)
         st.info(t("survey.compare.none"), icon=":material/group_off:")
@@ -387,7 +394,7 @@ def _compare(visible: pd.DataFrame, hidden: pd.DataFrame, wave: str) -> None:
             st.segmented_control(
                 t("survey.filter.dim"),
                 dims,
-                format_func=dim_label,
+                format_func=lambda d: plain(dim_label(d)),
                 key="survey_dim",
                 bind="query-params",
                 default=dims[0],
