@@ -20,6 +20,8 @@ class DataError(Exception):
     detail: str = ""
     row: int | None = None
     column: str | None = None
+    value: str = ""
+    expected: str = ""
 
     def __str__(self) -> str:
         where = []

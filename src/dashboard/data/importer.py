@@ -55,6 +55,7 @@ from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 from dashboard.data import paths, store
 from dashboard.data.errors import DataError
 from dashboard.data.headers import PERIOD, TEXT, YEAR, column_doc, header_aliases, header_key, label
+from dashboard.data.rules import cross_violation
 from dashboard.data.schemas import DATE_FORMAT, PERIOD_FORMAT, SPECS, DatasetSpec
 from dashboard.data.validate import check_rules, to_table, validate_table
 
@@ -385,7 +386,10 @@ def _decode(data: bytes, origin: str, dataset: str) -> tuple[str, str]:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError:
                 raise ImportProblem("encoding_unknown", origin, dataset=dataset) from None
-    if b"\x00" in data[:4096]:
+    head = data[:4096]
+    if head.count(b"\x00") * 10 > len(head):
+        # Binary, or UTF-16 without its BOM. A stray NUL in a text file is read and then
+        # refused by the value rules, naming its row and column.
         raise ImportProblem("not_text", origin, dataset=dataset)
     for encoding in ("utf-8", "cp932"):
         try:
@@ -514,7 +518,14 @@ def _normalise(
                     cells.append(_text_value(value, doc.kind, spec.formats.get(column), ctx, r, column))
                 else:
                     unit = doc.unit_code or (out[doc.unit_column][k] if doc.unit_column else None)
-                    cells.append(_number_value(value, fields[column], doc.kind, unit, ctx, r, column))
+                    number = _number_value(value, fields[column], doc.kind, unit, ctx, r, column)
+                    # Read as text, a huge number cannot overflow the cast: it is refused here, unless a
+                    # declared maximum names the range the message should show.
+                    meta = spec.column(column)
+                    magnitude = meta.magnitude
+                    if number is not None and meta.max is None and abs(float(number)) > magnitude:
+                        raise _Bad("value_too_large", f"{magnitude:g}")
+                    cells.append(number)
             except _Bad as bad:
                 raise ctx.problem(bad.code, row=r, col=j, column=column, value=value, expected=bad.expected) from None
         out[column] = cells
@@ -701,7 +712,9 @@ def _validate(
     def relocate(exc: DataError) -> ImportProblem:
         row = file_rows[exc.row] if exc.row is not None and exc.row < len(file_rows) else None
         col = by_column.get(exc.column or "")
-        value = raw[exc.column][exc.row] if exc.column in raw and exc.row is not None else ""
+        value: Any = exc.value
+        if exc.column in raw and exc.row is not None and not exc.code.startswith("survey_"):
+            value = raw[exc.column][exc.row]  # as the file has it (the survey rules name a whole cell)
         code, expected = _rule_message(exc, spec)
         if exc.code == "duplicate_key" and exc.row is not None:
             key = [tuple(values[c][k] for c in spec.key) for k in range(len(file_rows))]
@@ -741,7 +754,7 @@ def _rule_message(exc: DataError, spec: DatasetSpec) -> tuple[str, str]:
         return "value_out_of_range", _range_text(lo, hi)
     if exc.code == "unknown_value" and exc.column in spec.enums:
         return "value_not_allowed", "、".join(sorted(spec.enums[exc.column]))
-    return _IMPORT_CODES.get(exc.code, exc.code), ""
+    return _IMPORT_CODES.get(exc.code, exc.code), exc.expected
 
 
 # The shared validator's codes, reworded for the person who fixes a file.
@@ -769,107 +782,30 @@ _Problem = tuple[str, int | None, str, Any, str]
 """(code, 0-based data row or None, column, value found, what is expected)."""
 
 
-def _check_references(table: pa.Table, spec: DatasetSpec) -> _Problem | None:
-    for column, (ref_dataset, ref_column) in spec.references.items():
-        known = set(store.load(ref_dataset)[ref_column].dropna())
-        for k, value in enumerate(table[column].to_pylist()):
-            if value is not None and value not in known:
-                return "unknown_reference", k, column, value, ref_dataset
-    return None
+def published_frames(replace: str | None = None, table: pa.Table | None = None) -> dict[str, pd.DataFrame]:
+    """Every published dataset as a validated frame, with ``table`` in place of ``replace`` when given."""
+    frames: dict[str, pd.DataFrame] = {}
+    for name in SPECS:
+        if name == replace and table is not None:
+            frames[name] = table.to_pandas()
+        elif paths.parquet_path(name).exists():
+            frames[name] = store.load(name)
+    return frames
 
 
-def _check_kpi_definitions(table: pa.Table, spec: DatasetSpec) -> _Problem | None:
-    """A KPI's unit and pillar must be those of its definition (the pages label values by them)."""
-    if spec.name != "dx_kpis":
+def _check_cross(table: pa.Table, spec: DatasetSpec) -> _Problem | None:
+    """The cross-dataset rules (references both ways, KPI definitions and their values)."""
+    found = cross_violation(spec.name, published_frames(spec.name, table))
+    if found is None:
         return None
-    defs = store.load("kpi_definitions").set_index("kpi_id")
-    rows = table.to_pylist()
-    for k, row in enumerate(rows):
-        for column in ("unit", "pillar_id"):
-            expected = defs.loc[row["kpi_id"], column]
-            if row[column] != expected:
-                return "mismatch_definition", k, column, row[column], str(expected)
-    return None
+    return found.code, found.row, found.column or "", found.value, found.expected
 
 
-def _period_year(period: str) -> int:
-    return int(period[-4:]) if period.startswith("FY") else int(period[:4])
-
-
-_PERIOD_TYPES = {
-    "calendar_year": re.compile(r"^\d{4}$"),
-    "fiscal_year": re.compile(r"^FY\d{4}$"),
-    "fiscal_year_span": re.compile(r"^FY\d{4}-FY\d{4}$"),
-    "snapshot": re.compile(r"^\d{4}-\d{2}(-\d{2})?$"),
-}
-
-
-def _check_periods(table: pa.Table, spec: DatasetSpec) -> _Problem | None:
-    """Plausible periods: the period's form fits its type, and the year column is the period's year."""
-    if spec.name != "dx_kpis":
-        return None
-    for k, row in enumerate(table.to_pylist()):
-        pattern = _PERIOD_TYPES[row["period_type"]]
-        if not pattern.match(row["period"]):
-            return "period_type_mismatch", k, "period", row["period"], row["period_type"]
-        if row["year"] != _period_year(row["period"]):
-            return "period_year_mismatch", k, "year", row["year"], str(_period_year(row["period"]))
-    return None
-
-
-# Actual figures cannot be dated after next year (a typo such as 2204 or R60 is caught).
-_ACTUAL_YEARS: dict[str, tuple[str, tuple[str, str] | None]] = {
-    "dx_kpis": ("year", None),
-    "facility_counts": ("year", ("status", "actual")),
-    "population_outlook": ("year", ("kind", "census")),
-}
-
-
-def _check_future_years(table: pa.Table, spec: DatasetSpec) -> _Problem | None:
-    rule = _ACTUAL_YEARS.get(spec.name)
-    if rule is None:
-        return None
-    column, condition = rule
-    latest = dt.date.today().year + 1
-    for k, row in enumerate(table.to_pylist()):
-        if condition and row[condition[0]] != condition[1]:
-            continue
-        if row[column] is not None and row[column] > latest:
-            return "future_year", k, column, row[column], f"≤ {latest}"
-    return None
-
-
-def _check_dependents(table: pa.Table, spec: DatasetSpec) -> _Problem | None:
-    """Ids other published datasets use may not disappear, and KPI definitions must keep fitting their values."""
-    for other in SPECS.values():
-        for column, (ref_dataset, ref_column) in other.references.items():
-            if ref_dataset != spec.name or not paths.parquet_path(other.name).exists():
-                continue
-            kept = set(table[ref_column].to_pylist())
-            for value in store.load(other.name)[column].dropna():
-                if value not in kept:
-                    return "still_referenced", None, ref_column, value, other.name
-    if spec.name == "kpi_definitions" and paths.parquet_path("dx_kpis").exists():
-        defs = {r["kpi_id"]: r for r in table.to_pylist()}
-        for _, row in store.load("dx_kpis").iterrows():
-            for column in ("unit", "pillar_id"):
-                k = list(defs).index(row["kpi_id"])
-                if defs[row["kpi_id"]][column] != row[column]:
-                    return "definition_conflict", k, column, defs[row["kpi_id"]][column], str(row[column])
-    return None
-
-
-_EXTRA_RULES: tuple[Callable[[pa.Table, DatasetSpec], _Problem | None], ...] = (
-    _check_references,
-    _check_kpi_definitions,
-    _check_periods,
-    _check_future_years,
-    _check_dependents,
-)
+_EXTRA_RULES: tuple[Callable[[pa.Table, DatasetSpec], _Problem | None], ...] = (_check_cross,)
 
 
 def check_import_rules(name: str, table: pa.Table) -> None:
-    """Apply the import-only rules to a table (used by tests on the published data)."""
+    """Apply the cross-dataset rules to a table about to be published."""
     spec = SPECS[name]
     for check in _EXTRA_RULES:
         problem = check(table, spec)
@@ -933,10 +869,8 @@ def message_parts(exc: DataError) -> list[tuple[str, dict[str, str]]]:
     each part and join them. Every message key receives the same values, so a
     message may use any of ``path``, ``detail``, ``value`` and ``expected``.
     """
-    values = {"path": str(exc.path), "detail": exc.detail or "", "value": "", "expected": ""}
+    values = {"path": str(exc.path), "detail": exc.detail or "", "value": exc.value, "expected": exc.expected}
     parts: list[tuple[str, dict[str, str]]] = []
-    if isinstance(exc, ImportProblem):
-        values.update(value=exc.value, expected=exc.expected)
     parts.append((f"data_error.{exc.code}", values))
     where = _where(exc)
     if where:

@@ -223,7 +223,7 @@ def data_block(
 
 def show_data_error(exc: DataError) -> None:
     """A clear Japanese (or English) message naming the file and the problem."""
-    message = t(f"data_error.{exc.code}", path=str(exc.path), detail=exc.detail)
+    message = t(f"data_error.{exc.code}", path=str(exc.path), detail=exc.detail, value=exc.value, expected=exc.expected)
     if exc.row is not None or exc.column is not None:
         message += t("data_error.where", row=(exc.row + 1) if exc.row is not None else "—", column=exc.column or "—")
     if isinstance(exc, OpenDataMissing):

@@ -167,6 +167,74 @@ _ERRORS: dict[str, tuple[str, str]] = {
         "The definition's '{value}' does not match '{expected}' in the published dx_kpis ({path}). "
         "To change a unit or pillar, create a new KPI id.",
     ),
+    "data_error.control_character": (
+        "制御文字（{value}）が入っています（{path}）。改行・タブ・NUL などの見えない文字を消してください。",
+        "A control character ({value}) is in the value ({path}). Remove invisible characters such as NUL or tab.",
+    ),
+    "data_error.text_too_long": (
+        "文字が長すぎます：{value}文字（{path}）。{expected}文字以内にしてください。",
+        "Text too long: {value} characters ({path}). At most {expected} characters.",
+    ),
+    "data_error.not_finite": (
+        "数値として使えない値です：「{value}」（{path}）。",
+        "Not a usable number: '{value}' ({path}).",
+    ),
+    "data_error.value_too_large": (
+        "値「{value}」が大きすぎます（{path}）。絶対値 {expected} 以下にしてください。単位の誤りがないか確認してください。",
+        "The value '{value}' is too large ({path}); its magnitude must be at most {expected}. Check the unit.",
+    ),
+    "data_error.above_limit": (
+        "「{value}」が上限を超えています（{path}）。{expected} 以下にしてください。",
+        "'{value}' exceeds its limit ({path}); it must be at most {expected}.",
+    ),
+    "data_error.too_few_rows": (
+        "画面に必要な行が足りません：{value} の行が {expected} 行以上必要です（{path}）。",
+        "Rows the pages need are missing: at least {expected} rows with {value} ({path}).",
+    ),
+    "data_error.too_many_matching_rows": (
+        "{value} の行が多すぎます（{path}）。{expected} 行までにしてください。",
+        "Too many rows with {value} ({path}); at most {expected}.",
+    ),
+    "data_error.definition_without_rows": (
+        "指標「{value}」の値が {expected} に1行もありません（{path}）。先に {expected} に値を追加してください。",
+        "KPI '{value}' has no rows in {expected} ({path}). Add its values to {expected} first.",
+    ),
+    "data_error.rows_removed": (
+        "{expected} に登録されている「{value}」の行がすべてなくなります（{path}）。行を残すか、先に {expected} から外してください。",
+        "Every row of '{value}', registered in {expected}, would be removed ({path}). Keep its rows or remove it from {expected} first.",
+    ),
+    "data_error.survey_no_value": (
+        "回答数も割合も空欄の行があります：{value}（{path}）",
+        "A row has neither a count nor a share: {value} ({path})",
+    ),
+    "data_error.survey_mixed_basis": (
+        "同じ調査回・設問・区分の中に、回答数のある行とない行が混在しています：{value}（{path}）。0人の選択肢は 0 と記入してください。",
+        "Counts and bare shares are mixed within one wave, question and group: {value} ({path}). Write 0 for options nobody chose.",
+    ),
+    "data_error.survey_respondents_differ": (
+        "同じ調査回・設問・区分で回答者数が行ごとに異なります：{value}（{path}）",
+        "The number of respondents differs between rows of one wave, question and group: {value} ({path})",
+    ),
+    "data_error.survey_counts_exceed_respondents": (
+        "回答数の合計が回答者数を超えています：{value}（{path}）",
+        "The counts add up to more than the respondents: {value} ({path})",
+    ),
+    "data_error.survey_shares_exceed_100": (
+        "割合の合計が100％を超えています：{value}（{path}）",
+        "Shares add up to more than 100 %: {value} ({path})",
+    ),
+    "data_error.survey_duplicate_score": (
+        "同じ設問・区分で2つの選択肢が同じ得点です：{value}（{path}）",
+        "Two options of one question and group have the same score: {value} ({path})",
+    ),
+    "data_error.survey_share_disagrees_with_count": (
+        "割合が回答数から計算した値と一致しません：{value}（{path}）",
+        "A share does not match its count: {value} ({path})",
+    ),
+    "data_error.survey_score_differs": (
+        "同じ設問の同じ選択肢に、区分や調査回によって異なる得点が付いています：{value}（{path}）",
+        "An option has different scores in different groups or waves: {value} ({path})",
+    ),
     "data_error.publish_busy": (
         "ほかの公開処理が実行中です。しばらくしてからやり直してください（{path}）。",
         "Another publish is running. Try again in a moment ({path}).",
