@@ -37,23 +37,19 @@ import hashlib
 import io
 import re
 import unicodedata
-import warnings
-import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-import openpyxl
 import pandas as pd
 import pyarrow as pa
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
-from dashboard.data import paths, store
-from dashboard.data.errors import DataError
+from dashboard.data import paths, store, xlsx
+from dashboard.data.errors import DataError, ImportProblem, os_error_code
 from dashboard.data.headers import PERIOD, TEXT, YEAR, column_doc, header_aliases, header_key, label
 from dashboard.data.rules import cross_violation
 from dashboard.data.schemas import DATE_FORMAT, PERIOD_FORMAT, SPECS, DatasetSpec
@@ -61,10 +57,10 @@ from dashboard.data.validate import check_rules, to_table, validate_table
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
 """Largest file accepted (matches ``server.maxUploadSize = 20`` in .streamlit/config.toml)."""
-MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
+MAX_UNCOMPRESSED_BYTES = xlsx.MAX_UNCOMPRESSED_BYTES
 """Largest total size of the parts inside an .xlsx (a zip), against zip bombs."""
-MAX_ROWS = 100_000
-MAX_COLUMNS = 200
+MAX_ROWS = xlsx.MAX_ROWS
+MAX_COLUMNS = xlsx.MAX_COLUMNS
 DATA_SHEET = "データ"
 """Name of the data sheet in the templates; read by default when present."""
 EXCEL_SUFFIXES = (".xlsx",)
@@ -73,6 +69,8 @@ DELIMITERS = (",", "\t", ";", "|")
 MAN_UNITS = frozenset({"hours_10k"})
 """Units that are themselves in 万: "522.0万" in such a column is 522.0, not 5,220,000."""
 
+_FORMULA_STARTS = frozenset("+-@\t\r")
+"""Leading characters that make Excel or LibreOffice evaluate a cell (besides ``=``)."""
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls (and other OLE2 files)
 _ERAS = {"r": 2018, "令和": 2018, "h": 1988, "平成": 1988, "s": 1925, "昭和": 1925}
@@ -83,22 +81,6 @@ _CALENDAR = re.compile(r"^(\d{4})\s*年$")
 _THOUSANDS = re.compile(r"^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$")
 _DATE = re.compile(r"^(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?$")
 _PERIOD = re.compile(r"^(\d{4}(-\d{2})?|FY\d{4}(-FY\d{4})?)$")
-
-
-@dataclass
-class ImportProblem(DataError):
-    """A staff file that cannot be imported, located for the person who fixes it.
-
-    ``row`` is the 0-based row index in the file (header = 0); ``cell`` the
-    spreadsheet reference (``D5``); ``value`` what was found and ``expected``
-    what would be accepted, both for the message.
-    """
-
-    dataset: str | None = None
-    sheet: str | None = None
-    cell: str | None = None
-    value: str = ""
-    expected: str = ""
 
 
 @dataclass(frozen=True)
@@ -236,10 +218,18 @@ def read_path(path: Path, dataset: str, sheet: str | None = None) -> Imported:
     origin = path.name
     try:
         size = path.stat().st_size
-    except FileNotFoundError:
-        raise ImportProblem("file_missing", str(path), dataset=dataset) from None
-    _check_size(size, origin, dataset)
-    return read_bytes(path.read_bytes(), origin, dataset, sheet)
+        if path.is_dir():
+            raise IsADirectoryError(path)
+        _check_size(size, origin, dataset)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise os_problem(exc, path, dataset) from None
+    return read_bytes(data, origin, dataset, sheet)
+
+
+def os_problem(exc: OSError, path: Path | str, dataset: str | None = None) -> ImportProblem:
+    """An operating-system error as a message naming the file (no traceback)."""
+    return ImportProblem(os_error_code(exc), str(path), exc.strerror or type(exc).__name__, dataset=dataset)
 
 
 def read_bytes(data: bytes, origin: str, dataset: str, sheet: str | None = None) -> Imported:
@@ -275,7 +265,7 @@ def sheet_names(data: bytes) -> list[str]:
     if not data.startswith(_ZIP_MAGIC):
         return []
     try:
-        return list(_load_workbook(data, "", "").sheetnames)
+        return xlsx.Workbook(data, "", None).names
     except DataError:
         return []
 
@@ -295,6 +285,8 @@ def _megabytes(size: int) -> str:
 
 def _read_grid(data: bytes, origin: str, dataset: str, sheet: str | None) -> _Grid:
     suffix = Path(origin).suffix.lower()
+    if xlsx.is_encrypted(data):
+        raise ImportProblem("encrypted_workbook", origin, dataset=dataset)
     if data.startswith(_OLE_MAGIC):
         raise ImportProblem("xls_format", origin, dataset=dataset)
     if data.startswith(_ZIP_MAGIC) and suffix not in EXCEL_SUFFIXES and suffix not in TEXT_SUFFIXES:
@@ -307,56 +299,35 @@ def _read_grid(data: bytes, origin: str, dataset: str, sheet: str | None) -> _Gr
     return _read_text(data, origin, dataset)
 
 
-def _load_workbook(data: bytes, origin: str, dataset: str) -> Any:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise ImportProblem("not_excel", origin, dataset=dataset) from None
-    if "xl/workbook.xml" not in names:
-        raise ImportProblem("not_excel", origin, dataset=dataset)
-    if unpacked > MAX_UNCOMPRESSED_BYTES:
-        raise ImportProblem(
-            "file_too_large",
-            origin,
-            dataset=dataset,
-            value=_megabytes(unpacked),
-            expected=_megabytes(MAX_UNCOMPRESSED_BYTES),
-        )
-    try:
-        with warnings.catch_warnings():
-            # openpyxl warns about styles and extensions it ignores; values are all we read.
-            warnings.simplefilter("ignore")
-            return openpyxl.load_workbook(io.BytesIO(data), data_only=False, read_only=False)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError) as exc:
-        raise ImportProblem("not_excel", origin, type(exc).__name__, dataset=dataset) from None
-
-
 def _read_excel(data: bytes, origin: str, dataset: str, sheet: str | None) -> _Grid:
-    wb = _load_workbook(data, origin, dataset)
-    if sheet is None:
-        sheet = DATA_SHEET if DATA_SHEET in wb.sheetnames else wb.sheetnames[0]
-    if sheet not in wb.sheetnames:
-        raise ImportProblem("sheet_missing", origin, dataset=dataset, value=sheet, expected="、".join(wb.sheetnames))
-    ws = wb[sheet]
-    ctx = _Context(dataset, origin, sheet)
-    if ws.max_row > MAX_ROWS + 1:
-        raise ctx.problem("too_many_rows", value=ws.max_row - 1, expected=str(MAX_ROWS))
-    if ws.max_column > MAX_COLUMNS:
-        raise ctx.problem("too_many_columns", value=ws.max_column, expected=str(MAX_COLUMNS))
-    merged = sorted(ws.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col))
-    if merged:
-        first = merged[0]
-        raise ctx.problem("merged_cells", row=first.min_row - 1, col=first.min_col - 1, value=first.coord)
+    """Every cap and the sheet's layout checked from the zip directory and a streaming pass, then the values."""
+    book = xlsx.Workbook(data, origin, dataset)
+    chosen = book.choose(sheet, DATA_SHEET)
+    scan = book.scan(chosen)
+    ctx = _Context(dataset, origin, chosen.name)
+    if scan.merged:
+        first = scan.merged.split(":")[0]
+        match = re.match(r"^([A-Z]+)(\d+)$", first)
+        row = int(match.group(2)) - 1 if match else None
+        col = xlsx._column_number(match.group(1)) - 1 if match else None
+        raise ctx.problem("merged_cells", row=row, col=col, value=scan.merged)
+    if scan.hidden_rows:
+        listed = "、".join(str(r) for r in scan.hidden_rows[:10]) + ("…" if len(scan.hidden_rows) > 10 else "")
+        raise ctx.problem("hidden_rows", row=scan.hidden_rows[0] - 1, value=listed)
     rows: list[list[Any]] = []
-    for r, cells in enumerate(ws.iter_rows(min_row=1, max_row=ws.max_row, max_col=ws.max_column)):
+    for r, cells in enumerate(book.rows(chosen)):
+        if r > MAX_ROWS:
+            raise ctx.problem("too_many_rows", value=f"> {MAX_ROWS:,}", expected=f"{MAX_ROWS:,}")
+        if len(cells) > MAX_COLUMNS:
+            raise ctx.problem("too_many_columns", value=len(cells), expected=str(MAX_COLUMNS))
         rows.append([_excel_value(cell, ctx, r, c) for c, cell in enumerate(cells)])
-    return _Grid(rows, "xlsx", sheet=sheet)
+    return _Grid(rows, "xlsx", sheet=chosen.name)
 
 
 def _excel_value(cell: Any, ctx: _Context, r: int, c: int) -> Any:
-    value = cell.value
+    value = getattr(cell, "value", None)
+    if value is None:
+        return None
     if cell.data_type == "f" or isinstance(value, (ArrayFormula, DataTableFormula)):
         raise ctx.problem("formula_cell", row=r, col=c, value=value.text if isinstance(value, ArrayFormula) else value)
     if cell.data_type == "e":
@@ -366,8 +337,7 @@ def _excel_value(cell: Any, ctx: _Context, r: int, c: int) -> Any:
     fmt = str(cell.number_format or "").lower()
     if isinstance(value, (dt.datetime, dt.date)):
         # A cell that shows no day (yyyy-mm, mmm-yy, yyyy"年"m"月") stands for a month.
-        has_day = "d" in fmt or fmt == "general"
-        return _ExcelDate(value.strftime("%Y-%m-%d" if has_day else "%Y-%m"))
+        return _ExcelDate(xlsx.cell_date(value, fmt))
     if isinstance(value, dt.time | dt.timedelta):
         raise ctx.problem("not_a_number", row=r, col=c, value=value)
     if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in fmt:
@@ -375,7 +345,24 @@ def _excel_value(cell: Any, ctx: _Context, r: int, c: int) -> Any:
     return value
 
 
+def _line_decodes(line: bytes, encoding: str) -> bool:
+    try:
+        line.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _first_line_not(data: bytes, encoding: str) -> int | None:
+    """The 1-based number of the first line that is not valid in ``encoding`` (None when all are)."""
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        if not _line_decodes(line, encoding):
+            return number
+    return None
+
+
 def _decode(data: bytes, origin: str, dataset: str) -> tuple[str, str]:
+    """The whole file decoded with one encoding; a file mixing UTF-8 and Shift_JIS is refused naming the line."""
     for bom, encoding in (
         (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"),
@@ -385,18 +372,38 @@ def _decode(data: bytes, origin: str, dataset: str) -> tuple[str, str]:
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError:
+                line = _first_line_not(data[len(bom) :], "utf-8") if encoding == "utf-8-sig" else None
+                if line is not None:
+                    raise ImportProblem(
+                        "mixed_encoding", origin, dataset=dataset, row=line - 1, value=str(line), expected="UTF-8"
+                    ) from None
                 raise ImportProblem("encoding_unknown", origin, dataset=dataset) from None
     head = data[:4096]
     if head.count(b"\x00") * 10 > len(head):
         # Binary, or UTF-16 without its BOM. A stray NUL in a text file is read and then
         # refused by the value rules, naming its row and column.
         raise ImportProblem("not_text", origin, dataset=dataset)
-    for encoding in ("utf-8", "cp932"):
-        try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
-    raise ImportProblem("encoding_unknown", origin, dataset=dataset)
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # Not UTF-8 as a whole. If some non-ASCII line is UTF-8, the file mixes encodings (a Shift_JIS
+    # line pasted into a UTF-8 file, or the reverse): decoding it as either would publish mojibake.
+    lines = data.split(b"\n")
+    utf8 = [i for i, line in enumerate(lines, start=1) if not line.isascii() and _line_decodes(line, "utf-8")]
+    other = [i for i, line in enumerate(lines, start=1) if not _line_decodes(line, "utf-8")]
+    if utf8 and other:
+        first = min(utf8[0], other[0])
+        odd = other[0] if first == utf8[0] else utf8[0]
+        expected = "UTF-8" if first == utf8[0] else "Shift_JIS"
+        raise ImportProblem("mixed_encoding", origin, dataset=dataset, row=odd - 1, value=str(odd), expected=expected)
+    try:
+        return data.decode("cp932"), "cp932"
+    except UnicodeDecodeError:
+        line = _first_line_not(data, "cp932")
+        raise ImportProblem(
+            "encoding_unknown", origin, dataset=dataset, row=None if line is None else line - 1
+        ) from None
 
 
 def _sniff_delimiter(first_line: str, dataset: str) -> str:
@@ -555,12 +562,11 @@ def _text_value(value: Any, kind: str, fmt: str | None, ctx: _Context, row: int,
         text = str(int(value))
     else:
         text = str(value)
-    if text.startswith("="):
-        raise _Bad("formula_cell")
     if kind == TEXT:
         cleaned = text.strip().replace("\r\n", "\n")
         if cleaned != text:
             _note(ctx, "whitespace", row, column, text, cleaned)
+        _refuse_formula(cleaned)
         return cleaned or None
     cleaned = unicodedata.normalize("NFKC", text)
     if cleaned != text:
@@ -568,6 +574,7 @@ def _text_value(value: Any, kind: str, fmt: str | None, ctx: _Context, row: int,
     stripped = cleaned.strip()
     if stripped != cleaned:
         _note(ctx, "whitespace", row, column, cleaned, stripped)
+    _refuse_formula(stripped)
     if kind == PERIOD:
         stripped = _period(stripped, ctx, row, column)
     if fmt == DATE_FORMAT:
@@ -575,6 +582,18 @@ def _text_value(value: Any, kind: str, fmt: str | None, ctx: _Context, row: int,
     elif fmt == PERIOD_FORMAT and not _PERIOD.match(stripped):
         raise _Bad("bad_period", "2024、FY2024、2025-03、FY2022-FY2024")
     return stripped or None
+
+
+def _refuse_formula(text: str) -> None:
+    """A text value a spreadsheet would run as a formula once exported (checked after spaces are trimmed).
+
+    Only text columns come here: a negative number such as -23.5 in a numeric column is a number.
+    """
+    if text.startswith("="):
+        raise _Bad("formula_cell")
+    if text[:1] in _FORMULA_STARTS and not (text[:1] in "+-" and text[1:2].isdigit()):
+        # "-235 thousand hours" reads as a signed figure in prose; "-cmd|…", "+HYPERLINK(…)", "@SUM(…)" do not.
+        raise _Bad("formula_text")
 
 
 def _period(text: str, ctx: _Context, row: int, column: str) -> str:

@@ -54,6 +54,7 @@ RULES = frozenset(
         "not_after_next_year",
         "has_rows",
         "min_rows",
+        "range_where",
         "not_above",
         "survey_cells",
     }

@@ -148,6 +148,20 @@ def _min_rows(df: pd.DataFrame, check: Check) -> Violation | None:
     return None
 
 
+def _range_where(df: pd.DataFrame, check: Check) -> Violation | None:
+    column, lo, hi = check.get("column"), check.get("min"), check.get("max")
+    mask = _where(df, check.get("where")) & df[column].notna()
+    low = mask & (df[column] < lo) if lo is not None else pd.Series(False, index=df.index)
+    high = mask & (df[column] > hi) if hi is not None else pd.Series(False, index=df.index)
+    bad = (low | high).to_numpy()
+    if bad.any():
+        pos = int(bad.nonzero()[0][0])
+        what = "、".join(f"{k}={v}" for k, v in (check.get("where") or {}).items())
+        bounds = f"{'' if lo is None else lo}〜{'' if hi is None else hi}"
+        return Violation("value_out_of_range", pos, column, df[column].iloc[pos], f"{bounds}（{what}）")
+    return None
+
+
 def _period_fits_type(df: pd.DataFrame, check: Check) -> Violation | None:
     for pos, (period, kind, year) in enumerate(zip(df["period"], df["period_type"], df["year"], strict=True)):
         if not _PERIOD_TYPES[kind].match(period):
@@ -250,6 +264,7 @@ def _survey_cells(df: pd.DataFrame, check: Check) -> Violation | None:
 _DATASET_RULES = {
     "not_above": _not_above,
     "min_rows": _min_rows,
+    "range_where": _range_where,
     "period_fits_type": _period_fits_type,
     "not_after_next_year": _not_after_next_year,
     "survey_cells": _survey_cells,

@@ -167,6 +167,70 @@ _ERRORS: dict[str, tuple[str, str]] = {
         "The definition's '{value}' does not match '{expected}' in the published dx_kpis ({path}). "
         "To change a unit or pillar, create a new KPI id.",
     ),
+    "data_error.encrypted_workbook": (
+        "パスワードで保護（暗号化）されたブックは読み込めません：{path}。保護を解除して保存し直してください。",
+        "A password-protected (encrypted) workbook cannot be read: {path}. Remove the protection and save it again.",
+    ),
+    "data_error.excel_part_too_large": (
+        "Excel ファイルの中身が大きすぎます：{value}（{path}、上限 {expected}）。データのシートだけを新しいブックに貼り付けてください。",
+        "A part of the Excel file is too large: {value} ({path}; at most {expected}). Paste only the data sheet into a new workbook.",
+    ),
+    "data_error.excel_damaged": (
+        "Excel ファイルが壊れているため読み込めません：{path}（{value}：{expected}）。Excel で開いて保存し直してください。",
+        "The Excel file is damaged and cannot be read: {path} ({value}: {expected}). Open it in Excel and save it again.",
+    ),
+    "data_error.hidden_sheet": (
+        "シート「{value}」は非表示です（{path}）。非表示のシートは読み込みません。再表示するか、別のシートを指定してください。",
+        "Sheet '{value}' is hidden ({path}). Hidden sheets are not read; unhide it or choose another sheet.",
+    ),
+    "data_error.hidden_rows": (
+        "非表示の行があります：{value}行目（{path}）。見えない行が公開されないよう、再表示して確認するか削除してください。",
+        "Hidden rows: {value} ({path}). Unhide and check them, or delete them, so nothing unseen is published.",
+    ),
+    "data_error.too_many_cells": (
+        "セルが多すぎます：{value}（{path}、上限 {expected}）。データの範囲だけを新しいブックに貼り付けてください。",
+        "Too many cells: {value} ({path}; at most {expected}). Paste only the data into a new workbook.",
+    ),
+    "data_error.mixed_encoding": (
+        "文字コードが混在しています：{value}行目が {expected} ではありません（{path}）。ファイル全体を同じ文字コード（UTF-8 推奨）で保存し直してください。",
+        "Mixed encodings: line {value} is not {expected} ({path}). Save the whole file in one encoding (UTF-8 recommended).",
+    ),
+    "data_error.permission_denied": (
+        "ファイルまたはフォルダーにアクセスする権限がありません：{path}",
+        "No permission to access the file or folder: {path}",
+    ),
+    "data_error.is_directory": (
+        "ファイルではなくフォルダーです：{path}",
+        "This is a folder, not a file: {path}",
+    ),
+    "data_error.disk_full": (
+        "ディスクの空きが足りないため書き込めません：{path}。公開中のデータは元のままです。",
+        "Not enough disk space to write {path}. The published data is unchanged.",
+    ),
+    "data_error.read_only": (
+        "フォルダーが読み取り専用のため書き込めません：{path}。公開中のデータは元のままです。",
+        "The folder is read-only, so {path} cannot be written. The published data is unchanged.",
+    ),
+    "data_error.os_error": (
+        "ファイルを読み書きできません：{path}（{detail}）。",
+        "The file cannot be read or written: {path} ({detail}).",
+    ),
+    "data_error.journal_unreadable": (
+        "中断された公開の記録が壊れています：{path}。管理者に連絡してください（公開中のデータはそのままです）。",
+        "The record of an interrupted publish is damaged: {path}. Contact the administrator (the published data is untouched).",
+    ),
+    "data_error.checksum_mismatch": (
+        "履歴の版「{value}」のファイルが記録と一致しません（{path}）。改ざんまたは破損のため、この版には戻せません。",
+        "The files of version '{value}' do not match its record ({path}); damaged or altered, so it cannot be restored.",
+    ),
+    "data_error.outside_history": (
+        "履歴フォルダーの外を指しています：{path}。",
+        "The path points outside the history folder: {path}.",
+    ),
+    "data_error.formula_text": (
+        "数式として扱われる文字で始まる値です：「{value}」（{path}）。先頭の = + - @ を取るか、前に全角の文字を置いてください。",
+        "A value starting with a formula character: '{value}' ({path}). Remove the leading = + - @.",
+    ),
     "data_error.control_character": (
         "制御文字（{value}）が入っています（{path}）。改行・タブ・NUL などの見えない文字を消してください。",
         "A control character ({value}) is in the value ({path}). Remove invisible characters such as NUL or tab.",
