@@ -9,9 +9,9 @@ zip directory and the first bytes of the sheet, without unpacking the cells:
 2. the unpacked size of every part and of all parts together;
 3. the sheet to read exists and is not hidden (``hidden_sheet`` names it);
 4. the sheet's declared dimension: rows, columns and cells = rows × columns;
-5. a streaming pass over the sheet's XML (counting rows and cells, stopping at
-   the cap even when the declared dimension lies) that also finds merged cells
-   and hidden rows (refused, naming the rows).
+5. a streaming pass over the sheet's XML bytes (counting rows and cells,
+   stopping at the cap even when the declared dimension lies) that also finds
+   merged cells and hidden rows (refused, naming the rows).
 
 Only then is the sheet read, in openpyxl's read-only (streaming) mode, values
 only. Any parser or zip error becomes an :class:`ImportProblem`, never a traceback.
@@ -38,7 +38,7 @@ MAX_UNCOMPRESSED_BYTES = 64 * 1024 * 1024
 """Largest total size of the parts inside an .xlsx once unpacked."""
 MAX_PART_BYTES = 16 * 1024 * 1024
 """Largest single part (a sheet's XML, the shared strings) once unpacked."""
-MAX_CELLS = 500_000
+MAX_CELLS = 200_000
 """Most cells (rows × columns) a sheet may declare or hold."""
 MAX_ROWS = 100_000
 MAX_COLUMNS = 200
@@ -49,7 +49,14 @@ _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _REF = re.compile(r"^\$?([A-Z]{1,3})\$?(\d{1,7})$")
-_LISTED_ROWS = 10
+_CHUNK = 1024 * 1024
+_CELL = re.compile(rb"<(?:\w+:)?c[\s/>]")
+_ROW = re.compile(rb"<(?:\w+:)?row[\s/>][^>]*")
+_HIDDEN = re.compile(rb'\shidden="(?:1|true)"')
+_ROW_NUMBER = re.compile(rb'\sr="(\d+)"')
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*ref="([^"]+)"')
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s[^>]*ref="([^"]+)"')
+_SHEET_DATA = re.compile(rb"<(?:\w+:)?sheetData[\s/>]")
 
 
 @dataclass(frozen=True)
@@ -180,43 +187,57 @@ class Workbook:
             raise self.problem("not_excel", value=chosen.name)
         return chosen
 
-    def _events(self, sheet: Sheet) -> Iterator[ET.Element]:
+    def _chunks(self, sheet: Sheet) -> Iterator[bytes]:
+        """The sheet's XML in pieces that never split a tag (each ends before a ``<``)."""
+        carry = b""
         try:
             with self.archive.open(sheet.part) as stream:
-                for _, element in ET.iterparse(stream, events=("start",)):
-                    yield element
-        except (ET.ParseError, zipfile.BadZipFile, OSError, ValueError, EOFError, OverflowError) as exc:
+                while chunk := stream.read(_CHUNK):
+                    buffer = carry + chunk
+                    cut = buffer.rfind(b"<")
+                    if cut <= 0:
+                        carry = buffer
+                        continue
+                    carry = buffer[cut:]
+                    yield buffer[:cut]
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, OverflowError) as exc:
             raise self.problem(
                 "excel_damaged", value=sheet.name, expected=type(exc).__name__, sheet=sheet.name
             ) from None
+        if carry:
+            yield carry
 
     def scan(self, sheet: Sheet) -> SheetScan:
-        """Stream the sheet's XML once: caps (declared and counted), merged cells, hidden rows."""
+        """One pass over the sheet's XML bytes: caps (declared and counted), merged cells, hidden rows.
+
+        The pass matches tags with regular expressions rather than building elements, so even a
+        sheet at the size cap is scanned in a fraction of a second; openpyxl parses it only after.
+        """
         rows = cells = 0
         merged: str | None = None
         hidden: list[int] = []
-        row_tag, cell_tag = f"{{{_MAIN}}}row", f"{{{_MAIN}}}c"
-        for element in self._events(sheet):
-            tag = element.tag
-            if tag == cell_tag:
-                cells += 1
-                if cells > MAX_CELLS:
-                    raise self.problem(
-                        "too_many_cells", value=f"> {MAX_CELLS:,}", expected=f"{MAX_CELLS:,}", sheet=sheet.name
-                    )
-            elif tag == row_tag:
+        dimension_checked = False
+        for chunk in self._chunks(sheet):
+            if not dimension_checked:
+                found = _DIMENSION.search(chunk)
+                if found or _SHEET_DATA.search(chunk):
+                    dimension_checked = True
+                    if found:
+                        self._check_dimension(sheet, found.group(1).decode("ascii", "replace"))
+            cells += len(_CELL.findall(chunk))
+            if cells > MAX_CELLS:
+                raise self.problem(
+                    "too_many_cells", value=f"> {MAX_CELLS:,}", expected=f"{MAX_CELLS:,}", sheet=sheet.name
+                )
+            for row in _ROW.finditer(chunk):
                 rows += 1
-                number = element.get("r")
-                if element.get("hidden") in ("1", "true"):
-                    hidden.append(int(number) if number and number.isdigit() else rows)
-                if rows > MAX_ROWS + 1:
-                    raise self.problem(
-                        "too_many_rows", value=f"> {MAX_ROWS:,}", expected=f"{MAX_ROWS:,}", sheet=sheet.name
-                    )
-            elif tag == f"{{{_MAIN}}}dimension":
-                self._check_dimension(sheet, element.get("ref", ""))
-            elif tag == f"{{{_MAIN}}}mergeCell" and merged is None:
-                merged = element.get("ref", "")
+                if _HIDDEN.search(row.group(0)):
+                    number = _ROW_NUMBER.search(row.group(0))
+                    hidden.append(int(number.group(1)) if number else rows)
+            if rows > MAX_ROWS + 1:
+                raise self.problem("too_many_rows", value=f"> {MAX_ROWS:,}", expected=f"{MAX_ROWS:,}", sheet=sheet.name)
+            if merged is None and (found_merge := _MERGE.search(chunk)):
+                merged = found_merge.group(1).decode("ascii", "replace")
         return SheetScan(rows, cells, merged, tuple(hidden))
 
     def _check_dimension(self, sheet: Sheet, ref: str) -> None:
