@@ -21,6 +21,7 @@ on a slow figure.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import platform
@@ -185,9 +186,7 @@ def _profile_misses(args: argparse.Namespace, results: dict[str, Any]) -> dict[s
 
     if args.profile == "never":
         return {}
-    try:
-        import pyinstrument  # noqa: F401
-    except ImportError:
+    if importlib.util.find_spec("pyinstrument") is None:
         results.setdefault("errors", {})["profile"] = "pyinstrument is not installed (pip install -r requirements.txt)"
         return {}
     wanted: dict[str, set[str]] = {"shipped": set(), "national": set()}

@@ -218,6 +218,7 @@ def _profilers(prefix: Path | None) -> dict[str, Any]:
         finally:
             _ACTIVE[0].stop()
 
+    # Profiling wraps Streamlit's script thread in place: the only hook that sees a page's whole run.
     LocalScriptRunner._run_script_thread = profiled  # type: ignore[method-assign]
     return {"first": Profiler(interval=0.001), "rerun": Profiler(interval=0.001)}
 

@@ -3,20 +3,20 @@
 What it writes (always into a folder outside the published data — by default a
 fresh temporary folder — and never into the repository's ``data/``):
 
-- ``mynumbercard/mynumbercard_all_localgovs_2017-2022.csv``: a monthly KPI series
+- the My Number card file of ``data/open/`` (Parquet): a monthly KPI series
   (card issuance) for about 1,741 municipalities from January 2017 to December
-  2030, in the exact format of the real national file (same file name and
-  columns, so the dashboard reads it unchanged) plus a ``_synthetic`` column;
-  and the Fukushima and Iwaki subsets cut from it the way the real ones are.
-- ``population/ipss_r5_2023_fukushima_selected.csv``: population by 5-year age
-  group and sex, 2020–2070 every five years, for every municipality, every
-  prefecture and the areas the real file names, in the IPSS file's format (its
-  columns first, then ``male_00_04`` … ``female_90_plus`` and ``_synthetic``).
+  2030, in the exact format of the repository's national file (same file name
+  and columns, so the dashboard reads it unchanged) plus a ``_synthetic`` column.
+- the IPSS file of ``data/open/`` (Parquet): population by 5-year age group and
+  sex, 2020–2070 every five years, for every municipality, every prefecture and
+  the areas the real file names, in the IPSS file's format (its columns first,
+  then ``male_00_04`` … ``female_90_plus`` and ``_synthetic``).
 - ``parquet/population_age_sex.parquet`` and ``parquet/kpi_monthly.parquet``: the
   same two tables in long form, to time loading national-scale Parquet.
 - The files that do not grow with the number of municipalities (census, maps,
   shelters, towns) are copied unchanged from the real open-data folder when it
-  exists, so every page has what it needs.
+  exists, so every page has what it needs; and a ``manifest.json`` listing every
+  file with its checksum, as the dashboard requires of an open-data folder.
 - ``SYNTHETIC-README.txt`` saying all of this.
 
 The values are made up (a seeded random generator, log-normal town sizes, a
@@ -39,7 +39,8 @@ import numpy as np
 import pandas as pd
 
 from bench import REPO
-from dashboard.data import open_data, paths
+from dashboard.data import open_build, open_data, paths
+from dashboard.data.store import sha256_bytes
 
 MUNICIPALITIES = 1741
 """How many municipalities Japan has (the real national file lists 1,741)."""
@@ -52,20 +53,6 @@ FIRST_MONTH = "2017-01-01"
 LAST_MONTH = "2030-12-01"
 SYNTHETIC_NOTE = "SYNTHETIC benchmark data, not a statistic"
 
-# Column names of the real national My Number card file, in its order (the
-# file's format, i.e. data; the reader in dashboard.data.open_data maps them).
-MYNUMBER_COLUMNS: tuple[str, ...] = (
-    "_snapshot",
-    "算出基準日",
-    "都道府県名",
-    "市区町村名",
-    "総数（人口）",
-    "交付枚数",
-    "人口に対する交付枚数率",
-    "人口算出基準日",
-    "交付件数基準日",
-    "団体コード",
-)
 IPSS_COLUMNS: tuple[str, ...] = (
     "code",
     "kind",
@@ -131,7 +118,7 @@ def check_destination(dest: Path) -> Path:
 # --------------------------------------------------------------------------- tables
 
 
-def municipalities(real_national_csv: Path | None = None, count: int = MUNICIPALITIES, seed: int = 7) -> pd.DataFrame:
+def municipalities(real_national: Path | None = None, count: int = MUNICIPALITIES, seed: int = 7) -> pd.DataFrame:
     """The list of municipalities: prefecture, municipality, code6, code5, pref_code.
 
     Names and codes come from the last snapshot of the real national file when
@@ -141,19 +128,14 @@ def municipalities(real_national_csv: Path | None = None, count: int = MUNICIPAL
     """
     made_up = _made_up_municipalities(count, seed)
     real = made_up.iloc[:0]
-    if real_national_csv is not None and real_national_csv.is_file():
-        raw = pd.read_csv(
-            real_national_csv,
-            encoding="utf-8-sig",
-            dtype=str,
-            usecols=[MYNUMBER_COLUMNS[0], MYNUMBER_COLUMNS[2], MYNUMBER_COLUMNS[3], MYNUMBER_COLUMNS[9]],
-        )
-        last = raw[raw[MYNUMBER_COLUMNS[0]] == raw[MYNUMBER_COLUMNS[0]].max()].dropna()
+    if real_national is not None and real_national.is_file():
+        raw = pd.read_parquet(real_national, columns=["snapshot", "prefecture", "municipality", "code6"])
+        last = raw[raw["snapshot"] == raw["snapshot"].max()].dropna()
         real = pd.DataFrame(
             {
-                "prefecture": last[MYNUMBER_COLUMNS[2]].to_numpy(),
-                "municipality": last[MYNUMBER_COLUMNS[3]].to_numpy(),
-                "code6": last[MYNUMBER_COLUMNS[9]].str.zfill(6).to_numpy(),
+                "prefecture": last["prefecture"].astype(str).to_numpy(),
+                "municipality": last["municipality"].astype(str).to_numpy(),
+                "code6": last["code6"].astype(str).str.zfill(6).to_numpy(),
             }
         ).drop_duplicates("code6")
     df = real.head(count)
@@ -317,57 +299,66 @@ def kpi_monthly(munis: pd.DataFrame, long: pd.DataFrame, seed: int = 17) -> pd.D
     return frame.sort_values(["snapshot", "code6"], kind="stable").reset_index(drop=True)
 
 
-def mynumber_csv_frame(kpi: pd.DataFrame) -> pd.DataFrame:
-    """The KPI table in the real national file's columns (and a ``_synthetic`` marker)."""
-    snap = kpi["snapshot"]
-    months = pd.DatetimeIndex(snap.unique())
+# --------------------------------------------------------------------------- writing
 
-    def fmt(pattern: str) -> pd.Series:
-        # Format the 168 distinct months once, not 290,000 timestamps.
-        return snap.map(dict(zip(months, months.strftime(pattern), strict=True)))
 
-    day = fmt("%Y/%m/%d")
-    out = pd.DataFrame(
-        {
-            MYNUMBER_COLUMNS[0]: fmt("%Y%m%d"),
-            MYNUMBER_COLUMNS[1]: day,
-            MYNUMBER_COLUMNS[2]: kpi["prefecture"],
-            MYNUMBER_COLUMNS[3]: kpi["municipality"],
-            MYNUMBER_COLUMNS[4]: kpi["population"],
-            MYNUMBER_COLUMNS[5]: kpi["cards"],
-            MYNUMBER_COLUMNS[6]: kpi["rate_pct"],
-            MYNUMBER_COLUMNS[7]: fmt("%Y/01/01"),
-            MYNUMBER_COLUMNS[8]: day,
-            # The real file drops the code's leading zero (072044 → 72044); the reader pads it back.
-            MYNUMBER_COLUMNS[9]: kpi["code6"].str.lstrip("0"),
-        }
-    )
+def _write_table(df: pd.DataFrame, target: Path) -> int:
+    """Write a table as the dashboard's open-data Parquet (the same encoding as ``dashboard build --open``)."""
+    data = open_build.encode(df)
+    open_data.write_bytes_atomic(target, data)
+    return len(data)
+
+
+def mynumber_frame(kpi: pd.DataFrame) -> pd.DataFrame:
+    """The KPI table in the columns of the repository's national My Number card file (and ``_synthetic``)."""
+    out = kpi[["snapshot", "prefecture", "municipality", "code6", "population", "cards", "rate_pct"]].copy()
+    out["population_base_year"] = out["snapshot"].dt.year.astype("int32")
     out["_synthetic"] = 1
     return out
 
 
-# --------------------------------------------------------------------------- writing
-
-
-def _write_csv(df: pd.DataFrame, target: Path) -> int:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    df.to_csv(target, index=False, encoding="utf-8")
-    return target.stat().st_size
+def _write_manifest(dest: Path, real_open: Path | None, result: SyntheticSet) -> None:
+    """A manifest for every file the dashboard reads: the real entries for copies, new ones for synthetic files."""
+    real = {e.path: e for e in open_data.read_manifest(real_open)} if real_open else {}
+    entries = []
+    for rel in [*result.files, *result.copied]:
+        if not (dest / rel).is_file() or rel.startswith("parquet/"):
+            continue
+        if rel in real and rel in result.copied:
+            entries.append(real[rel])
+            continue
+        data = (dest / rel).read_bytes()
+        entries.append(
+            open_data.OpenFile(
+                path=rel,
+                size=len(data),
+                sha256=sha256_bytes(data),
+                rows=len(pd.read_parquet(dest / rel)),
+                as_of=None,
+                upstream="bench/synthetic.py",
+                licence="SYNTHETIC",
+                credit=SYNTHETIC_NOTE,
+                source_id=real[rel].source_id if rel in real else "synthetic",
+            )
+        )
+    open_data.write_manifest(dest, entries)
 
 
 def _real_ipss(real_open: Path | None) -> pd.DataFrame | None:
     path = real_open / open_data.IPSS_FILE if real_open else None
     if path is None or not path.is_file():
         return None
-    return pd.read_csv(path, encoding="utf-8-sig", dtype={"code": str, "kind": str})
+    return pd.read_parquet(path)
 
 
 def _census_levels(real_open: Path | None) -> dict[str, str]:
-    path = real_open / open_data.CENSUS_FILES["all"] if real_open else None
+    # The repository carries the Fukushima rows of the census: other prefectures' towns count as cities.
+    path = real_open / open_data.CENSUS_FILES["fukushima"] if real_open else None
     if path is None or not path.is_file():
         return {}
-    raw = pd.read_csv(path, encoding="utf-8-sig", dtype=str, usecols=[0, 1])
+    raw = pd.read_parquet(path, columns=["code5", "level"])
     raw.columns = ["code", "level"]
+    raw["code"] = raw["code"].str.lstrip("0")
     # A code also has rows for its densely inhabited district and former towns: keep the municipality's own.
     raw = raw[raw["level"].isin(["1", "2", "3"])].drop_duplicates("code")
     return dict(zip(raw["code"], raw["level"], strict=True))
@@ -403,25 +394,16 @@ def generate(
     if real_open is None:
         real_open = paths.open_data_dir()
     real_open = real_open if real_open.is_dir() else None
-    national = real_open / open_data.MYNUMBER_FILES["all"] if real_open else None
+    national = real_open / open_data.MYNUMBER_FILE if real_open else None
 
     munis = municipalities(national, count=count, seed=seed)
     long = population_by_age_sex(munis, seed=seed + 1)
     kpi = kpi_monthly(munis, long, seed=seed + 2)
     result = SyntheticSet(root=dest, municipalities=len(munis), kpi_rows=len(kpi), population_rows=len(long))
 
-    my = mynumber_csv_frame(kpi)
-    code_col = MYNUMBER_COLUMNS[9]
-    subsets = {
-        "all": my,
-        "fukushima": my[my[code_col].str.zfill(6).str.startswith(FUKUSHIMA_PREF)],
-        "iwaki": my[my[code_col].str.zfill(6) == IWAKI_CODE6],
-    }
-    for scope, frame in subsets.items():
-        rel = open_data.MYNUMBER_FILES[scope]
-        result.files[rel] = _write_csv(frame, dest / rel)
+    result.files[open_data.MYNUMBER_FILE] = _write_table(mynumber_frame(kpi), dest / open_data.MYNUMBER_FILE)
     ipss = ipss_table(munis, long, _real_ipss(real_open), _census_levels(real_open), seed=seed + 3)
-    result.files[open_data.IPSS_FILE] = _write_csv(ipss, dest / open_data.IPSS_FILE)
+    result.files[open_data.IPSS_FILE] = _write_table(ipss, dest / open_data.IPSS_FILE)
 
     (dest / "parquet").mkdir(exist_ok=True)
     long_out = long.merge(munis[["code5", "code6", "prefecture", "municipality"]], on="code5")
@@ -437,6 +419,7 @@ def generate(
             (dest / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, dest / rel)
             result.copied.append(rel)
+    _write_manifest(dest, real_open, result)
     (dest / "SYNTHETIC-README.txt").write_text(_readme(result), encoding="utf-8")
     return result
 

@@ -28,11 +28,11 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from playwright.async_api import Browser, BrowserContext, async_playwright
+from playwright.async_api import Browser, BrowserContext, Request, async_playwright
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
-from browser_util import LOOPBACK_HOSTS  # noqa: E402
+from browser_util import LOOPBACK_HOSTS  # noqa: E402 - tests/ is put on the path just above
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -167,9 +167,9 @@ async def _session(
     context: BrowserContext = await browser.new_context(viewport={"width": 1440, "height": 900}, locale="ja-JP")
     page = await context.new_page()
 
-    def on_request(request: object) -> None:
-        host = re.sub(r"^\w+://([^/:]+|\[[^\]]+\]).*$", r"\1", request.url)  # type: ignore[attr-defined]
-        if request.url.startswith(("http", "ws")) and host not in LOOPBACK_HOSTS and not host.startswith("127."):  # type: ignore[attr-defined]
+    def on_request(request: Request) -> None:
+        host = re.sub(r"^\w+://([^/:]+|\[[^\]]+\]).*$", r"\1", request.url)
+        if request.url.startswith(("http", "ws")) and host not in LOOPBACK_HOSTS and not host.startswith("127."):
             result.outside_requests += 1
 
     page.on("request", on_request)
@@ -320,8 +320,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     run_dir = args.out.parent / "loadtest"
     run_dir.mkdir(parents=True, exist_ok=True)
-    if os.environ.get("DASHBOARD_OPEN_DATA_DIR") is None and (REPO.parent / "shared" / "data").is_dir():
-        os.environ["DASHBOARD_OPEN_DATA_DIR"] = str(REPO.parent / "shared" / "data")
     if args.check_only:
         return _check_only(args, run_dir)
 

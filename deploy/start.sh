@@ -14,9 +14,6 @@ mkdir -p "$RUN_DIR"
 : >"$RUN_DIR/access.log"   # fresh logs per start: the load test reads them
 : >"$RUN_DIR/nginx-error.log"
 scripts/setup.sh
-if [ -z "${DASHBOARD_OPEN_DATA_DIR:-}" ] && [ -d ../shared/data ]; then
-  export DASHBOARD_OPEN_DATA_DIR="$(cd ../shared/data && pwd)"
-fi
 
 upstreams=""
 for i in $(seq 0 $((N - 1))); do

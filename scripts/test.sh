@@ -1,12 +1,10 @@
 #!/usr/bin/env bash
-# Set up (first time) and run the whole test suite: data freshness, unit, AppTest and browser tests.
+# Set up (first time) and run the whole test suite: data freshness (report data and open data), unit, AppTest
+# and browser tests.
 # Browser tests need Debian's chromium and fonts-noto-cjk (apt-get install -y chromium fonts-noto-cjk).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-if [ -z "${DASHBOARD_OPEN_DATA_DIR:-}" ] && [ -d ../shared/data ]; then
-  export DASHBOARD_OPEN_DATA_DIR="$(cd ../shared/data && pwd)"
-fi
 if [ ! -x /usr/bin/chromium ]; then
   echo "error: /usr/bin/chromium is missing: apt-get install -y chromium fonts-noto-cjk" >&2
   exit 1
@@ -16,5 +14,5 @@ args=()
 for a in "$@"; do
   if [ "$a" = "--fast" ]; then args+=(tests/unit tests/app); else args+=("$a"); fi
 done
-.venv/bin/python -m dashboard.data check
+.venv/bin/dashboard check
 exec .venv/bin/python -m pytest ${args[@]+"${args[@]}"}

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import os
 import shutil
 from collections import defaultdict
 from pathlib import Path
@@ -13,12 +11,12 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from apptest_util import run_page
-from conftest import SHARED_DATA
+from conftest import REPO
 from streamlit.proto.Metric_pb2 import Metric as MetricProto
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Block
 
-MYNUMBER_CSV = "mynumbercard/mynumbercard_all_localgovs_2017-2022.csv"
+MYNUMBER_PARQUET = "mynumbercard/mynumbercard_2017-2022.parquet"
 
 # Report p.3 as READING.md lists it: (a fragment of the card's label, the value the card must show).
 REPORT_KPIS = [
@@ -80,24 +78,17 @@ def _chart_with(at: AppTest, column: str, value: str) -> pd.DataFrame:
     raise AssertionError(f"no chart with {column}={value}")
 
 
-def _open_data() -> Path:
-    return Path(os.environ.get("DASHBOARD_OPEN_DATA_DIR", SHARED_DATA))
-
-
 def _independent_mynumber() -> tuple[dict[str, float], dict[str, dict[str, float]]]:
-    """National rate per snapshot and every municipality's rate, straight from the CSV (not the app's reader)."""
-    path = _open_data() / MYNUMBER_CSV
-    if not path.is_file():
-        pytest.skip(f"open data not available: {path}")
+    """National rate per snapshot and every municipality's rate, straight from the file (not the app's reader)."""
+    table = pq.read_table(REPO / "data" / "open" / MYNUMBER_PARQUET).to_pylist()
     cards: dict[str, int] = defaultdict(int)
     people: dict[str, int] = defaultdict(int)
     rates: dict[str, dict[str, float]] = defaultdict(dict)
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        for row in csv.DictReader(fh):
-            snap = row["_snapshot"]
-            cards[snap] += int(row["交付枚数"])
-            people[snap] += int(row["総数（人口）"])
-            rates[snap][row["都道府県名"] + row["市区町村名"]] = int(row["交付枚数"]) / int(row["総数（人口）"]) * 100
+    for row in table:
+        snap = row["snapshot"].strftime("%Y%m%d")
+        cards[snap] += int(row["cards"])
+        people[snap] += int(row["population"])
+        rates[snap][row["prefecture"] + row["municipality"]] = int(row["cards"]) / int(row["population"]) * 100
     return {s: cards[s] / people[s] * 100 for s in cards}, rates
 
 

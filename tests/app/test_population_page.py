@@ -4,26 +4,15 @@ from __future__ import annotations
 
 import json
 import math
+import shutil
 
 import pandas as pd
 import pytest
 from apptest_util import chart_count, page_text, run_page
+from conftest import REPO
 from streamlit.testing.v1 import AppTest
 
 from dashboard.data import open_data
-
-needs_open_data = pytest.mark.skipif(
-    not all(
-        open_data.open_path(p).is_file()
-        for p in (
-            open_data.CENSUS_FILES["fukushima"],
-            open_data.MYNUMBER_FILES["iwaki"],
-            open_data.IPSS_FILE,
-            open_data.BOUNDARY_FILES["fukushima"],
-        )
-    ),
-    reason="open data absent",
-)
 
 
 def _table_with(at: AppTest, column: str) -> pd.DataFrame:
@@ -53,7 +42,6 @@ def at() -> AppTest:
     return page
 
 
-@needs_open_data
 def test_page_shows_all_five_parts(at: AppTest) -> None:
     text = page_text(at)
     for figure in ("332,931", "255,645", "175,940", "2063年ごろ", "18,317", "浜通り", "いわき市", "59市町村中 2位"):
@@ -65,7 +53,6 @@ def test_page_shows_all_five_parts(at: AppTest) -> None:
     assert "ダッシュボードによる算出値" in text
 
 
-@needs_open_data
 def test_index_toggle_changes_the_values_in_the_table(at: AppTest) -> None:
     absolute = _outlook_table(at)
     assert "人" in absolute.columns
@@ -94,7 +81,6 @@ def test_index_toggle_changes_the_values_in_the_table(at: AppTest) -> None:
     assert late["指数（2020年＝100）"].tolist() == [76.8, 52.8]
 
 
-@needs_open_data
 def test_year_range_and_other_figures_filter_the_table(at: AppTest) -> None:
     _outlook_table(at)
     at.slider(key="pop_range").set_value((2016, 2022)).run()
@@ -112,7 +98,6 @@ def test_year_range_and_other_figures_filter_the_table(at: AppTest) -> None:
     assert source_lines and not any("集会所個別管理計画" in v or "いわき民報" in v for v in source_lines)
 
 
-@needs_open_data
 def test_derived_figures_follow_the_selectors(at: AppTest) -> None:
     rate = (175940 / 332931) ** (1 / 40) - 1
     assert _metric(at, "年平均変化率 2020→2060年") == f"▲{abs(rate) * 100:.2f}％／年"  # ▲1.58
@@ -126,7 +111,6 @@ def test_derived_figures_follow_the_selectors(at: AppTest) -> None:
     assert _metric(at, "2040年の人口") == "255,645人"
 
 
-@needs_open_data
 def test_age_structure_area_and_shares(at: AppTest) -> None:
     at.segmented_control(key="pop_age_view").set_value("table").run()
     table = _table_with(at, "年齢区分")
@@ -145,14 +129,12 @@ def _age_chart_y(at: AppTest) -> str:
     return age["encoding"]["y"]["field"]
 
 
-@needs_open_data
 def test_share_toggle_switches_the_age_chart_to_shares(at: AppTest) -> None:
     assert _age_chart_y(at) == "persons"
     at.toggle(key="pop_share").set_value(True).run()
     assert _age_chart_y(at) == "share_pct"
 
 
-@needs_open_data
 def test_choosing_a_municipality_shows_its_figures(at: AppTest) -> None:
     peers = _table_with(at, "順位（増加率の高い順）")
     assert len(peers) == 59
@@ -179,3 +161,21 @@ def test_without_open_data_the_report_figures_still_show(tmp_path, monkeypatch) 
     assert "175,940" in text and "2063年ごろ" in text
     assert len(at.get("vega_lite_chart")) >= 1
     assert any("公開データ" in i.value for i in at.info)
+
+
+def test_a_damaged_open_data_file_is_named_and_the_rest_still_shows(tmp_path, monkeypatch) -> None:
+    folder = tmp_path / "open"
+    shutil.copytree(REPO / "data" / "open", folder)
+    ipss = folder / open_data.IPSS_FILE
+    ipss.write_bytes(ipss.read_bytes()[:-200])  # truncated
+    monkeypatch.setenv("DASHBOARD_OPEN_DATA_DIR", str(folder))
+    at = run_page("population")
+    assert not at.exception and not at.error
+    warnings = [w.value for w in at.warning]
+    assert len(warnings) == 1, warnings
+    assert open_data.IPSS_FILE in warnings[0] and "チェックサム" in warnings[0]
+    assert "git checkout -- data/open" in warnings[0] and "dashboard fetch" in warnings[0]
+    text = page_text(at)
+    assert "175,940" in text  # the report's figures
+    assert not any("公開データ" in i.value for i in at.info)  # the other open data reads fine
+    assert len(at.get("deck_gl_json_chart")) == 1  # the peers map still draws

@@ -15,8 +15,8 @@ import pytest
 from import_util import Workspace, rows_of, write_csv
 from import_util import replace as replace_cells
 
+from dashboard.cli import main
 from dashboard.data import DataError, importer, load_dataset, publish
-from dashboard.data.__main__ import main
 from dashboard.i18n import set_language
 
 REPO = Path(__file__).resolve().parents[2]

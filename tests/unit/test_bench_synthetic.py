@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import REPO, SHARED_DATA
+from conftest import REPO
 
 sys.path.insert(0, str(REPO))  # bench/ lives at the repository root, beside tests/
 from bench import synthetic
@@ -67,8 +67,7 @@ def test_made_up_codes_carry_the_real_check_digit() -> None:
 
 
 def test_generated_set_reads_through_the_dashboards_readers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = SHARED_DATA if SHARED_DATA.is_dir() else None
-    result = synthetic.generate(tmp_path / "national", real_open=real or tmp_path / "none", count=60)
+    result = synthetic.generate(tmp_path / "national", real_open=REPO / "data" / "open", count=60)
     root = result.root
     assert (root / "SYNTHETIC-README.txt").read_text(encoding="utf-8").startswith("SYNTHETIC DATA")
     monkeypatch.setenv("DASHBOARD_OPEN_DATA_DIR", str(root))
@@ -81,16 +80,15 @@ def test_generated_set_reads_through_the_dashboards_readers(tmp_path: Path, monk
     fukushima = open_data.read_mynumbercard("fukushima")
     assert fukushima["code6"].str.startswith("07").all()
 
-    raw = pd.read_csv(root / open_data.MYNUMBER_FILES["all"], encoding="utf-8-sig")
-    assert (raw["_synthetic"] == 1).all()
+    assert (cards["_synthetic"] == 1).all()
+    assert [s.state for s in open_data.status()] == ["ok"] * len(open_data.required_files())
     ipss = open_data.read_ipss()
     assert ipss["note"].eq(synthetic.SYNTHETIC_NOTE).all()
     assert {"07000", "07204"} <= set(ipss["code"])
     assert {"male_00_04", "female_90_plus"} <= set(ipss.columns)
     assert pd.read_parquet(root / "parquet" / "kpi_monthly.parquet").shape[0] == result.kpi_rows
-    if real is not None:
-        assert (root / open_data.BOUNDARY_FILES["fukushima"]).is_file()
-        assert "07999" in set(ipss["code"])  # the real file's region keeps its code
+    assert (root / open_data.BOUNDARY_FILES["fukushima"]).is_file()
+    assert "07999" in set(ipss["code"])  # the real file's region keeps its code
 
 
 def test_generator_never_writes_into_published_or_real_data(tmp_path: Path) -> None:

@@ -215,7 +215,7 @@ def test_parquet_matches_schema_and_is_not_stale(name: str) -> None:
     table, digest = store.csv_to_table(name)
     published = store.read_table(name)
     assert published.schema.equals(SPECS[name].schema, check_metadata=False)
-    assert store.stored_source_sha256(name) == digest, f"rebuild: python -m dashboard.data build {name}"
+    assert store.stored_source_sha256(name) == digest, f"rebuild: dashboard build {name}"
     assert published.equals(table, check_metadata=False)
     meta = published.schema.metadata
     assert meta[b"dashboard.dataset"] == name.encode()

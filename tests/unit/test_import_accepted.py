@@ -13,8 +13,8 @@ from import_util import Workspace, rows_of, write_csv, write_xlsx
 from import_util import replace as replace_cells
 from openpyxl import load_workbook
 
+from dashboard.cli import main
 from dashboard.data import importer, load_dataset, templates
-from dashboard.data.__main__ import main
 from dashboard.data.headers import DATASET_LABELS, column_doc, header_aliases, header_key
 from dashboard.data.schemas import SPECS, UNIT_CODES
 from dashboard.i18n import has, set_language

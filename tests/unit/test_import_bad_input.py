@@ -1,7 +1,7 @@
 """Every bad staff file of issue 9 is refused with a clear Japanese message naming file, row and column,
 and leaves the published data (Parquet, source CSV, history) byte-for-byte unchanged.
 
-Each case goes through the real command (``python -m dashboard.data import … --yes``), so
+Each case goes through the real command (``dashboard import … --yes``), so
 "refused" means refused by the path a member of staff uses, not only by a function.
 """
 
@@ -17,8 +17,8 @@ from import_util import Workspace, rows_of, write_csv, write_xlsx
 from import_util import replace as replace_cells
 from openpyxl import Workbook, load_workbook
 
+from dashboard.cli import main
 from dashboard.data import DataError, importer, templates
-from dashboard.data.__main__ import main
 from dashboard.data.headers import column_doc
 from dashboard.data.schemas import SPECS
 from dashboard.i18n import set_language, t

@@ -34,10 +34,6 @@ TITLES = {
 }
 
 
-def _have(rel: str) -> bool:
-    return open_data.open_path(rel).is_file()
-
-
 def _walk(node: Any, path: str = "") -> list[tuple[str, Any]]:
     """Every (path, value) pair of a nested spec."""
     out = [(path, node)]
@@ -73,8 +69,8 @@ def _encodings(spec: dict) -> list[tuple[str, dict]]:
 
 
 def _outlook_frame(index: bool) -> pd.DataFrame:
-    census = open_data.read_census2015("fukushima") if _have(open_data.CENSUS_FILES["fukushima"]) else None
-    mn = open_data.read_mynumbercard("iwaki") if _have(open_data.MYNUMBER_FILES["iwaki"]) else None
+    census = open_data.read_census2015("fukushima")
+    mn = open_data.read_mynumbercard("iwaki")
     s = pm.outlook_series(
         load_dataset("population_outlook"),
         census,
@@ -121,7 +117,6 @@ def test_outlook_chart_fields_types_and_data(index: bool) -> None:
     assert all(spec_axis["labelAngle"] == 0 for spec_axis in [spec["config"]["axis"]])
 
 
-@pytest.mark.skipif(not _have(open_data.IPSS_FILE), reason="IPSS file absent")
 @pytest.mark.parametrize("share", [False, True])
 def test_age_structure_chart(share: bool) -> None:
     ages = pm.age_structure(open_data.read_ipss(), (pm.HAMADORI_CODE,))
@@ -137,7 +132,6 @@ def test_age_structure_chart(share: bool) -> None:
     assert enc["x"]["field"] == "year"
 
 
-@pytest.mark.skipif(not _have(open_data.IPSS_FILE), reason="IPSS file absent")
 def test_ageing_chart() -> None:
     ind = pm.ageing_indicators(open_data.read_ipss())
     ind = ind.assign(area_label=ind["code"], indicator_label=ind["indicator"], basis_label="b")
@@ -153,10 +147,6 @@ def test_ageing_chart() -> None:
     assert {("x", "year"), ("y", "pct"), ("color", "area_label"), ("shape", "indicator_label")} <= fields
 
 
-@pytest.mark.skipif(
-    not (_have(open_data.CENSUS_FILES["fukushima"]) and _have(open_data.BOUNDARY_FILES["fukushima"])),
-    reason="census or boundary file absent",
-)
 @pytest.mark.parametrize("selected", [None, "07203"])
 def test_change_map_deck(selected: str | None) -> None:
     peers = pm.census_change(open_data.read_census2015("fukushima")).set_index("code5")

@@ -13,15 +13,6 @@ from dashboard.metrics import population as pm
 REPORT = pd.Series({2020: 332931.0, 2040: 255645.0, 2060: 175940.0})
 
 
-def _have(rel_path: str) -> bool:
-    return open_data.open_path(rel_path).is_file()
-
-
-needs_census = pytest.mark.skipif(not _have(open_data.CENSUS_FILES["fukushima"]), reason="census file absent")
-needs_register = pytest.mark.skipif(not _have(open_data.MYNUMBER_FILES["iwaki"]), reason="My Number file absent")
-needs_ipss = pytest.mark.skipif(not _have(open_data.IPSS_FILE), reason="IPSS file absent")
-
-
 # --------------------------------------------------------------------------- rates and interpolation
 
 
@@ -93,7 +84,6 @@ def test_register_keeps_one_value_per_base_year_the_latest_snapshot_wins() -> No
     assert out.to_dict("list") == {"year": [2016, 2017], "population": [331920, 329938]}
 
 
-@needs_register
 def test_register_from_the_real_file() -> None:
     reg = pm.register_by_year(open_data.read_mynumbercard("iwaki"))
     assert reg["year"].tolist() == list(range(2016, 2023))
@@ -101,8 +91,8 @@ def test_register_from_the_real_file() -> None:
 
 
 def _series() -> pd.DataFrame:
-    census = open_data.read_census2015("fukushima") if _have(open_data.CENSUS_FILES["fukushima"]) else None
-    mn = open_data.read_mynumbercard("iwaki") if _have(open_data.MYNUMBER_FILES["iwaki"]) else None
+    census = open_data.read_census2015("fukushima")
+    mn = open_data.read_mynumbercard("iwaki")
     return pm.outlook_series(
         load_dataset("population_outlook"),
         census,
@@ -111,8 +101,6 @@ def _series() -> pd.DataFrame:
     )
 
 
-@needs_census
-@needs_register
 def test_outlook_series_labels_every_point_with_its_count_and_source() -> None:
     s = _series()
     census = s[s["series"] == "census"].set_index("year")
@@ -131,8 +119,6 @@ def test_outlook_series_labels_every_point_with_its_count_and_source() -> None:
     assert sorted(s.loc[s["series"] == "vision", "population"]) == [220000, 300000]
 
 
-@needs_census
-@needs_register
 def test_index_series_uses_each_counts_own_base_year() -> None:
     s = _series()
     idx, dropped = pm.index_series(s, 2020)
@@ -147,8 +133,6 @@ def test_index_series_uses_each_counts_own_base_year() -> None:
     assert idx15.set_index(["series", "year"])["index"][("census", 2020)] == pytest.approx(332931 / 350237 * 100)
 
 
-@needs_census
-@needs_register
 def test_census_register_gap_pairs_october_census_with_the_next_january_register() -> None:
     s = _series()
     assert pm.census_register_gap(s, 2015) == (350237, 331920, 18317)
@@ -165,7 +149,6 @@ def test_decimal_year() -> None:
 # --------------------------------------------------------------------------- age structure and peers
 
 
-@needs_ipss
 def test_age_structure_and_ageing_rates_of_hamadori() -> None:
     ipss = open_data.read_ipss()
     ages = pm.age_structure(ipss, (pm.HAMADORI_CODE,))
@@ -194,7 +177,6 @@ def test_change_class_boundaries() -> None:
     ]
 
 
-@needs_census
 def test_census_change_of_the_59_municipalities() -> None:
     census = open_data.read_census2015("fukushima")
     peers = pm.census_change(census)

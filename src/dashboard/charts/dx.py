@@ -26,6 +26,7 @@ from dashboard.charts.theme import (
     PURPLE,
     SKY_BLUE,
     YELLOW,
+    layer,
     themed,
 )
 
@@ -67,7 +68,7 @@ def copy_index_chart(
     else:
         bars = base.mark_bar(size=48, color=BLUE)
     labels = base.mark_text(dy=-10, fontSize=14).encode(text=alt.Text("value:Q", format=".2f"))
-    return themed(alt.layer(bars, labels), height=LEGEND_HEIGHT if tone_labels else 360)
+    return themed(layer(bars, labels), height=LEGEND_HEIGHT if tone_labels else 360)
 
 
 def implied_sheets_chart(df: pd.DataFrame, y_field: str, x_title: str, y_title: str) -> alt.LayerChart:
@@ -88,7 +89,7 @@ def implied_sheets_chart(df: pd.DataFrame, y_field: str, x_title: str, y_title: 
     # Hatched look is not available in Vega-Lite; a lighter colour with an outline marks "derived".
     bars = base.mark_bar(size=48, color=SKY_BLUE, stroke=BLUE, strokeDash=[4, 3], strokeWidth=1.5)
     labels = base.mark_text(dy=-10, fontSize=14).encode(text="value_label:N")
-    return themed(alt.layer(bars, labels))
+    return themed(layer(bars, labels))
 
 
 def working_hours_chart(
@@ -126,7 +127,7 @@ def working_hours_chart(
         .mark_text(fontSize=13, color=GREY, lineBreak="\n")
         .encode(x=x, y=alt.value({"expr": "height / 2"}), text="note:N", tooltip=[alt.Tooltip("note:N", title=x_title)])
     )
-    return themed(alt.layer(bars, labels, marker), height=LEGEND_HEIGHT)
+    return themed(layer(bars, labels, marker), height=LEGEND_HEIGHT)
 
 
 def series_colours(series_labels: Sequence[str], kinds: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -187,4 +188,4 @@ def uptake_chart(
     lines = base.mark_line().encode(strokeDash=dash, strokeWidth=width)
     points = base.mark_point(filled=True, size=18)
     # Up to nine legend entries in two columns sit below the plot.
-    return themed(alt.layer(lines, points), height=LEGEND_HEIGHT + 20 * math.ceil(len(domain) / 2))
+    return themed(layer(lines, points), height=LEGEND_HEIGHT + 20 * math.ceil(len(domain) / 2))

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import copy
 import io
-import os
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -33,13 +32,12 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
+from dashboard import settings
 from dashboard.charts.spec import vega_spec
 
 SLIDE_WIDTH = 1920
 SLIDE_HEIGHT = 1080
 EXPORT_FONT = "Noto Sans CJK JP, Noto Sans JP, sans-serif"
-FONT_DIRS_ENV = "DASHBOARD_FONT_DIRS"
-DEFAULT_FONT_DIRS: tuple[str, ...] = ("/usr/share/fonts/opentype/noto",)
 SLIDE_FONT_SCALE = 1.7  # 13 px axis labels of the dashboard → 22 px on a 1920 px slide
 
 # Spec keys that only a top-level Vega-Lite spec may carry; they move to the slide's outer spec
@@ -58,11 +56,8 @@ MIME_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def font_dirs() -> tuple[str, ...]:
-    """The font folders to register: ``DASHBOARD_FONT_DIRS`` or the Debian Noto CJK folder."""
-    override = os.environ.get(FONT_DIRS_ENV, "").strip()
-    if override:
-        return tuple(d for d in override.split(":") if d)
-    return DEFAULT_FONT_DIRS
+    """The font folders to register: ``DASHBOARD_FONT_DIRS`` or the Debian Noto CJK folder (``settings``)."""
+    return settings.load().font_dirs
 
 
 def register_fonts(directories: Iterable[str] | None = None) -> tuple[str, ...]:

@@ -26,6 +26,7 @@ from dashboard.charts.theme import (
     SKY_BLUE,
     VERMILLION,
     YELLOW,
+    layer,
     themed,
 )
 
@@ -48,7 +49,7 @@ POINT_RADIUS_PX = {"shelter": 7, "emergency": 4.5}
 LAYER_IDS = {"boundary": "boundary", "shelter": "shelters", "emergency": "emergency_sites"}
 
 
-def counts_chart(df: pd.DataFrame, x_title: str, y_title: str) -> alt.Chart:
+def counts_chart(df: pd.DataFrame, x_title: str, y_title: str) -> alt.LayerChart:
     """Facility counts by year (years without a figure are left out). ``df``: year, facilities."""
     base = alt.Chart(df).encode(
         x=alt.X("year:O", title=x_title),
@@ -57,10 +58,10 @@ def counts_chart(df: pd.DataFrame, x_title: str, y_title: str) -> alt.Chart:
     )
     bars = base.mark_bar(color=ORANGE, size=64)
     labels = base.mark_text(dy=-10, fontSize=14).encode(text=alt.Text("facilities:Q", format=",d"))
-    return themed(alt.layer(bars, labels))
+    return themed(layer(bars, labels))
 
 
-def per_resident_chart(df: pd.DataFrame, x_title: str, y_title: str, level: float, level_label: str) -> alt.Chart:
+def per_resident_chart(df: pd.DataFrame, x_title: str, y_title: str, level: float, level_label: str) -> alt.LayerChart:
     """Facilities per 10,000 residents by year, one bar per scenario, with the 2024 level as a dashed rule.
 
     ``df``: year, scenario (id: keep / custom), scenario_label, facilities, per_10k.
@@ -93,13 +94,13 @@ def per_resident_chart(df: pd.DataFrame, x_title: str, y_title: str, level: floa
         .encode(y="level:Q")
     )
     # The rule's label goes in the chart's subtitle: on the plot it would sit on top of a bar's value.
-    layered = alt.layer(bars, text, rule).properties(
+    layered = layer(bars, text, rule).properties(
         title=alt.TitleParams(text=level_label, color=GREY, fontSize=13, fontWeight="normal")
     )
     return themed(layered)
 
 
-def needed_chart(df: pd.DataFrame, x_title: str, y_title: str) -> alt.Chart:
+def needed_chart(df: pd.DataFrame, x_title: str, y_title: str) -> alt.LayerChart:
     """Facility counts that hold 2024's per-resident level: 2024 (actual) then each projection year.
 
     ``df``: year_label, facilities, kind_label; the first row is the actual count.
@@ -122,10 +123,10 @@ def needed_chart(df: pd.DataFrame, x_title: str, y_title: str) -> alt.Chart:
     )
     bars = base.mark_bar(size=56).encode(color=colour)
     text = base.mark_text(dy=-10, fontSize=14).encode(text=alt.Text("facilities:Q", format=",.0f"))
-    return themed(alt.layer(bars, text))
+    return themed(layer(bars, text))
 
 
-def district_bar_chart(df: pd.DataFrame, x_title: str, y_title: str) -> alt.Chart:
+def district_bar_chart(df: pd.DataFrame, x_title: str, y_title: str) -> alt.LayerChart:
     """Horizontal bars: a count per district. ``df``: district_label, sites (in display order)."""
     order = list(df["district_label"])
     base = alt.Chart(df).encode(
@@ -135,10 +136,10 @@ def district_bar_chart(df: pd.DataFrame, x_title: str, y_title: str) -> alt.Char
     )
     bars = base.mark_bar(color=BLUE)
     text = base.mark_text(align="left", dx=4, fontSize=13).encode(text="sites:Q")
-    return themed(alt.layer(bars, text), height=max(240, 30 * len(df)))
+    return themed(layer(bars, text), height=max(240, 30 * len(df)))
 
 
-def type_district_heatmap(df: pd.DataFrame, x_title: str, y_title: str, count_title: str) -> alt.Chart:
+def type_district_heatmap(df: pd.DataFrame, x_title: str, y_title: str, count_title: str) -> alt.LayerChart:
     """Counts by district (rows) × facility type (columns), as shaded cells with the number in each.
 
     ``df`` (long form, in display order): district_label, type_label, points.
@@ -171,7 +172,7 @@ def type_district_heatmap(df: pd.DataFrame, x_title: str, y_title: str, count_ti
         text=alt.Text("points:Q"),
         color=alt.condition(alt.datum.points > peak * 0.55, alt.value("white"), alt.value(BLACK)),
     )
-    return themed(alt.layer(cells, text), height=max(280, 30 * len(districts)))
+    return themed(layer(cells, text), height=max(280, 30 * len(districts)))
 
 
 def rgba(hex_colour: str, alpha: int = 230) -> list[int]:

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 import altair as alt
 import pandas as pd
 
-from dashboard.charts.theme import BLACK, GREY, themed
+from dashboard.charts.theme import BLACK, GREY, layer, themed
 
 ROW_PX = 20  # height of one row of a lane
 SPAN_OFFSET = 7  # px below the row's middle: a span runs under the item's label, not through it
@@ -186,8 +186,8 @@ def timeline_chart(
         .mark_text(align="right", baseline="middle", dy=SPAN_OFFSET, fontSize=14, text="→")
         .encode(x=alt.X("span_end:T", scale=x_scale, title=None), color=alt.ColorValue(GREY))
     )
-    items_layer = alt.layer(separators, spans, dated, undated, labels, runs_on, data=data).encode(
+    items_layer = layer(separators, spans, dated, undated, labels, runs_on, data=data).encode(
         y=y, color=colour, tooltip=tooltip
     )
-    chart = alt.layer(shading, band_text, items_layer, key).properties(height=alt.Step(ROW_PX))
+    chart = layer(shading, band_text, items_layer, key).properties(height=alt.Step(ROW_PX))
     return themed(chart, height=None)

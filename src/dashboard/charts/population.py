@@ -17,7 +17,7 @@ import pandas as pd
 import pydeck as pdk
 
 from dashboard.charts.spec import CompactDeck
-from dashboard.charts.theme import BLACK, BLUE, GREEN, GREY, ORANGE, PURPLE, SKY_BLUE, VERMILLION, themed
+from dashboard.charts.theme import BLACK, BLUE, GREEN, GREY, ORANGE, PURPLE, SKY_BLUE, VERMILLION, layer, themed
 
 DASH = [6, 4]
 WHITE = "#ffffff"
@@ -44,7 +44,7 @@ SELECTED_LAYER_ID = "pop-selected"
 MAP_VIEW: tuple[float, float, float] = (37.4, 140.4, 7.5)
 
 
-def outlook_chart(df: pd.DataFrame, x_title: str, y_title: str) -> alt.Chart:
+def outlook_chart(df: pd.DataFrame, x_title: str, y_title: str) -> alt.LayerChart:
     """The report's three points (2020 census, 2040/2060 projection) with a dashed projection segment.
 
     ``df`` has columns year, population, kind_label.
@@ -61,7 +61,7 @@ def outlook_chart(df: pd.DataFrame, x_title: str, y_title: str) -> alt.Chart:
     line = base.mark_line(color=BLUE, strokeDash=DASH)
     points = base.mark_point(filled=True, size=120, color=BLUE)
     labels = base.mark_text(dy=-16, fontSize=14).encode(text=alt.Text("population:Q", format=",d"))
-    return themed(alt.layer(line, points, labels))
+    return themed(layer(line, points, labels))
 
 
 def _hex_rgb(colour: str) -> tuple[int, int, int]:
@@ -71,7 +71,11 @@ def _hex_rgb(colour: str) -> tuple[int, int, int]:
 def mix_with_white(colour: str, share_white: float) -> tuple[int, int, int]:
     """``colour`` lightened towards white by ``share_white`` (0 = unchanged, 1 = white), as RGB."""
     r, g, b = _hex_rgb(colour)
-    return tuple(round(c + (255 - c) * share_white) for c in (r, g, b))  # type: ignore[return-value]
+
+    def mix(c: int) -> int:
+        return round(c + (255 - c) * share_white)
+
+    return mix(r), mix(g), mix(b)
 
 
 # Map classes (metrics.population.CHANGE_BREAKS): four shades of decline, one of growth.
@@ -158,7 +162,7 @@ def actual_outlook_chart(
         .encode(text=alt.Text("value:Q", format=value_format))
     )
     # Streamlit fits the legend (six rows) into the height too: 540 leaves the plot ~380 px.
-    return themed(alt.layer(*lines, points, text), height=540)
+    return themed(layer(*lines, points, text), height=540)
 
 
 def age_structure_chart(
@@ -206,7 +210,7 @@ def age_structure_chart(
 
 def ageing_chart(
     df: pd.DataFrame, *, area_domain: Sequence[str], indicator_domain: Sequence[str], titles: Mapping[str, str]
-) -> alt.Chart:
+) -> alt.LayerChart:
     """Ageing rate and working-age share (percent) of each area over the years; dashed lines join the points.
 
     ``df`` has columns year, area_label, indicator_label, pct, basis_label.
@@ -237,7 +241,7 @@ def ageing_chart(
             alt.Tooltip("pct:Q", title=titles["y"], format=".1f"),
         ],
     )
-    return themed(alt.layer(lines, points), height=340)
+    return themed(layer(lines, points), height=340)
 
 
 def change_legend(labels: Sequence[str], title: str) -> alt.Chart:

@@ -11,7 +11,7 @@ import textwrap
 import altair as alt
 import pandas as pd
 
-from dashboard.charts.theme import BLUE, ORANGE, PALETTE, SKY_BLUE, VERMILLION, themed
+from dashboard.charts.theme import BLUE, ORANGE, PALETTE, SKY_BLUE, VERMILLION, layer, themed
 
 REST_COLOUR = "#C8C8C8"
 """The remainder whose breakdown is unknown: a light grey, so it does not read as an answer."""
@@ -91,7 +91,7 @@ def _row_labels(df: pd.DataFrame, x: float) -> alt.LayerChart:
             )
             .encode(y=_y(df), x=alt.X("x:Q"), text="row:N")
         )
-    return alt.layer(*layers)
+    return layer(*layers)
 
 
 def _legend() -> alt.Legend:
@@ -173,7 +173,7 @@ def proportion_bars(df: pd.DataFrame, share_title: str) -> alt.LayerChart:
         )
         .transform_filter(alt.datum.share >= 6)
     )
-    return _sized(alt.layer(bars, text, _row_labels(df, 0)), df)
+    return _sized(layer(bars, text, _row_labels(df, 0)), df)
 
 
 def likert_bars(df: pd.DataFrame, axis_title: str) -> alt.LayerChart:
@@ -217,7 +217,7 @@ def likert_bars(df: pd.DataFrame, axis_title: str) -> alt.LayerChart:
         .transform_filter(alt.datum.share >= 5)
     )
     zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color="#444444", strokeWidth=1).encode(x="x:Q")
-    return _sized(alt.layer(bars, text, zero, _row_labels(df, -extent)), df)
+    return _sized(layer(bars, text, zero, _row_labels(df, -extent)), df)
 
 
 def trend_chart(df: pd.DataFrame, wave_title: str, share_title: str) -> alt.LayerChart:
@@ -253,4 +253,4 @@ def trend_chart(df: pd.DataFrame, wave_title: str, share_title: str) -> alt.Laye
         .transform_filter("isValid(datum.ci_low) && isValid(datum.ci_high)")
     )
     questions = df["question"].nunique()
-    return themed(alt.layer(interval, line), height=FRAME_HEIGHT + 300 + 20 * questions)
+    return themed(layer(interval, line), height=FRAME_HEIGHT + 300 + 20 * questions)

@@ -8,7 +8,7 @@ sizes and unrotated Japanese axis labels are the same everywhere.
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import altair as alt
 
@@ -43,7 +43,7 @@ PILLAR_COLOURS: dict[str, str] = {
 ChartT = TypeVar("ChartT", bound=alt.TopLevelMixin)
 
 
-def _config() -> dict[str, object]:
+def _config() -> dict[str, Any]:
     """The whole chart configuration, built fresh for each chart."""
     return {
         "font": FONT,
@@ -64,6 +64,14 @@ def _config() -> dict[str, object]:
         "view": {"strokeWidth": 0},
         "range": {"category": list(PALETTE)},
     }
+
+
+def layer(*charts: Any, **kwargs: Any) -> alt.LayerChart:
+    """``alt.layer(*charts, **kwargs)``, typed as the layered chart it is (altair types it as "layer or facet")."""
+    chart = alt.layer(*charts, **kwargs)
+    if not isinstance(chart, alt.LayerChart):  # only facet keyword arguments make a facet, and none are passed
+        raise TypeError(f"expected a layered chart, got {type(chart).__name__}")
+    return chart
 
 
 def themed(chart: ChartT, height: int | None = 360) -> ChartT:

@@ -1,68 +1,201 @@
-"""Third-party open data: the manifest, the checked fetch from a mirror, and the readers.
+"""Third-party open data: the files in ``data/open/``, their manifest, the checked fetch, and the readers.
 
-The files are never committed. The repository carries a manifest (path, size,
-sha256, upstream, licence, credit line of each file); a deployment copies the
-files from a folder or downloads them from an HTTP mirror into ``data/open/``
-with :func:`fetch`, which verifies every checksum before a file is put in place.
+The repository carries compact copies of the open data the pages use
+(``data/open/``, built by ``dashboard build --open`` from the raw upstream
+files, see :mod:`dashboard.data.open_build`) with a manifest
+(``data/open/manifest.json``: path, size, sha256, rows, as-of, upstream,
+licence, credit line, and the sha256 of the raw inputs of each file). A
+fresh clone is therefore complete. ``DASHBOARD_OPEN_DATA_DIR`` may point at
+another folder laid out the same way (with its own manifest), and
+:func:`fetch` refreshes ``data/open/`` from a newer mirror.
 
-The readers turn each file into a DataFrame with English column names; they
-raise :class:`OpenDataMissing` when a file is absent so a page can say so and
-show everything else.
+Every read checks the file against the manifest of its folder: a missing
+file raises :class:`OpenDataMissing` (code ``open_data_missing``), a
+truncated or altered one the same class with code ``open_data_damaged``, so
+a page names the file and what to run and shows everything else.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import tempfile
 import urllib.parse
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyarrow.parquet as pq
 
 from dashboard.data import paths
 from dashboard.data.errors import DataError, OpenDataMissing
 from dashboard.data.store import sha256_bytes
 
+MANIFEST = "manifest.json"
+"""The manifest's name inside an open-data folder (``data/open/manifest.json``)."""
+
+MYNUMBER_FILE = "mynumbercard/mynumbercard_2017-2022.parquet"
+MYNUMBER_FILES = {"iwaki": MYNUMBER_FILE, "fukushima": MYNUMBER_FILE, "all": MYNUMBER_FILE}
+"""Every scope is read from the one national file (Iwaki and Fukushima are its rows)."""
+CENSUS_FILES = {"fukushima": "population/census2015_fukushima.parquet"}
+IPSS_FILE = "population/ipss_r5_2023_fukushima.parquet"
+BOUNDARY_FILES = {"iwaki": "boundary/iwaki.geojson", "fukushima": "boundary/fukushima.geojson"}
+SHELTER_FILE = "shelters/designated_shelters_iwaki.parquet"
+EMERGENCY_FILE = "shelters/emergency_sites_iwaki.parquet"
+TOWNS_FILE = "towns/iwaki_towns.parquet"
+
+IWAKI_CODE5 = "07204"
+FUKUSHIMA_PREF_CODE = "07"
+
+HAZARD_COLUMNS: dict[str, str] = {
+    "洪水": "flood",
+    "崖崩れ、土石流及び地滑り": "landslide",
+    "高潮": "storm_surge",
+    "地震": "earthquake",
+    "津波": "tsunami",
+    "大規模な火事": "large_fire",
+    "内水氾濫": "inland_flooding",
+    "火山現象": "volcano",
+}
+
 
 @dataclass(frozen=True)
 class OpenFile:
-    """One entry of the open-data manifest."""
+    """One entry of an open-data manifest."""
 
     path: str
     size: int
     sha256: str
+    rows: int
+    as_of: str | None
     upstream: str
     licence: str
     credit: str
     source_id: str
+    built_from: tuple[dict[str, str], ...] = field(default_factory=tuple)
+    """The raw upstream files (path, sha256) the file was built from."""
+
+
+def read_manifest(folder: Path) -> list[OpenFile]:
+    """The manifest of an open-data folder (empty when it has none or it cannot be read)."""
+    try:
+        entries = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["files"]
+        return [OpenFile(**{**e, "built_from": tuple(e.get("built_from", ()))}) for e in entries]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
 
 
 def manifest() -> list[OpenFile]:
-    """The committed manifest of open-data files."""
-    entries = json.loads(paths.OPEN_DATA_MANIFEST.read_text(encoding="utf-8"))["files"]
-    return [OpenFile(**e) for e in entries]
+    """The manifest of the folder in use (:func:`dashboard.data.paths.open_data_dir`)."""
+    return read_manifest(paths.open_data_dir())
 
 
 def manifest_entry(rel_path: str) -> OpenFile:
-    """The manifest entry of one file."""
+    """The manifest entry of one file in the folder in use."""
     for entry in manifest():
         if entry.path == rel_path:
             return entry
     raise KeyError(rel_path)
 
 
+def manifest_text(entries: list[OpenFile]) -> str:
+    """The manifest file's text for ``entries`` (stable: sorted keys, one entry per file)."""
+    files = [{**asdict(e), "built_from": list(e.built_from)} for e in entries]
+    return json.dumps({"files": files}, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def write_bytes_atomic(target: Path, data: bytes) -> None:
+    """Write a file through a temporary file in its folder and a rename (readers see old or new, never half)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o644)  # readable by a server running as another user
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def write_manifest(folder: Path, entries: list[OpenFile]) -> None:
+    """Write ``folder/manifest.json`` for ``entries``."""
+    write_bytes_atomic(folder / MANIFEST, manifest_text(entries).encode("utf-8"))
+
+
 def open_path(rel_path: str) -> Path:
-    """Absolute path of an open-data file in the configured folder (may not exist)."""
+    """Absolute path of an open-data file in the folder in use (may not exist)."""
     return paths.open_data_dir() / rel_path
 
 
-def status() -> dict[str, bool]:
-    """For each manifest file, whether it is present in the configured folder."""
-    return {e.path: open_path(e.path).is_file() for e in manifest()}
+# --------------------------------------------------------------------------- state of the files
+
+
+@dataclass(frozen=True)
+class FileState:
+    """Which version of a file is in use and whether it is intact."""
+
+    path: str
+    state: str
+    """``ok``, ``missing`` or ``damaged`` (size or checksum differs from the manifest)."""
+    entry: OpenFile | None
+
+
+def _state(folder: Path, entry: OpenFile) -> str:
+    try:
+        data = (folder / entry.path).read_bytes()
+    except OSError:
+        return "missing"
+    return "ok" if len(data) == entry.size and sha256_bytes(data) == entry.sha256 else "damaged"
+
+
+def status() -> list[FileState]:
+    """Every file the pages read, with its manifest entry in the folder in use and its state."""
+    folder = paths.open_data_dir()
+    entries = {e.path: e for e in read_manifest(folder)}
+    states = []
+    for rel in required_files():
+        entry = entries.get(rel)
+        states.append(FileState(rel, _state(folder, entry) if entry else "missing", entry))
+    return states
+
+
+def required_files() -> list[str]:
+    """The files the pages read, once each."""
+    files = [
+        MYNUMBER_FILE,
+        *CENSUS_FILES.values(),
+        IPSS_FILE,
+        *BOUNDARY_FILES.values(),
+        SHELTER_FILE,
+        EMERGENCY_FILE,
+        TOWNS_FILE,
+    ]
+    return list(dict.fromkeys(files))
+
+
+def verified_bytes(rel_path: str) -> bytes:
+    """An open-data file's bytes, checked against its folder's manifest.
+
+    Raises :class:`OpenDataMissing` with code ``open_data_missing`` when the
+    file (or its manifest entry) is absent and ``open_data_damaged`` when its
+    size or sha256 differs (truncated, altered, or from another version).
+    """
+    folder = paths.open_data_dir()
+    path = folder / rel_path
+    try:
+        data = path.read_bytes()
+    except OSError:
+        raise OpenDataMissing("open_data_missing", folder, rel_path) from None
+    entry = next((e for e in read_manifest(folder) if e.path == rel_path), None)
+    if entry is None:
+        raise OpenDataMissing("open_data_missing", folder / MANIFEST, rel_path)
+    if len(data) != entry.size or sha256_bytes(data) != entry.sha256:
+        raise OpenDataMissing("open_data_damaged", path, rel_path)
+    return data
 
 
 # --------------------------------------------------------------------------- fetch
@@ -87,25 +220,42 @@ def _read_from(origin: str, rel_path: str, timeout: float) -> bytes:
     if parsed.scheme in ("http", "https"):
         url = origin.rstrip("/") + "/" + urllib.parse.quote(rel_path)
         with urllib.request.urlopen(url, timeout=timeout) as resp:
-            return resp.read()
+            return bytes(resp.read())
     if parsed.scheme not in ("", "file"):
         raise ValueError(f"unsupported scheme {parsed.scheme!r}")
     base = Path(parsed.path if parsed.scheme == "file" else origin)
     return (base / rel_path).read_bytes()
 
 
-def fetch(origin: str, dest: Path | None = None, timeout: float = 30.0) -> FetchReport:
-    """Copy or download every manifest file from ``origin`` into ``dest``, verifying checksums.
+def _mirror_manifest(origin: str, timeout: float) -> list[OpenFile]:
+    data = _read_from(origin, MANIFEST, timeout)
+    entries = json.loads(data.decode("utf-8"))["files"]
+    return [OpenFile(**{**e, "built_from": tuple(e.get("built_from", ()))}) for e in entries]
 
-    ``origin`` is a folder or an ``http(s)://`` mirror laid out like the
-    manifest. A file whose size or sha256 does not match is not written (the
-    previous good copy, if any, stays).
+
+def fetch(origin: str, dest: Path | None = None, timeout: float = 30.0) -> FetchReport:
+    """Refresh ``dest`` (default ``data/open/``) from a mirror, all or nothing.
+
+    ``origin`` is a folder or an ``http(s)://`` mirror laid out like
+    ``data/open/`` (its ``manifest.json`` and the files it lists). Every file
+    the pages read must be listed and every listed file must match its size
+    and sha256; otherwise nothing at all is written and the report names each
+    failure. Then the files are put in place and the mirror's manifest last.
     """
     dest = dest or paths.local_open_data_dir()
     report = FetchReport(copied=[], unchanged=[], failed={})
-    for entry in manifest():
-        target = dest / entry.path
-        if target.is_file() and sha256_bytes(target.read_bytes()) == entry.sha256:
+    try:
+        entries = _mirror_manifest(origin, timeout)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        report.failed[MANIFEST] = f"not readable: {exc}"
+        return report
+    listed = {e.path for e in entries}
+    for rel in required_files():
+        if rel not in listed:
+            report.failed[rel] = "not in the mirror's manifest"
+    fresh: list[tuple[OpenFile, bytes]] = []
+    for entry in entries:
+        if _state(dest, entry) == "ok":
             report.unchanged.append(entry.path)
             continue
         try:
@@ -117,76 +267,26 @@ def fetch(origin: str, dest: Path | None = None, timeout: float = 30.0) -> Fetch
         if len(data) != entry.size or digest != entry.sha256:
             report.failed[entry.path] = f"checksum mismatch (size {len(data)}, sha256 {digest[:12]}…)"
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".fetch.")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)  # readable by a server running as another user
-        os.replace(tmp, target)
+        fresh.append((entry, data))
+    if report.failed:
+        report.unchanged.clear()
+        return report
+    for entry, data in fresh:
+        write_bytes_atomic(dest / entry.path, data)
         report.copied.append(entry.path)
+    write_manifest(dest, entries)
     return report
-
-
-def make_manifest(folder: Path, describe: dict[str, dict[str, str]]) -> dict[str, Any]:
-    """Build the manifest for the files of ``folder`` named in ``describe`` (maintainers' tool)."""
-    files = []
-    for rel, info in sorted(describe.items()):
-        data = (folder / rel).read_bytes()
-        files.append({"path": rel, "size": len(data), "sha256": sha256_bytes(data), **info})
-    return {"files": files}
 
 
 # --------------------------------------------------------------------------- readers
 
-MYNUMBER_FILES = {
-    "iwaki": "mynumbercard/mynumbercard_iwaki_2017-2022.csv",
-    "fukushima": "mynumbercard/mynumbercard_fukushima_2017-2022.csv",
-    "all": "mynumbercard/mynumbercard_all_localgovs_2017-2022.csv",
-}
-CENSUS_FILES = {
-    "fukushima": "population/census2015_fukushima_subset.csv",
-    "all": "population/census2015_municipal_code4fukui.csv",
-}
-IPSS_FILE = "population/ipss_r5_2023_fukushima_selected.csv"
-BOUNDARY_FILES = {
-    "iwaki": "boundary/iwaki_07204_smri_s0010.geojson",
-    "fukushima": "boundary/smri_N03-21_07_210101_fukushima_s0010.geojson",
-}
-SHELTER_FILE = "shelters/gsi_designated_shelters_iwaki_072044.geojson"
-EMERGENCY_FILE = "shelters/gsi_emergency_sites_iwaki_072044.geojson"
-TOWNS_FILE = "towns/geolonia_iwaki_towns.json"
 
-HAZARD_COLUMNS: dict[str, str] = {
-    "洪水": "flood",
-    "崖崩れ、土石流及び地滑り": "landslide",
-    "高潮": "storm_surge",
-    "地震": "earthquake",
-    "津波": "tsunami",
-    "大規模な火事": "large_fire",
-    "内水氾濫": "inland_flooding",
-    "火山現象": "volcano",
-}
-
-
-def _require(rel_path: str) -> Path:
-    path = open_path(rel_path)
-    if not path.is_file():
-        raise OpenDataMissing("open_data_missing", path, rel_path)
-    return path
-
-
-def _read_csv(rel_path: str, **kwargs: Any) -> pd.DataFrame:
-    path = _require(rel_path)
+def _table(rel_path: str) -> pd.DataFrame:
+    data = verified_bytes(rel_path)
     try:
-        return pd.read_csv(path, encoding="utf-8-sig", **kwargs)
-    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as exc:
-        raise DataError("unreadable", path, str(exc)) from None
-
-
-def _need(df: pd.DataFrame, columns: list[str], rel_path: str) -> None:
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        raise DataError("missing_columns", open_path(rel_path), ", ".join(missing), column=missing[0])
+        return pq.read_table(io.BytesIO(data)).to_pandas()
+    except (OSError, ValueError) as exc:  # pyarrow's errors derive from these
+        raise DataError("unreadable", open_path(rel_path), str(exc)) from None
 
 
 def read_mynumbercard(scope: str) -> pd.DataFrame:
@@ -196,33 +296,13 @@ def read_mynumbercard(scope: str) -> pd.DataFrame:
     local-government code with check digit), code5, population (住民基本台帳 on
     1 January of ``population_base_year``), cards, rate_pct.
     """
-    rel = MYNUMBER_FILES[scope]
-    raw = _read_csv(rel, dtype={"団体コード": str, "_snapshot": str})
-    cols = [
-        "_snapshot",
-        "都道府県名",
-        "市区町村名",
-        "総数（人口）",
-        "交付枚数",
-        "人口に対する交付枚数率",
-        "人口算出基準日",
-        "団体コード",
-    ]
-    _need(raw, cols, rel)
-    df = pd.DataFrame(
-        {
-            "snapshot": pd.to_datetime(raw["_snapshot"], format="%Y%m%d"),
-            "prefecture": raw["都道府県名"].astype(str),
-            "municipality": raw["市区町村名"].astype(str),
-            "code6": raw["団体コード"].astype(str).str.zfill(6),
-            "population": pd.to_numeric(raw["総数（人口）"], errors="coerce"),
-            "cards": pd.to_numeric(raw["交付枚数"], errors="coerce"),
-            "rate_pct": pd.to_numeric(raw["人口に対する交付枚数率"], errors="coerce"),
-            "population_base_year": pd.to_datetime(raw["人口算出基準日"], format="%Y/%m/%d", errors="coerce").dt.year,
-        }
-    )
+    df = _table(MYNUMBER_FILES[scope])
     df["code5"] = df["code6"].str[:5]
-    return df
+    if scope == "iwaki":
+        df = df[df["code5"] == IWAKI_CODE5]
+    elif scope == "fukushima":
+        df = df[df["code5"].str[:2] == FUKUSHIMA_PREF_CODE]
+    return df.reset_index(drop=True)
 
 
 def read_census2015(scope: str = "fukushima") -> pd.DataFrame:
@@ -231,25 +311,7 @@ def read_census2015(scope: str = "fukushima") -> pd.DataFrame:
     Columns: code5, level (``a`` prefecture, ``2`` city, ``3`` town/village, …),
     name, pop_2015, pop_2010, change, change_pct, area_km2, households_2015.
     """
-    rel = CENSUS_FILES[scope]
-    raw = _read_csv(rel, dtype=str)
-    if raw.shape[1] < 12:
-        raise DataError("missing_columns", open_path(rel), f"{raw.shape[1]} columns")
-    c = raw.columns
-    df = pd.DataFrame(
-        {
-            "code5": raw[c[0]].str.zfill(5),
-            "level": raw[c[1]],
-            "name": raw[c[4]].str.replace("\u3000", " ", regex=False).str.strip(),
-            "pop_2015": pd.to_numeric(raw[c[5]], errors="coerce"),
-            "pop_2010": pd.to_numeric(raw[c[6]], errors="coerce"),
-            "change": pd.to_numeric(raw[c[7]], errors="coerce"),
-            "change_pct": pd.to_numeric(raw[c[8]], errors="coerce"),
-            "area_km2": pd.to_numeric(raw[c[9]], errors="coerce"),
-            "households_2015": pd.to_numeric(raw[c[11]], errors="coerce"),
-        }
-    )
-    return df
+    return _table(CENSUS_FILES[scope])
 
 
 def read_ipss() -> pd.DataFrame:
@@ -257,19 +319,19 @@ def read_ipss() -> pd.DataFrame:
 
     Columns: code, kind, prefecture, area, year, total, age0_14, age15_64, age65plus, note.
     """
-    df = _read_csv(IPSS_FILE, dtype={"code": str, "kind": str})
-    _need(df, ["code", "kind", "prefecture", "area", "year", "total", "age0_14", "age15_64", "age65plus"], IPSS_FILE)
-    df["area"] = df["area"].fillna(df["prefecture"])
-    return df
+    return _table(IPSS_FILE)
 
 
 def read_geojson(rel_path: str) -> dict[str, Any]:
     """A GeoJSON file as a dict."""
-    path = _require(rel_path)
+    data = verified_bytes(rel_path)
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        parsed = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise DataError("unreadable", path, str(exc)) from None
+        raise DataError("unreadable", open_path(rel_path), str(exc)) from None
+    if not isinstance(parsed, dict):
+        raise DataError("unreadable", open_path(rel_path), "not a GeoJSON object")
+    return parsed
 
 
 def read_boundary(scope: str) -> dict[str, Any]:
@@ -277,45 +339,19 @@ def read_boundary(scope: str) -> dict[str, Any]:
     return read_geojson(BOUNDARY_FILES[scope])
 
 
-def _points(rel_path: str) -> pd.DataFrame:
-    gj = read_geojson(rel_path)
-    rows = []
-    for feat in gj.get("features", []):
-        props = feat.get("properties") or {}
-        lon, lat = (feat.get("geometry") or {}).get("coordinates", [None, None])[:2]
-        row = {
-            "site_id": str(props.get("共通ID", "")),
-            "name": str(props.get("施設・場所名", "")).strip(),
-            "address": str(props.get("住所", "")).strip(),
-            "lon": lon,
-            "lat": lat,
-        }
-        for ja, en in HAZARD_COLUMNS.items():
-            if ja in props:
-                row[en] = str(props.get(ja) or "").strip() == "1"
-        rows.append(row)
-    return pd.DataFrame(rows)
-
-
 def read_shelters() -> pd.DataFrame:
     """Designated shelters (指定避難所): site_id, name, address, lon, lat."""
-    return _points(SHELTER_FILE)
+    return _table(SHELTER_FILE)
 
 
 def read_emergency_sites() -> pd.DataFrame:
     """Designated emergency evacuation sites (指定緊急避難場所) with one boolean column per hazard."""
-    return _points(EMERGENCY_FILE)
+    return _table(EMERGENCY_FILE)
 
 
 def read_towns() -> pd.DataFrame:
     """Town / koaza representative points: town, koaza, lat, lng (rows without coordinates dropped)."""
-    path = _require(TOWNS_FILE)
-    try:
-        df = pd.DataFrame(json.loads(path.read_text(encoding="utf-8")))
-    except (UnicodeDecodeError, json.JSONDecodeError, ValueError) as exc:
-        raise DataError("unreadable", path, str(exc)) from None
-    _need(df, ["town", "koaza", "lat", "lng"], TOWNS_FILE)
-    return df.dropna(subset=["lat", "lng"]).reset_index(drop=True)
+    return _table(TOWNS_FILE)
 
 
 def signature(rel_path: str) -> tuple[int, int] | None:

@@ -1,19 +1,22 @@
 """Where files live. The only module that knows the folder layout.
 
 Everything path-shaped in the project comes from here, so that tests and
-deployments can point the dashboard elsewhere with environment variables:
+deployments can point the dashboard elsewhere with the folder settings of
+:mod:`dashboard.settings`:
 
 - ``DASHBOARD_DATA_DIR``: folder holding the published Parquet files
   (default: ``data/`` of the repository).
+- ``DASHBOARD_SOURCE_DIR``: folder of the CSV files they are built from
+  (default: ``data/source/``).
 - ``DASHBOARD_OPEN_DATA_DIR``: folder holding the third-party open data
-  (default: ``../shared/data`` beside the repository when it exists, else
-  ``data/open/``).
+  (default: ``data/open/`` of the repository, which is committed).
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+
+from dashboard import settings
 
 REPO_ROOT: Path = Path(__file__).resolve().parents[3]
 """The repository root (``src/dashboard/data/paths.py`` → three levels up)."""
@@ -23,13 +26,13 @@ OPEN_DATA_MANIFEST: Path = Path(__file__).with_name("open_data_manifest.json")
 
 def data_dir() -> Path:
     """Folder of the published Parquet datasets."""
-    override = os.environ.get("DASHBOARD_DATA_DIR")
+    override = settings.load().data_dir
     return Path(override) if override else REPO_ROOT / "data"
 
 
 def source_dir() -> Path:
     """Folder of the human-editable CSV files the Parquet files are built from."""
-    override = os.environ.get("DASHBOARD_SOURCE_DIR")
+    override = settings.load().source_dir
     return Path(override) if override else REPO_ROOT / "data" / "source"
 
 
@@ -49,24 +52,14 @@ def metadata_path(name: str) -> Path:
 
 
 def local_open_data_dir() -> Path:
-    """The project's own folder for fetched open data (git-ignored)."""
+    """The repository's own open-data folder: built by ``dashboard build --open``, committed."""
     return REPO_ROOT / "data" / "open"
 
 
 def open_data_dir() -> Path:
-    """Folder the open data is read from.
-
-    ``DASHBOARD_OPEN_DATA_DIR`` wins; otherwise the workplace's shared folder
-    when it exists (how the project is developed), else ``data/open/`` (where
-    ``python -m dashboard.data fetch`` puts the files).
-    """
-    override = os.environ.get("DASHBOARD_OPEN_DATA_DIR")
-    if override:
-        return Path(override)
-    shared = REPO_ROOT.parent / "shared" / "data"
-    if shared.is_dir():
-        return shared
-    return local_open_data_dir()
+    """Folder the open data is read from: ``DASHBOARD_OPEN_DATA_DIR``, else ``data/open/``."""
+    override = settings.load().open_data_dir
+    return Path(override) if override else local_open_data_dir()
 
 
 def history_dir() -> Path:

@@ -11,7 +11,7 @@ Layout (all under the data folder, so tests and deployments move it with
 
 An import updates **both** the Parquet file and its source CSV (the CSV is
 rewritten from the validated table, and the Parquet records the CSV's
-checksum), so ``python -m dashboard.data check`` stays green and the CSV
+checksum), so ``dashboard check`` stays green and the CSV
 remains the file people edit and review.
 
 A publish:
@@ -71,8 +71,6 @@ RECORD = "record.json"
 JOURNAL = ".publishing.json"
 LOCK = ".lock"
 LOCK_TIMEOUT_S = 30.0
-ADMIN_ENV = "DASHBOARD_ADMIN"
-_TRUE = {"1", "true", "yes", "on"}
 _VERSION = re.compile(r"^\d{8}-\d{6}(-\d+)?$")
 
 _rename = os.replace
@@ -97,11 +95,6 @@ class Version:
     removed: int | None = None
     replaces: str | None = None
     current: bool = False
-
-
-def admin_env_flag() -> bool:
-    """Whether ``DASHBOARD_ADMIN`` turns the admin (data update) page on."""
-    return os.environ.get(ADMIN_ENV, "").strip().lower() in _TRUE
 
 
 def default_actor() -> str:

@@ -43,21 +43,21 @@ def to_table(df: pd.DataFrame, spec: DatasetSpec, path: Path | str) -> pa.Table:
 
 def _cast(col: pd.Series, dtype: pa.DataType) -> pa.Array:
     if pa.types.is_string(dtype):
-        values = [None if _is_missing(v) else str(v) for v in col]
-        return pa.array(values, type=dtype)
+        texts = [None if _is_missing(v) else str(v) for v in col]
+        return pa.array(texts, type=dtype)
     if pa.types.is_integer(dtype):
-        values = []
+        whole: list[int | None] = []
         for v in col:
             if _is_missing(v):
-                values.append(None)
+                whole.append(None)
                 continue
             f = float(v)
             if f != int(f):
                 raise ValueError(f"{v!r} is not a whole number")
-            values.append(int(f))
-        return pa.array(values, type=dtype)
-    values = [None if _is_missing(v) else float(v) for v in col]
-    return pa.array(values, type=dtype)
+            whole.append(int(f))
+        return pa.array(whole, type=dtype)
+    numbers = [None if _is_missing(v) else float(v) for v in col]
+    return pa.array(numbers, type=dtype)
 
 
 def _is_missing(v: object) -> bool:

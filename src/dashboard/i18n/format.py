@@ -61,7 +61,7 @@ def first_present(*values: object) -> str | None:
 
 def as_of_label(as_of: str | None) -> str:
     """Human label of an as-of string ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
-    if is_missing(as_of):
+    if as_of is None or is_missing(as_of):
         return t("prov.as_of_none")
     parts = as_of.split("-")
     try:
@@ -101,7 +101,7 @@ def unit_label(unit: str) -> str:
 
 def fmt_value(value: float | None, unit: str, decimals: int | None = None) -> str:
     """A value with its unit label, e.g. ``522.0 万時間``, ``20.5％``, ``×3``/``3倍``."""
-    if is_missing(value):
+    if value is None or is_missing(value):
         return t("not_published")
     if decimals is None:
         decimals = (

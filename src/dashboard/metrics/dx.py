@@ -197,7 +197,8 @@ def tone_by_baseline(values: pd.Series, direction: str) -> list[Tone]:
     if values.empty:
         return []
     first = float(values.iloc[0])
-    return ["neutral"] + [direction_tone(float(v) - first, direction) for v in values.iloc[1:]]
+    tones: list[Tone] = ["neutral"]
+    return tones + [direction_tone(float(v) - first, direction) for v in values.iloc[1:]]
 
 
 def fiscal_years_between(first: int, last: int) -> list[int]:

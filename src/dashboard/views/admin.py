@@ -11,24 +11,25 @@ addresses) limits who may publish; without it every signed-in user may
 
 Everything the page does is done by the data layer (:mod:`dashboard.data.importer`,
 :mod:`dashboard.data.publish`, :mod:`dashboard.data.templates`), exactly as the
-``python -m dashboard.data`` commands do it.
+``dashboard`` command (:mod:`dashboard.cli`) does it.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
+from dashboard import settings
 from dashboard.data import DATASET_NAMES, DataError, importer, publish, templates
 from dashboard.data.headers import DATASET_LABELS, label
 from dashboard.i18n import language, t
-from dashboard.views.auth import auth_config_problems
+from dashboard.views.auth import auth_config_problems, dashboard_secrets, secrets_table
 from dashboard.views.components import guarded, page_header, updated_caption
 
 MAX_UPLOAD_MB = importer.MAX_IMPORT_BYTES // (1024 * 1024)
@@ -38,17 +39,9 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$])")
 _FLASH = "admin_flash"
 
 
-def _secret_table(name: str) -> Mapping[str, Any]:
-    try:
-        value = st.secrets.get(name)
-    except (FileNotFoundError, OSError, ValueError):  # no secrets file, or an unreadable one
-        return {}
-    return value if isinstance(value, Mapping) else {}
-
-
 def enabled() -> bool:
     """Whether the deployment turned the admin page on (environment or secrets)."""
-    return publish.admin_env_flag() or bool(_secret_table("dashboard").get("admin_enabled", False))
+    return settings.admin_enabled(dashboard_secrets())
 
 
 def _authlib_installed() -> bool:
@@ -60,10 +53,7 @@ def _user_name() -> str:
 
 
 def _allowed(user: str) -> bool:
-    allowed = _secret_table("dashboard").get("admin_users")
-    if not allowed:
-        return True
-    return user.lower() in {str(a).lower() for a in allowed}
+    return dashboard_secrets().may_publish(user)
 
 
 def _plain(text: object) -> str:
@@ -98,7 +88,7 @@ def render() -> None:
     if not enabled():
         st.info(t("admin.disabled"), icon=":material/block:")
         return
-    section = _secret_table("auth")
+    section = secrets_table("auth")
     problems = auth_config_problems(section)
     if problems:
         message = t("admin.auth_incomplete", problems=_plain("; ".join(problems))) if section else t("admin.no_auth")

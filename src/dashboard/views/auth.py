@@ -10,20 +10,21 @@ when it is required but not configured, the app says so instead of opening up.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlparse
 
 import streamlit as st
 
+from dashboard import settings
 from dashboard.i18n import t
 
 REQUIRED_KEYS: tuple[str, ...] = ("redirect_uri", "cookie_secret", "client_id", "client_secret", "server_metadata_url")
 MIN_COOKIE_SECRET = 32
 
 
-def _secrets_table(name: str) -> Mapping[str, Any]:
+def secrets_table(name: str) -> Mapping[str, Any]:
+    """A table of ``.streamlit/secrets.toml`` (empty when there is no such table or file)."""
     try:
         value = st.secrets.get(name)
     except (FileNotFoundError, OSError, ValueError):  # no or unreadable secrets file
@@ -31,11 +32,14 @@ def _secrets_table(name: str) -> Mapping[str, Any]:
     return value if isinstance(value, Mapping) else {}
 
 
+def dashboard_secrets() -> settings.DashboardSecrets:
+    """The ``[dashboard]`` secrets table, typed (:mod:`dashboard.settings`)."""
+    return settings.dashboard_secrets(secrets_table("dashboard"))
+
+
 def login_required() -> bool:
     """Whether this deployment requires sign-in (environment or secrets)."""
-    if os.environ.get("DASHBOARD_REQUIRE_LOGIN", "").strip().lower() in ("1", "true", "yes"):
-        return True
-    return bool(_secrets_table("dashboard").get("require_login", False))
+    return settings.login_required(dashboard_secrets())
 
 
 def auth_config_problems(section: Mapping[str, Any]) -> list[str]:
@@ -66,7 +70,7 @@ def gate() -> None:
     """
     if not login_required():
         return
-    problems = auth_config_problems(_secrets_table("auth"))
+    problems = auth_config_problems(secrets_table("auth"))
     if problems:
         st.error(t("auth.not_configured", problems="; ".join(problems)), icon=":material/lock:")
         st.stop()

@@ -205,4 +205,4 @@ def derived(fn: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> R:
     For derivations that cost milliseconds on every rerun (the survey's
     aggregations); the result is a copy, so callers may modify it.
     """
-    return _derived(_qualified(fn), fn, args, kwargs)  # type: ignore[no-any-return]
+    return _derived(_qualified(fn), fn, args, kwargs)

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal, TypeAlias
 
 import pandas as pd
 import pydeck as pdk
@@ -40,7 +40,13 @@ class Source:
 
 # A chart as the views pass it: a Vega-Lite spec from ``cache.chart`` (built and
 # validated once per input, not on every rerun) or a pydeck map.
-Chart = VegaSpec | pdk.Deck
+Chart: TypeAlias = VegaSpec | pdk.Deck
+
+Arrow: TypeAlias = Literal["auto", "up", "down", "off"]
+"""The arrow of an ``st.metric`` delta."""
+DeltaColour: TypeAlias = Literal["blue", "red", "gray"]
+DELTA_COLOURS: dict[str, DeltaColour] = {"good": "blue", "bad": "red", "neutral": "gray"}
+"""The colour of a metric's delta by its tone (``metrics.dx.direction_tone``): blue good, red bad."""
 
 
 def show_chart(spec: VegaSpec, *, key: str) -> None:
@@ -226,7 +232,9 @@ def show_data_error(exc: DataError) -> None:
     message = t(f"data_error.{exc.code}", path=str(exc.path), detail=exc.detail, value=exc.value, expected=exc.expected)
     if exc.row is not None or exc.column is not None:
         message += t("data_error.where", row=(exc.row + 1) if exc.row is not None else "—", column=exc.column or "—")
-    if isinstance(exc, OpenDataMissing):
+    if isinstance(exc, OpenDataMissing) and exc.code == "open_data_damaged":
+        st.warning(message + "\n\n" + t("open_data.howto"), icon=":material/broken_image:")
+    elif isinstance(exc, OpenDataMissing):
         st.info(message + "\n\n" + t("open_data.howto"), icon=":material/folder_off:")
     else:
         st.error(message + "\n\n" + t("data_error.other_pages"), icon=":material/error:")

@@ -32,6 +32,9 @@ from dashboard.i18n.format import fiscal_year_label, fmt_number, fmt_signed, is_
 from dashboard.metrics import dx as m
 from dashboard.views import cache
 from dashboard.views.components import (
+    DELTA_COLOURS,
+    Arrow,
+    DeltaColour,
     Source,
     data_block,
     download_csv,
@@ -52,7 +55,6 @@ MYNUMBER = "soumu_mynumbercard"
 CARD_WIDTH = 340
 # st.metric's named colours closest to the theme's GOOD (Okabe–Ito blue) and BAD (vermillion):
 # red/green ("normal"/"inverse") is the pair colour-blind readers cannot tell apart.
-DELTA_COLOURS: dict[str, str] = {"good": "blue", "bad": "red", "neutral": "gray"}
 
 
 # --------------------------------------------------------------------------- formatting
@@ -108,12 +110,12 @@ def _short_period(year: int, period_type: str) -> str:
     return t("year.label", year=year)
 
 
-def _delta(row: pd.Series) -> tuple[str | None, str]:
+def _delta(row: pd.Series) -> tuple[str | None, Arrow]:
     """The card's delta text and arrow (``up``/``down``/``off``), or (None, off) without a baseline."""
     kind, change = row["change_kind"], row["change"]
     if kind == "none" or is_missing(change):
         return None, "off"
-    arrow = "up" if change > 0 else "down" if change < 0 else "off"
+    arrow: Arrow = "up" if change > 0 else "down" if change < 0 else "off"
     if kind == "series":
         unit = str(row["unit"])
         body = fmt_signed(change, _decimals(unit, float(row["value"])))
@@ -437,7 +439,9 @@ def _mynumber_cards(series: pd.DataFrame, as_of: str, n_munis: int) -> None:
         ("national", nation, None, [t("dx.mn.note.weighted")], True),
     ]
     for kind, rate, versus, notes, derived in specs:
-        delta, colour, arrow = None, "gray", "off"
+        delta: str | None = None
+        colour: DeltaColour = "gray"
+        arrow: Arrow = "off"
         if versus is not None:
             diff = rate - versus
             delta = t("dx.mn.delta_vs", change=fmt_signed(diff, 1), base=t("dx.mn.vs_national"))

@@ -191,7 +191,7 @@ def _scenario_controls(base: int, year: int) -> tuple[float, str]:
         or "rate"
     )
     if mode == "count":
-        count = st.slider(
+        count_value = st.slider(
             t("facilities.whatif.count"),
             min_value=300,
             max_value=1400,
@@ -200,7 +200,7 @@ def _scenario_controls(base: int, year: int) -> tuple[float, str]:
             key=COUNT_KEY,
             bind="query-params",
         )
-        count = float(DEFAULT_COUNT if count is None else count)
+        count = float(DEFAULT_COUNT if count_value is None else count_value)
         rate = m.reduction_pct_of(base, count)
     else:
         rate_value = st.slider(

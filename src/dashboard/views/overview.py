@@ -32,7 +32,15 @@ from dashboard.i18n.format import fiscal_year_label, fmt_number, fmt_signed, fmt
 from dashboard.metrics import overview as m
 from dashboard.metrics.dx import direction_tone
 from dashboard.views import cache, present
-from dashboard.views.components import Source, data_block, guarded, source_caption, updated_caption
+from dashboard.views.components import (
+    DELTA_COLOURS,
+    Arrow,
+    Source,
+    data_block,
+    guarded,
+    source_caption,
+    updated_caption,
+)
 from dashboard.views.dx import PILLAR_PARAM
 
 PAGES = {
@@ -51,7 +59,6 @@ TIMELINE_WIDTH_PX = 1000
 # In presentation mode the timeline takes the full width and its type is scaled up (present.chart_spec).
 TIMELINE_WIDTH_PRESENT_PX = 1450
 # st.metric's named colours closest to the theme's GOOD (blue) and BAD (vermillion), as on the DX page.
-DELTA_COLOURS = {"good": "blue", "bad": "red", "neutral": "gray"}
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
@@ -205,7 +212,7 @@ def _card(
     link: tuple[str, dict[str, str] | None],
     delta: str | None = None,
     tone: str = "neutral",
-    arrow: str = "off",
+    arrow: Arrow = "off",
     lines: Sequence[str] = (),
     help_text: str | None = None,
 ) -> None:
@@ -216,7 +223,7 @@ def _card(
             value,
             delta=delta,
             delta_color=DELTA_COLOURS[tone],
-            delta_arrow=arrow,  # type: ignore[arg-type]
+            delta_arrow=arrow,
             help=help_text,
         )
         for line in lines:

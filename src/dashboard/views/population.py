@@ -377,7 +377,7 @@ def _age_structure() -> None:
     titles_common = {"x": t("population.axis.year"), "basis": t("population.col.basis")}
     a, b, _ = st.columns([2, 1, 3], vertical_alignment="bottom")
     area = a.selectbox(
-        t("population.ctl.area"), codes, format_func=area_labels.get, key="pop_area", bind="query-params"
+        t("population.ctl.area"), codes, format_func=area_labels.__getitem__, key="pop_area", bind="query-params"
     )
     share = b.toggle(t("population.ctl.share"), key="pop_share", bind="query-params")
     left, right = st.columns(2)
@@ -551,7 +551,7 @@ def _peers() -> None:
             t("population.ctl.municipality"),
             codes,
             index=None if "pop_muni" in st.session_state else default,
-            format_func=names.get,
+            format_func=lambda code: names.get(code, code),
             key="pop_muni",
             bind="query-params",
         )

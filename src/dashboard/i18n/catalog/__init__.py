@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-MODULES: tuple[str, ...] = ("common", "overview", "population", "dx", "facilities", "survey", "present", "admin")
+MODULES: tuple[str, ...] = ("common", "overview", "population", "dx", "facilities", "survey", "present", "admin", "cli")
 
 
 def _merge() -> dict[str, tuple[str, str]]:

@@ -389,9 +389,9 @@ _CLI: dict[str, tuple[str, str]] = {
     "admin.cli.cancelled": ("公開を取りやめました。", "Publishing cancelled."),
     "admin.cli.published": (
         "公開しました：{dataset} の版 {version}（前の版 {previous} は履歴に残っています。"
-        "戻すには python -m dashboard.data rollback {dataset} {previous}）",
+        "戻すには dashboard rollback {dataset} {previous}）",
         "Published {dataset} version {version} (the previous version {previous} is kept in the history; "
-        "to restore it: python -m dashboard.data rollback {dataset} {previous})",
+        "to restore it: dashboard rollback {dataset} {previous})",
     ),
     "admin.cli.template_written": ("テンプレートを書き出しました：{path}", "Template written: {path}"),
     "admin.cli.history_empty": ("履歴はまだありません。", "No history yet."),
@@ -445,8 +445,8 @@ _PAGE: dict[str, tuple[str, str]] = {
         '(pip install "Authlib>=1.3.2").',
     ),
     "admin.cli_hint": (
-        "コマンドでも更新できます：python -m dashboard.data template／import／history／rollback",
-        "The command line does the same: python -m dashboard.data template / import / history / rollback",
+        "コマンドでも更新できます：dashboard template／import／history／rollback",
+        "The command line does the same: dashboard template / import / history / rollback",
     ),
     "admin.login_prompt": ("データを更新するにはログインしてください。", "Sign in to update the data."),
     "admin.login": ("ログイン", "Sign in"),

@@ -64,8 +64,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "data_error.out_of_range": ("値が範囲外です：{path}（{detail}）", "Value out of range: {path} ({detail})"),
     "data_error.duplicate_key": ("キーが重複しています：{path}（{detail}）", "Duplicate key: {path} ({detail})"),
     "data_error.open_data_missing": (
-        "公開データ「{detail}」が見つかりません（フォルダ：{path}）。",
-        "Open data '{detail}' is not available (folder: {path}).",
+        "公開データ「{detail}」が見つかりません（{path}）。",
+        "Open data '{detail}' is not available ({path}).",
+    ),
+    "data_error.open_data_damaged": (
+        "公開データ「{detail}」が目録（manifest.json）のチェックサムと一致しません。"
+        "ファイルが途中で切れているか、書き換えられています（{path}）。",
+        "Open data '{detail}' does not match the checksum in its manifest (manifest.json): "
+        "the file is truncated or has been altered ({path}).",
     ),
     "data_error.where": ("（{row}行目、列「{column}」）", " (row {row}, column '{column}')"),
     "data_error.other_pages": (
@@ -73,10 +79,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The rest of this page and the other pages keep working.",
     ),
     "open_data.howto": (
-        "公開データの取得方法：`python -m dashboard.data fetch --from <フォルダまたはURL>` を実行するか、"
-        "環境変数 `DASHBOARD_OPEN_DATA_DIR` でデータのフォルダを指定してください。",
-        "To get the open data, run `python -m dashboard.data fetch --from <folder or URL>` "
-        "or point `DASHBOARD_OPEN_DATA_DIR` at the data folder.",
+        "元に戻すには、リポジトリの中で `git checkout -- data/open` を実行してください"
+        "（新しい版は `dashboard fetch --from <フォルダまたはURL>` で取得できます）。"
+        "`dashboard status` で各ファイルの状態を確認できます。",
+        "To restore it, run `git checkout -- data/open` in the repository (a newer version comes with "
+        "`dashboard fetch --from <folder or URL>`); `dashboard status` shows the state of every file.",
     ),
     # Sign-in (views/auth.py)
     "auth.not_configured": (
