@@ -15,8 +15,8 @@ from apptest_util import page_text, run_page
 from import_util import Workspace, copy_data
 from openpyxl import load_workbook
 
+from dashboard.cli import main
 from dashboard.data import DataError, importer, load_dataset, publish, templates
-from dashboard.data.__main__ import main
 from dashboard.data.headers import column_doc
 from dashboard.data.schemas import SPECS
 

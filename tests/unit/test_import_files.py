@@ -14,8 +14,8 @@ from import_util import Workspace, rows_of, write_csv
 from openpyxl import Workbook
 from test_import_bad_input import _headers, expect_rejected
 
-from dashboard.data import DataError, importer, publish, xlsx
-from dashboard.data.__main__ import main
+from dashboard.cli import main
+from dashboard.data import DataError, importer, paths, publish, xlsx
 
 _CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
@@ -326,3 +326,28 @@ def test_a_history_folder_linked_outside_data_history_is_refused(ws: Workspace, 
     with pytest.raises(DataError) as err:
         publish.history("facility_counts")
     assert err.value.code == "outside_history"
+
+
+# --- nothing outside its place -----------------------------------------------------------------
+
+
+def test_template_never_overwrites_without_force(ws: Workspace, capsys) -> None:
+    target = ws.root / "施設数.xlsx"
+    target.write_bytes(b"my own notes")
+    capsys.readouterr()
+    assert main(["template", "facility_counts", "--out", str(target)]) == 1
+    assert "--force" in capsys.readouterr().err
+    assert target.read_bytes() == b"my own notes"
+    assert main(["template", "facility_counts", "--out", str(target), "--force"]) == 0
+    assert target.read_bytes().startswith(b"PK")
+
+
+@pytest.mark.parametrize("where", ["data", "source", "repo"])
+def test_template_never_writes_inside_the_data_folder(ws: Workspace, capsys, where: str) -> None:
+    folder = {"data": ws.data, "source": ws.source, "repo": paths.REPO_ROOT / "data"}[where]
+    target = folder / "facility_counts_template.xlsx"
+    before = ws.snapshot()
+    capsys.readouterr()
+    assert main(["template", "facility_counts", "--out", str(target)]) == 1
+    assert "データのフォルダー" in capsys.readouterr().err
+    assert not target.exists() and ws.snapshot() == before

@@ -191,12 +191,14 @@ def _print_notes(name: str, notes: tuple[importer.Note, ...]) -> None:
         )
 
 
-def template(name: str, out: str | None, empty: bool) -> int:
-    """Write the .xlsx template of a dataset (with the published rows unless ``empty``)."""
+def template(name: str, out: str | None, empty: bool, force: bool = False) -> int:
+    """Write the .xlsx template of a dataset (with the published rows unless ``empty``; ``force`` overwrites)."""
     if name not in SPECS:
         return _fail(importer.unknown_dataset(name))
     try:
-        target = templates.write_template(name, Path(out or f"{name}_template.xlsx"), with_data=not empty)
+        target = templates.write_template(
+            name, Path(out or f"{name}_template.xlsx"), with_data=not empty, overwrite=force
+        )
     except DataError as exc:
         return _fail(exc)
     print(t("admin.cli.template_written", path=target))

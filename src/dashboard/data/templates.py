@@ -21,6 +21,8 @@ The sheet texts are the template's own content (data, like the headers in
 from __future__ import annotations
 
 import io
+import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +34,8 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from dashboard.data import store
+from dashboard.data import paths, store
+from dashboard.data.errors import DataError, os_error_code
 from dashboard.data.headers import column_doc
 from dashboard.data.importer import DATA_SHEET, MAX_IMPORT_BYTES, published_table
 from dashboard.data.schemas import DATE_FORMAT, PERIOD_FORMAT, SPECS, DatasetSpec
@@ -210,8 +213,48 @@ def build_template(name: str, *, with_data: bool = True) -> bytes:
     return buffer.getvalue()
 
 
-def write_template(name: str, out: Path, *, with_data: bool = True) -> Path:
-    """Write a dataset's template to ``out`` and return the path."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(build_template(name, with_data=with_data))
+def _link_new(tmp: str, target: Path, content: bytes) -> None:
+    """Put ``tmp`` at ``target`` only if nothing is there (a hard link fails rather than replace a file)."""
+    try:
+        os.link(tmp, target)
+    except FileExistsError:
+        raise
+    except OSError:
+        # A filesystem without hard links: exclusive creation still never overwrites.
+        with open(target, "xb") as handle:
+            handle.write(content)
+
+
+def write_template(name: str, out: Path, *, with_data: bool = True, overwrite: bool = False) -> Path:
+    """Write a dataset's template to ``out`` and return the path.
+
+    Never inside the data folder (a template is not data), and never over an
+    existing file unless ``overwrite``; the file appears whole or not at all.
+    """
+    target = out.expanduser().resolve()
+    for folder in (paths.data_dir(), paths.source_dir(), paths.REPO_ROOT / "data"):
+        root = folder.resolve()
+        if target == root or target.is_relative_to(root):
+            raise DataError("inside_data", out, expected=str(folder))
+    if target.exists() and not overwrite:
+        raise DataError("file_exists", out)
+    content = build_template(name, with_data=with_data)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(content)
+            os.chmod(tmp, 0o644)
+            if overwrite:
+                os.replace(tmp, target)
+            else:
+                _link_new(tmp, target, content)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    except FileExistsError:
+        raise DataError("file_exists", out) from None
+    except OSError as exc:
+        raise DataError(os_error_code(exc), out, exc.strerror or str(exc)) from None
     return out

@@ -167,6 +167,14 @@ _ERRORS: dict[str, tuple[str, str]] = {
         "The definition's '{value}' does not match '{expected}' in the published dx_kpis ({path}). "
         "To change a unit or pillar, create a new KPI id.",
     ),
+    "data_error.file_exists": (
+        "ファイルがすでにあります：{path}。上書きするときは --force を付けてください。",
+        "The file already exists: {path}. Add --force to overwrite it.",
+    ),
+    "data_error.inside_data": (
+        "テンプレートはデータのフォルダー（{expected}）の中には書き出せません：{path}。別の場所を指定してください。",
+        "A template cannot be written inside the data folder ({expected}): {path}. Choose another place.",
+    ),
     "data_error.encrypted_workbook": (
         "パスワードで保護（暗号化）されたブックは読み込めません：{path}。保護を解除して保存し直してください。",
         "A password-protected (encrypted) workbook cannot be read: {path}. Remove the protection and save it again.",
