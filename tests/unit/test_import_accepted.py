@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 from dashboard.cli import main
 from dashboard.data import importer, load_dataset, templates
 from dashboard.data.headers import DATASET_LABELS, column_doc, header_aliases, header_key
+from dashboard.data.importing import normalise
 from dashboard.data.schemas import SPECS, UNIT_CODES
 from dashboard.i18n import has, set_language
 
@@ -161,10 +162,10 @@ def test_wareki_years_and_fiscal_periods(ws: Workspace) -> None:
 
 
 def test_heisei_and_gannen() -> None:
-    assert importer._wareki_year("h30") == 2018
-    assert importer._wareki_year("平成31年") == 2019
-    assert importer._wareki_year("令和元年度") == 2019
-    assert importer._wareki_year("2019") is None
+    assert normalise._wareki_year("h30") == 2018
+    assert normalise._wareki_year("平成31年") == 2019
+    assert normalise._wareki_year("令和元年度") == 2019
+    assert normalise._wareki_year("2019") is None
 
 
 def test_trailing_spaces_in_ids_and_text(ws: Workspace) -> None:

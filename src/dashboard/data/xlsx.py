@@ -50,13 +50,12 @@ _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _REF = re.compile(r"^\$?([A-Z]{1,3})\$?(\d{1,7})$")
 _CHUNK = 1024 * 1024
-_CELL = re.compile(rb"<(?:\w+:)?c[\s/>]")
-_ROW = re.compile(rb"<(?:\w+:)?row[\s/>][^>]*")
-_HIDDEN = re.compile(rb'\shidden="(?:1|true)"')
-_ROW_NUMBER = re.compile(rb'\sr="(\d+)"')
-_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*ref="([^"]+)"')
-_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s[^>]*ref="([^"]+)"')
-_SHEET_DATA = re.compile(rb"<(?:\w+:)?sheetData[\s/>]")
+_PREFIX = rb"<(?:\w+:)?"  # an element, with or without a namespace prefix
+_CELL = re.compile(_PREFIX + rb"c[\s/>]")
+_ROW = re.compile(_PREFIX + rb"row[\s/>][^>]*")
+_MERGE, _DIMENSION = (re.compile(_PREFIX + tag + rb'\s[^>]*ref="([^"]+)"') for tag in (rb"mergeCell", rb"dimension"))
+_SHEET_DATA = re.compile(_PREFIX + rb"sheetData[\s/>]")
+_HIDDEN, _ROW_NUMBER = re.compile(rb'\shidden="(?:1|true)"'), re.compile(rb'\sr="(\d+)"')
 
 
 @dataclass(frozen=True)
