@@ -19,7 +19,7 @@ import streamlit as st
 
 from dashboard.charts import export
 from dashboard.charts.spec import VegaSpec
-from dashboard.data import DataError, OpenDataMissing, last_updated
+from dashboard.data import DataError, OpenDataMissing, last_updated, provenance
 from dashboard.i18n import localized, t
 from dashboard.i18n.format import as_of_label
 from dashboard.views import cache, present
@@ -36,6 +36,25 @@ class Source:
     as_of: str | None = None
     derived: bool = False
     notes: Sequence[str] = field(default_factory=tuple)
+
+
+def dataset_source(
+    dataset: str,
+    *,
+    derived: bool = False,
+    notes: Sequence[str] = (),
+    as_of: str | None = None,
+    extra: Sequence[str] = (),
+) -> Source:
+    """The source line of a dataset's figures, from its metadata (source id, report pages, as-of).
+
+    The views never spell out a source id, page or as-of of their own: they come from
+    ``data/source/<dataset>.meta.toml`` (``extra`` adds the sources of other figures drawn with it).
+    """
+    prov = provenance(dataset)
+    return Source(
+        [*extra, prov.source_id], prov.pages, as_of if as_of is not None else prov.as_of, derived, tuple(notes)
+    )
 
 
 # A chart as the views pass it: a Vega-Lite spec from ``cache.chart`` (built and

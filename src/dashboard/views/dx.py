@@ -37,6 +37,7 @@ from dashboard.views.components import (
     DeltaColour,
     Source,
     data_block,
+    dataset_source,
     download_csv,
     guarded,
     page_header,
@@ -48,7 +49,6 @@ PILLAR_PARAM = "dx_pillar"  # URL key; the overview links to /dx?dx_pillar=<pill
 PILLAR_WIDGET = "dx_pillar_filter"
 PEERS_KEY = "dx_peers"
 ALL = "all"
-REPORT = "iwaki_reform_report_vol5"
 MYNUMBER = "soumu_mynumbercard"
 # Cards have a fixed width inside a wrapping row: four a row on a full-HD screen,
 # more on 4K, one on a phone, and labels never squeezed into an ellipsis.
@@ -264,7 +264,7 @@ def _copy_blocks(kpis: pd.DataFrame, direction: str) -> None:
             table=_localized_table(
                 trend, {"year": "dx.col.year", "value": "dx.col.index", "tone_label": "dx.col.direction"}
             ),
-            source=Source([REPORT], "3"),
+            source=dataset_source("dx_kpis"),
             filename="copy_output_index",
         )
     with right:
@@ -282,7 +282,7 @@ def _copy_blocks(kpis: pd.DataFrame, direction: str) -> None:
                 sheets,
                 {"year": "dx.col.year", "value": "dx.col.index", "implied_sheets_per_month": "dx.col.implied_sheets"},
             ),
-            source=Source([REPORT], "3", derived=True, notes=[t("dx.note.sheets")]),
+            source=dataset_source("dx_kpis", derived=True, notes=[t("dx.note.sheets")]),
             filename="copy_output_implied_sheets",
         )
 
@@ -322,7 +322,7 @@ def _hours_block(kpis: pd.DataFrame, direction: str) -> None:
         table=_localized_table(
             table, {"fiscal_year": "dx.col.fiscal_year", "value": "dx.col.hours", "status": "dx.col.status"}
         ),
-        source=Source([REPORT], "3", notes=notes),
+        source=dataset_source("dx_kpis", notes=notes),
         filename="working_hours",
     )
     reduction = kpis[kpis["kpi_id"].isin(["working_hours_reduction", "working_hours_reduction_rate"])]
@@ -395,7 +395,9 @@ def _derived_block(kpis: pd.DataFrame) -> None:
         with grid, st.container(border=True, width=CARD_WIDTH):
             st.metric(label, text, help=formula)
             source_caption(
-                Source([REPORT], "3", None if is_missing(as_of) else str(as_of), derived=True, notes=[formula])
+                dataset_source(
+                    "dx_kpis", as_of=None if is_missing(as_of) else str(as_of), derived=True, notes=[formula]
+                )
             )
         rows.append({"figure": label, "value": round(number, 4), "unit": unit_label(unit), "formula": formula})
     download_csv(

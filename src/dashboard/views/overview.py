@@ -27,6 +27,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from dashboard.charts.overview import LABEL_LIMIT, LABEL_PX, timeline_chart
 from dashboard.charts.theme import PILLAR_COLOURS
+from dashboard.data import provenance
 from dashboard.i18n import language, localized, t
 from dashboard.i18n.format import fiscal_year_label, fmt_number, fmt_signed, fmt_value, wareki, year_month_label
 from dashboard.metrics import overview as m
@@ -49,7 +50,6 @@ PAGES = {
     "facilities": "pages/facilities.py",
     "survey": "pages/survey.py",
 }
-REPORT = "iwaki_reform_report_vol5"
 PILLAR_KEY = "ov_pillar"
 FY_KEY = "ov_fy"
 QUERY_KEY = "ov_q"
@@ -192,12 +192,14 @@ def _context_details() -> None:
             )
     context = pd.concat(frames.values())
     pages = sorted({int(p) for p in context["page"].dropna()})
-    source_caption(Source([_source_of(context)], f"{pages[0]}–{pages[-1]}" if len(pages) > 1 else str(pages[0])))
+    source_caption(
+        Source([_source_of(context, "report_context")], f"{pages[0]}–{pages[-1]}" if len(pages) > 1 else str(pages[0]))
+    )
 
 
-def _source_of(df: pd.DataFrame) -> str:
-    """The source id of a dataset's rows (datasets without a ``source_id`` column are the report's own)."""
-    return str(df["source_id"].iloc[0]) if "source_id" in df.columns and len(df) else REPORT
+def _source_of(df: pd.DataFrame, dataset: str) -> str:
+    """The source id of a dataset's rows (else the one its metadata declares)."""
+    return str(df["source_id"].iloc[0]) if "source_id" in df.columns and len(df) else provenance(dataset).source_id
 
 
 # --------------------------------------------------------------------------- section 2: headline cards
@@ -397,7 +399,10 @@ def _pillars_column() -> None:
     pages = sorted({int(p) for p in summary["page"]})
     source_caption(
         Source(
-            [_source_of(summary)], f"{pages[0]}–3", None, notes=[t("overview.pillars.intro"), t("prov.classification")]
+            [_source_of(summary, "pillars")],
+            f"{pages[0]}–3",
+            None,
+            notes=[t("overview.pillars.intro"), t("prov.classification")],
         )
     )
 
@@ -517,8 +522,8 @@ def _timeline_section() -> None:
             chart=chart,
             table=table,
             source=Source(
-                [_source_of(initiatives)],
-                "2",
+                [_source_of(initiatives, "initiatives")],
+                provenance("initiatives").pages,
                 None,
                 notes=[
                     t("overview.timeline.count", total=len(items), shown=len(shown)),
@@ -555,7 +560,7 @@ def _named_section() -> None:
         chart=None,
         table=table,
         source=Source(
-            [_source_of(named)],
+            [_source_of(named, "named_initiatives")],
             ", ".join(str(p) for p in pages),
             None,
             notes=[t("overview.named.intro"), t("prov.classification")],

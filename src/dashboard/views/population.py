@@ -28,7 +28,7 @@ from dashboard.charts.population import (
     rgb_hex,
 )
 from dashboard.charts.theme import IWAKI
-from dashboard.data import DataError
+from dashboard.data import DataError, provenance
 from dashboard.i18n import t
 from dashboard.i18n.format import fmt_number, fmt_signed, fmt_value
 from dashboard.metrics import population as pm
@@ -37,6 +37,7 @@ from dashboard.views.components import (
     Source,
     credit,
     data_block,
+    dataset_source,
     download_csv,
     guarded,
     page_header,
@@ -45,7 +46,6 @@ from dashboard.views.components import (
     source_caption,
 )
 
-REPORT = "iwaki_reform_report_vol5"
 AREAS: tuple[str, ...] = (pm.HAMADORI_CODE, pm.PREFECTURE_CODE)
 CENSUS_AS_OF = "2015-10-01"
 IPSS_AS_OF = "2023-12"  # publication of the 2023 projections (base: 2020 census)
@@ -135,7 +135,7 @@ def _headline(report: pd.DataFrame) -> None:
                 base_year=base_year,
             )
         )
-    source_caption(Source([REPORT], "1", derived=True, notes=[t("population.headline.derived_note")]))
+    source_caption(dataset_source("population_outlook", derived=True, notes=[t("population.headline.derived_note")]))
 
 
 # --------------------------------------------------------------------------- 2. outlook
@@ -239,9 +239,9 @@ def _outlook(series: pd.DataFrame) -> None:
         chart=chart,
         table=table,
         # The sources of the points shown, the report last so its page number follows its credit.
-        source=Source(
-            [s for s in dict.fromkeys(shown["source_id"]) if s != REPORT] + [REPORT],
-            "1",
+        source=dataset_source(
+            "population_outlook",
+            extra=[s for s in dict.fromkeys(shown["source_id"]) if s != provenance("population_outlook").source_id],
             derived=index_mode,
             notes=[t("population.outlook.index_note", year=base_year)] if index_mode else [],
         ),
@@ -276,7 +276,9 @@ def _count_note(series: pd.DataFrame) -> None:
                 )
             )
         if gaps:
-            source_caption(Source(["census_2015", "soumu_mynumbercard", REPORT], "1", derived=True))
+            source_caption(
+                dataset_source("population_outlook", derived=True, extra=["census_2015", "soumu_mynumbercard"])
+            )
 
 
 # --------------------------------------------------------------------------- 5. derived figures
@@ -358,7 +360,12 @@ def _derived(series: pd.DataFrame) -> None:
                 _rate(pm.rate_between(points, proj[0], proj[1])),
             )
     source_caption(
-        Source(["census_2015", "soumu_mynumbercard", REPORT], "1", derived=True, notes=[t("population.derived.method")])
+        dataset_source(
+            "population_outlook",
+            derived=True,
+            notes=[t("population.derived.method")],
+            extra=["census_2015", "soumu_mynumbercard"],
+        )
     )
 
 
