@@ -20,6 +20,7 @@ loosen them.
 from __future__ import annotations
 
 import functools
+import json
 import math
 import tomllib
 from dataclasses import dataclass, field
@@ -128,8 +129,14 @@ class Check:
 
 
 @dataclass(frozen=True)
-class ProvenanceMeta:
-    """Where a dataset's figures come from, as declared."""
+class Provenance:
+    """Where a dataset's figures come from, as declared.
+
+    ``as_of`` is the as-of the report prints (or ``None`` when it prints none:
+    then the period column of each row is its time reference). ``derived`` marks
+    figures computed by the dashboard rather than printed by the source;
+    ``section`` is the report's section heading when declared.
+    """
 
     source_id: str
     pages: str
@@ -138,6 +145,16 @@ class ProvenanceMeta:
     licence: str
     derived: bool = False
     section: str | None = None
+
+    def to_json(self) -> str:
+        """Serialise for Parquet metadata (``section`` only when declared, so older files compare equal)."""
+        values = {k: v for k, v in self.__dict__.items() if k != "section" or v is not None}
+        return json.dumps(values, ensure_ascii=False, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> Provenance:
+        """Inverse of :meth:`to_json`."""
+        return cls(**json.loads(text))
 
 
 @dataclass(frozen=True)
@@ -149,7 +166,7 @@ class DatasetMeta:
     label_en: str
     key: tuple[str, ...]
     columns: tuple[Column, ...]
-    provenance: ProvenanceMeta
+    provenance: Provenance
     checks: tuple[Check, ...] = ()
 
     def column(self, name: str) -> Column:
@@ -233,7 +250,7 @@ def parse(name: str, raw: dict[str, Any]) -> DatasetMeta:
             raise MetadataError(f"{name}: unknown check rule {entry.get('rule')!r}")
         checks.append(Check(str(entry["rule"]), params))
     prov = raw.get("provenance", {})
-    provenance = ProvenanceMeta(
+    provenance = Provenance(
         source_id=str(prov["source_id"]),
         pages=str(prov["pages"]),
         as_of=prov.get("as_of"),

@@ -12,46 +12,16 @@ working hours as 522.0 with unit ``hours_10k`` (万時間), not as 5,220,000 hou
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 
 import pyarrow as pa
 
-from dashboard.data.metadata import DATASETS, Check, Column, DatasetMeta, load
+from dashboard.data.metadata import DATASETS, Check, Column, DatasetMeta, Provenance, load
 
 DATE_FORMAT = "date"
 """Format of as-of and publication columns: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
 PERIOD_FORMAT = "period"
 """Format of KPI periods: ``2024``, ``2025-03``, ``FY2024`` or ``FY2022-FY2024``."""
-
-
-@dataclass(frozen=True)
-class Provenance:
-    """Where a dataset's figures come from.
-
-    ``as_of`` is the as-of the report prints (or ``None`` when it prints none:
-    then the period column of each row is its time reference). ``derived`` marks
-    figures computed by the dashboard rather than printed by the source;
-    ``section`` is the report's section heading when declared.
-    """
-
-    source_id: str
-    pages: str
-    as_of: str | None
-    unit: str
-    licence: str
-    derived: bool = False
-    section: str | None = None
-
-    def to_json(self) -> str:
-        """Serialise for Parquet metadata (``section`` only when declared, so older files compare equal)."""
-        values = {k: v for k, v in self.__dict__.items() if k != "section" or v is not None}
-        return json.dumps(values, ensure_ascii=False, sort_keys=True)
-
-    @classmethod
-    def from_json(cls, text: str) -> Provenance:
-        """Inverse of :meth:`to_json`."""
-        return cls(**json.loads(text))
 
 
 @dataclass(frozen=True)
@@ -89,14 +59,11 @@ class DatasetSpec:
 
 def from_metadata(meta: DatasetMeta) -> DatasetSpec:
     """The spec of a dataset described by its metadata."""
-    prov = meta.provenance
     return DatasetSpec(
         name=meta.name,
         schema=meta.schema,
         key=meta.key,
-        provenance=Provenance(
-            prov.source_id, prov.pages, prov.as_of, prov.unit, prov.licence, prov.derived, prov.section
-        ),
+        provenance=meta.provenance,
         not_null=tuple(c.name for c in meta.columns if c.required),
         enums={c.name: frozenset(c.allowed) for c in meta.columns if c.allowed},
         ranges={c.name: (c.min, c.max) for c in meta.columns if c.min is not None or c.max is not None},
