@@ -230,6 +230,9 @@ def test_template_sheets_headers_example_and_explanation(ws: Workspace) -> None:
     text = "\n".join(str(c.value) for row in help_sheet.iter_rows() for c in row if c.value is not None)
     for expected in ("指標ID", "kpi_definitions の kpi_id に登録済みの値", "単位コード", "必須", "和暦", "万時間"):
         assert expected in text, expected
+    # Generated from data/source/dx_kpis.meta.toml: English names, text limits and the dataset's own rules.
+    for expected in ("KPI id", "文字まで", "データセット全体の規則", "指標定義", "期間（period）の形"):
+        assert expected in text, expected
     assert any(v.type == "list" for v in data.data_validations.dataValidation)
     population = load_workbook(templates.write_template("population_outlook", ws.root / "p.xlsx"))["データ"]
     assert population["B1"].value == "人口（人）"
