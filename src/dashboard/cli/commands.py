@@ -86,6 +86,9 @@ def check() -> int:
         if store.stored_source_sha256(name) != digest or not published.equals(table, check_metadata=False):
             problems.append(t("cli.check.stale", name=name))
     if not problems:
+        # Each dataset is fine on its own; now the rules between them (ids used exist, every KPI has values).
+        problems += [_describe(problem) for problem in importer.published_problems()]
+    if not problems:
         print(t("cli.check.ok", count=len(SPECS)))
     states = open_data.status()
     bad = [s for s in states if s.state != "ok"]

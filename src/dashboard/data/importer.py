@@ -36,7 +36,13 @@ from pathlib import Path
 import pyarrow as pa
 
 from dashboard.data.errors import DataError, ImportProblem
-from dashboard.data.importing.checks import _IMPORT_CODES, check_import_rules, published_frames, validate
+from dashboard.data.importing.checks import (
+    _IMPORT_CODES,
+    check_import_rules,
+    published_frames,
+    published_problems,
+    validate,
+)
 from dashboard.data.importing.context import Context, Grid, Imported, Note, blank
 from dashboard.data.importing.diff import Diff, RowChange, compare, diff_tables, published_table
 from dashboard.data.importing.mapping import map_header
@@ -75,6 +81,7 @@ __all__ = [
     "message_parts",
     "note_summary",
     "published_frames",
+    "published_problems",
     "published_table",
     "read_bytes",
     "read_path",

@@ -134,3 +134,24 @@ def check_import_rules(name: str, table: pa.Table) -> None:
         if problem is not None:
             code, k, column, value, expected = problem
             raise ImportProblem(code, name, row=k, column=column, dataset=name, value=str(value), expected=expected)
+
+
+def published_problems() -> list[ImportProblem]:
+    """The cross-dataset rules checked over everything published (``dashboard check``): one problem per dataset."""
+    frames = published_frames()
+    problems = []
+    for name in SPECS:
+        found = cross_violation(name, frames) if name in frames else None
+        if found is not None:
+            problems.append(
+                ImportProblem(
+                    found.code,
+                    str(paths.parquet_path(name).name),
+                    row=found.row,
+                    column=found.column,
+                    dataset=name,
+                    value=str(found.value),
+                    expected=found.expected,
+                )
+            )
+    return problems
