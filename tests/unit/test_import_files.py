@@ -14,6 +14,7 @@ from import_util import Workspace, rows_of, write_csv
 from openpyxl import Workbook
 from test_import_bad_input import _headers, expect_rejected
 
+from bench.import_caps import workbook
 from dashboard.cli import main
 from dashboard.data import DataError, importer, paths, publish, xlsx
 
@@ -45,22 +46,8 @@ _SHEET_HEAD = '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://sc
 
 
 def cell_bomb(path: Path, rows: int = 100_000, columns: int = 128, dimension: str | None = "A1:DX100000") -> Path:
-    """A small .xlsx whose one sheet unpacks to rows × columns cells (written in a stream, never held whole)."""
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        archive.writestr("[Content_Types].xml", _CONTENT_TYPES)
-        archive.writestr("_rels/.rels", _ROOT_RELS)
-        archive.writestr("xl/workbook.xml", _WORKBOOK)
-        archive.writestr("xl/_rels/workbook.xml.rels", _BOOK_RELS)
-        cells = "<c><v>1</v></c>" * columns
-        with archive.open("xl/worksheets/sheet1.xml", "w") as sheet:
-            sheet.write(_SHEET_HEAD.encode())
-            if dimension:
-                sheet.write(f'<dimension ref="{dimension}"/>'.encode())
-            sheet.write(b"<sheetData>")
-            for r in range(1, rows + 1):
-                sheet.write(f'<row r="{r}">{cells}</row>'.encode())
-            sheet.write(b"</sheetData></worksheet>")
-    return path
+    """A small .xlsx whose one sheet unpacks to rows × columns cells (the benchmark's builder, written as a stream)."""
+    return workbook(path, rows, columns, dimension)
 
 
 def small_sheet(path: Path, sheet_xml: str, workbook: str = _WORKBOOK) -> Path:
