@@ -1,4 +1,4 @@
-"""Performance benchmark of the dashboard (issue 10): run with ``python -m bench`` (see ``bench/__main__.py``).
+"""Performance benchmark of the dashboard: run with ``dashboard bench`` (see ``bench/__main__.py``).
 
 A benchmark, not a test: it measures and reports, it never fails on a slow
 figure. Results go to ``bench/results/`` (git-ignored): one JSON file per

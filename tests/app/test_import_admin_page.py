@@ -171,6 +171,26 @@ def test_a_bad_upload_shows_file_row_and_column_and_changes_nothing(signed_in: W
     assert ws.snapshot() == before
 
 
+def test_the_admin_page_applies_the_survey_format_rules(signed_in: Workspace) -> None:
+    # The same import path as the command line: the survey's own rules are declared checks, run here too.
+    ws = signed_in
+    before = ws.snapshot()
+    at = _open(secrets={"auth": AUTH}, user=STAFF)
+    at.selectbox(key="admin_dataset").set_value("staff_survey").run()
+    header, rows = rows_of(ws, "staff_survey")
+    second = list(rows[0])
+    second[header.index("option_id")] = "other"
+    second[header.index("share_pct")] = "60"
+    at.file_uploader(key="admin_upload").set_value(
+        ("survey.csv", csv_text(header, [*rows, second]).encode(), "text/csv")
+    )
+    at.run()
+    assert not at.exception
+    message = " ".join(str(e.value) for e in at.error)
+    assert "割合の合計が100％を超えています" in message and "2行目" in message, message
+    assert ws.snapshot() == before
+
+
 def test_an_upload_over_the_size_cap_is_refused_in_code(signed_in: Workspace) -> None:
     ws = signed_in
     before = ws.snapshot()

@@ -8,7 +8,7 @@ import shutil
 
 import pandas as pd
 import pytest
-from apptest_util import chart_count, page_text, run_page
+from apptest_util import chart_count, page_text, run_page, shown
 from conftest import REPO
 from streamlit.testing.v1 import AppTest
 
@@ -171,7 +171,7 @@ def test_a_damaged_open_data_file_is_named_and_the_rest_still_shows(tmp_path, mo
     monkeypatch.setenv("DASHBOARD_OPEN_DATA_DIR", str(folder))
     at = run_page("population")
     assert not at.exception and not at.error
-    warnings = [w.value for w in at.warning]
+    warnings = [shown(w.value) for w in at.warning]
     assert len(warnings) == 1, warnings
     assert open_data.IPSS_FILE in warnings[0] and "チェックサム" in warnings[0]
     assert "git checkout -- data/open" in warnings[0] and "dashboard fetch" in warnings[0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from apptest_util import page_text, run_page
+from apptest_util import page_text, run_page, shown
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Block, Element
 
@@ -51,7 +51,7 @@ def test_overview_opens_with_the_reports_verdict_before_any_figure() -> None:
     first_metric = next(i for i, (kind, _) in enumerate(items) if kind == "metric")
     assert max(verdict, restart, closing) < first_metric
     # cited by the sections they are printed under
-    cite = items[first(items, "「～集中改革期間の総括～」")][1]
+    cite = shown(items[first(items, "「～集中改革期間の総括～」")][1])
     assert cite.startswith("出典：いわき市「構造改革レポート vol.5」「～集中改革期間の総括～」")
     assert "「構造改革に着手して３年」" in " ".join(text for _, text in items[closing : closing + 3])
 

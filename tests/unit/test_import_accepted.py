@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 from dashboard.cli import main
 from dashboard.data import importer, load_dataset, templates
 from dashboard.data.headers import DATASET_LABELS, column_doc, header_aliases, header_key
+from dashboard.data.importing import normalise
 from dashboard.data.schemas import SPECS, UNIT_CODES
 from dashboard.i18n import has, set_language
 
@@ -161,10 +162,10 @@ def test_wareki_years_and_fiscal_periods(ws: Workspace) -> None:
 
 
 def test_heisei_and_gannen() -> None:
-    assert importer._wareki_year("h30") == 2018
-    assert importer._wareki_year("平成31年") == 2019
-    assert importer._wareki_year("令和元年度") == 2019
-    assert importer._wareki_year("2019") is None
+    assert normalise._wareki_year("h30") == 2018
+    assert normalise._wareki_year("平成31年") == 2019
+    assert normalise._wareki_year("令和元年度") == 2019
+    assert normalise._wareki_year("2019") is None
 
 
 def test_trailing_spaces_in_ids_and_text(ws: Workspace) -> None:
@@ -227,6 +228,9 @@ def test_template_sheets_headers_example_and_explanation(ws: Workspace) -> None:
     assert [c.value for c in sample[2]][:3] == ["copy_output_index", "work_efficiency", "2021"]
     text = "\n".join(str(c.value) for row in help_sheet.iter_rows() for c in row if c.value is not None)
     for expected in ("指標ID", "kpi_definitions の kpi_id に登録済みの値", "単位コード", "必須", "和暦", "万時間"):
+        assert expected in text, expected
+    # Generated from data/source/dx_kpis.meta.toml: English names, text limits and the dataset's own rules.
+    for expected in ("KPI id", "文字まで", "データセット全体の規則", "指標定義", "期間（period）の形"):
         assert expected in text, expected
     assert any(v.type == "list" for v in data.data_validations.dataValidation)
     population = load_workbook(templates.write_template("population_outlook", ws.root / "p.xlsx"))["データ"]

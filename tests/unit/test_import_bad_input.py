@@ -458,10 +458,14 @@ def test_every_error_code_the_import_can_raise_has_a_message_in_both_languages()
     from dashboard.i18n.catalog import MESSAGES
 
     src = Path(importer.__file__).parent
-    text = "".join(
-        (src / f).read_text(encoding="utf-8") for f in ("importer.py", "publish.py", "store.py", "validate.py")
-    )
-    codes = set(re.findall(r'(?:ImportProblem|DataError|problem|_Bad)\(\s*"(\w+)"', text))
+    # Every module of the data layer that raises: the importer's stages, the readers, the rules, publishing.
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted(src.rglob("*.py")))
+    codes = set(re.findall(r'(?:ImportProblem|DataError|problem|_Bad|Violation)\(\s*"(\w+)"', text))
+    rules = (src / "rules.py").read_text(encoding="utf-8")
+    survey = rules[rules.index("def survey_problems") : rules.index("def _survey_cells")]
+    found = set(re.findall(r'^\s*"(\w+)",', survey, re.MULTILINE)) | set(re.findall(r'\("(\w+)",', survey))
+    codes |= {f"survey_{c}" for c in found - set(SPECS["staff_survey"].columns)}
+    assert {"survey_score_differs", "survey_no_value", "survey_counts_exceed_respondents"} <= codes
     codes |= set(re.findall(r'return "(\w+)", (?:k|None)\b', text))
     codes |= set(importer._IMPORT_CODES.values())
     assert len(codes) > 40

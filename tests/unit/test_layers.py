@@ -81,6 +81,19 @@ def test_only_data_knows_paths(path: Path) -> None:
                 assert node.attr in ("environ", "getenv"), f"{path.name}:{node.lineno} os.{node.attr}"
 
 
+@pytest.mark.parametrize("path", [p for p in MODULES if _layer(p) == "data"], ids=lambda p: str(p.relative_to(SRC)))
+def test_the_data_layer_imports_neither_i18n_nor_metrics(path: Path) -> None:
+    # The data layer returns structured problems (code, file, row, column, values); the
+    # command line and the admin page turn them into sentences through i18n.
+    imports = _imports(ast.parse(path.read_text(encoding="utf-8")))
+    # data/__main__.py is only the old ``python -m dashboard.data`` entry, handing over to the command line.
+    layers = ("i18n", "metrics", "views", "charts") + (() if path.name == "__main__.py" else ("cli",))
+    for layer in layers:
+        assert not any(i == f"dashboard.{layer}" or i.startswith(f"dashboard.{layer}.") for i in imports), (
+            f"{path.name} imports dashboard.{layer}"
+        )
+
+
 @pytest.mark.parametrize(
     "path", [p for p in MODULES if _layer(p) in ("charts", "metrics", "i18n")], ids=lambda p: str(p.relative_to(SRC))
 )

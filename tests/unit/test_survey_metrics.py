@@ -258,9 +258,11 @@ def test_unknowns_of_the_published_and_of_a_full_wave() -> None:
     ],
 )
 def test_format_problems_are_found(mutate, code: str) -> None:
+    from dashboard.data.rules import survey_problems
+
     good = _frame(_rows({"sa": 1, "a": 1, "n": 1, "d": 1, "sd": 1}, respondents=50))
-    assert s.format_problems(good) == []
-    assert code in {p.code for p in s.format_problems(mutate(good))}
+    assert survey_problems(good) == []
+    assert f"survey_{code}" in {p.code for p in survey_problems(mutate(good))}
 
 
 def test_an_option_keeps_its_score_across_groups() -> None:
@@ -269,12 +271,16 @@ def test_an_option_keeps_its_score_across_groups() -> None:
         _rows({"sa": 1, "a": 1, "n": 1, "d": 1, "sd": 1}),
         _rows({"sa": 1, "a": 1, "n": 1, "d": 1, "sd": 1}, dim="department", value="A", scale=scale_b),
     )
-    assert {p.code for p in s.format_problems(df)} == {"score_differs"}
+    from dashboard.data.rules import survey_problems
+
+    assert {p.code for p in survey_problems(df)} == {"survey_score_differs"}
 
 
 def test_a_row_without_count_or_share_is_a_problem() -> None:
     df = _frame(_rows(shares={"a": 54}, scale=[("a", None)])).assign(share_pct=math.nan)
-    assert next(p.code for p in s.format_problems(df)) == "no_value"
+    from dashboard.data.rules import survey_problems
+
+    assert next(p.code for p in survey_problems(df)) == "survey_no_value"
 
 
 # The synthetic fixture -------------------------------------------------------------------------
@@ -294,7 +300,9 @@ def test_fixture_is_reproducible_synthetic_and_valid() -> None:
     published = df[df["source_id"] == "iwaki_reform_report_vol5"]
     assert len(published) == 2 and set(published["share_pct"]) == {54, 78}
     assert set(df["source_id"]) == {"iwaki_reform_report_vol5", SOURCE}
-    assert s.format_problems(df) == []
+    from dashboard.data.rules import survey_problems
+
+    assert survey_problems(df) == []
 
 
 def test_fixture_groups_add_up_to_the_total_and_one_department_is_suppressed() -> None:

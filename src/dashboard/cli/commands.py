@@ -97,6 +97,9 @@ def check() -> int:
         if store.stored_source_sha256(name) != digest or not published.equals(table, check_metadata=False):
             problems.append(t("cli.check.stale", name=name))
     if not problems:
+        # Each dataset is fine on its own; now the rules between them (ids used exist, every KPI has values).
+        problems += [_describe(problem) for problem in importer.published_problems()]
+    if not problems:
         print(t("cli.check.ok", count=len(SPECS)))
     states = open_data.status()
     bad = [s for s in states if s.state != "ok"]
@@ -202,12 +205,14 @@ def _print_notes(name: str, notes: tuple[importer.Note, ...]) -> None:
         )
 
 
-def template(name: str, out: str | None, empty: bool) -> int:
-    """Write the .xlsx template of a dataset (with the published rows unless ``empty``)."""
+def template(name: str, out: str | None, empty: bool, force: bool = False) -> int:
+    """Write the .xlsx template of a dataset (with the published rows unless ``empty``; ``force`` overwrites)."""
     if name not in SPECS:
         return _fail(importer.unknown_dataset(name))
     try:
-        target = templates.write_template(name, Path(out or f"{name}_template.xlsx"), with_data=not empty)
+        target = templates.write_template(
+            name, Path(out or f"{name}_template.xlsx"), with_data=not empty, overwrite=force
+        )
     except DataError as exc:
         return _fail(exc)
     print(t("admin.cli.template_written", path=target))

@@ -115,6 +115,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("dataset", metavar="DATASET", help=t("cli.template.dataset", names=names))
     p.add_argument("--out", metavar="FILE", help=t("cli.template.out"))
     p.add_argument("--empty", action="store_true", help=t("cli.template.empty"))
+    p.add_argument("--force", action="store_true", help=t("cli.template.force"))
     p = add("import")
     p.add_argument("file", metavar="FILE", help=t("cli.import.file"))
     p.add_argument("--dataset", required=True, metavar="NAME", help=t("cli.import.dataset", names=names))
@@ -150,7 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         case "status":
             return commands.status()
         case "template":
-            return commands.template(args.dataset, args.out, args.empty)
+            return commands.template(args.dataset, args.out, args.empty, args.force)
         case "import":
             return commands.import_file(args.file, args.dataset, args.sheet, args.dry_run, args.yes)
         case "history":

@@ -30,204 +30,64 @@ the file with the header as row 0, so ``row + 1`` is the row number Excel shows.
 
 from __future__ import annotations
 
-import codecs
-import csv
-import datetime as dt
 import hashlib
-import io
-import re
-import unicodedata
-import warnings
-import zipfile
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
 
-import openpyxl
-import pandas as pd
 import pyarrow as pa
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
-from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
-from dashboard.data import paths, store
-from dashboard.data.errors import DataError
-from dashboard.data.headers import PERIOD, TEXT, YEAR, column_doc, header_aliases, header_key, label
-from dashboard.data.schemas import DATE_FORMAT, PERIOD_FORMAT, SPECS, DatasetSpec
-from dashboard.data.validate import check_rules, to_table, validate_table
+from dashboard.data.errors import DataError, ImportProblem
+from dashboard.data.importing.checks import (
+    _IMPORT_CODES,
+    check_import_rules,
+    published_frames,
+    published_problems,
+    validate,
+)
+from dashboard.data.importing.context import Context, Grid, Imported, Note, blank
+from dashboard.data.importing.diff import Diff, RowChange, compare, diff_tables, published_table
+from dashboard.data.importing.mapping import map_header
+from dashboard.data.importing.normalise import normalise
+from dashboard.data.importing.read import (
+    DATA_SHEET,
+    MAX_COLUMNS,
+    MAX_IMPORT_BYTES,
+    MAX_ROWS,
+    MAX_UNCOMPRESSED_BYTES,
+    check_size,
+    os_problem,
+    read_grid,
+    sheet_names,
+    unknown_dataset,
+)
+from dashboard.data.importing.report import message_parts, note_summary
+from dashboard.data.schemas import SPECS, DatasetSpec
 
-MAX_IMPORT_BYTES = 20 * 1024 * 1024
-"""Largest file accepted (matches ``server.maxUploadSize = 20`` in .streamlit/config.toml)."""
-MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
-"""Largest total size of the parts inside an .xlsx (a zip), against zip bombs."""
-MAX_ROWS = 100_000
-MAX_COLUMNS = 200
-DATA_SHEET = "データ"
-"""Name of the data sheet in the templates; read by default when present."""
-EXCEL_SUFFIXES = (".xlsx",)
-TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
-DELIMITERS = (",", "\t", ";", "|")
-MAN_UNITS = frozenset({"hours_10k"})
-"""Units that are themselves in 万: "522.0万" in such a column is 522.0, not 5,220,000."""
-
-_ZIP_MAGIC = b"PK\x03\x04"
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls (and other OLE2 files)
-_ERAS = {"r": 2018, "令和": 2018, "h": 1988, "平成": 1988, "s": 1925, "昭和": 1925}
-_WAREKI = re.compile(r"^(r|令和|h|平成|s|昭和)\s*(\d{1,2}|元)\s*(?:年度?)?$")
-_SEIREKI = re.compile(r"^(?:fy)?\s*(\d{4})\s*(?:年度?)?$")
-_FISCAL = re.compile(r"^(?:fy\s*(\d{4})|(\d{4})\s*年度)$")
-_CALENDAR = re.compile(r"^(\d{4})\s*年$")
-_THOUSANDS = re.compile(r"^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$")
-_DATE = re.compile(r"^(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?$")
-_PERIOD = re.compile(r"^(\d{4}(-\d{2})?|FY\d{4}(-FY\d{4})?)$")
-
-
-@dataclass
-class ImportProblem(DataError):
-    """A staff file that cannot be imported, located for the person who fixes it.
-
-    ``row`` is the 0-based row index in the file (header = 0); ``cell`` the
-    spreadsheet reference (``D5``); ``value`` what was found and ``expected``
-    what would be accepted, both for the message.
-    """
-
-    dataset: str | None = None
-    sheet: str | None = None
-    cell: str | None = None
-    value: str = ""
-    expected: str = ""
-
-
-@dataclass(frozen=True)
-class Note:
-    """One normalisation applied to a staff value (shown before publishing)."""
-
-    code: str
-    row: int
-    column: str
-    before: str
-    after: str
-
-
-@dataclass(frozen=True)
-class Imported:
-    """A validated staff file, ready to be compared and published."""
-
-    dataset: str
-    origin: str
-    input_sha256: str
-    table: pa.Table
-    notes: tuple[Note, ...]
-    file_format: str
-    encoding: str | None = None
-    delimiter: str | None = None
-    sheet: str | None = None
-    dropped_blank_rows: int = 0
-
-    @property
-    def rows(self) -> int:
-        """Number of data rows."""
-        return self.table.num_rows
-
-
-@dataclass(frozen=True)
-class RowChange:
-    """A row present before and after, with the columns whose value changed."""
-
-    key: tuple[Any, ...]
-    changes: tuple[tuple[str, Any, Any], ...]
-
-
-@dataclass(frozen=True)
-class Diff:
-    """Rows added, changed and removed by an import, matched by the dataset's key."""
-
-    key_columns: tuple[str, ...]
-    added: tuple[dict[str, Any], ...] = ()
-    removed: tuple[dict[str, Any], ...] = ()
-    changed: tuple[RowChange, ...] = ()
-
-    @property
-    def empty(self) -> bool:
-        """True when the import would change nothing."""
-        return not (self.added or self.removed or self.changed)
-
-    def counts(self) -> dict[str, int]:
-        """``{"added": n, "changed": n, "removed": n}``."""
-        return {"added": len(self.added), "changed": len(self.changed), "removed": len(self.removed)}
-
-
-# ---------------------------------------------------------------------------
-# Reading
-
-
-@dataclass
-class _ExcelDate:
-    """An Excel date cell; ``iso`` keeps the precision its number format shows."""
-
-    iso: str
-
-
-@dataclass
-class _ExcelPercent:
-    """A number in an Excel cell formatted as a percentage (stored as a fraction)."""
-
-    value: float
-
-
-@dataclass
-class _Grid:
-    rows: list[list[Any]]
-    file_format: str
-    encoding: str | None = None
-    delimiter: str | None = None
-    sheet: str | None = None
-
-
-@dataclass
-class _Context:
-    dataset: str
-    origin: str
-    sheet: str | None
-    notes: list[Note] = field(default_factory=list)
-
-    def problem(
-        self,
-        code: str,
-        row: int | None = None,
-        col: int | None = None,
-        column: str | None = None,
-        value: object = "",
-        expected: str = "",
-        detail: str = "",
-    ) -> ImportProblem:
-        cell = None
-        if row is not None and col is not None:
-            cell = f"{get_column_letter(col + 1)}{row + 1}"
-        return ImportProblem(
-            code,
-            self.origin,
-            detail,
-            row=row,
-            column=column,
-            dataset=self.dataset,
-            sheet=self.sheet,
-            cell=cell,
-            value=_show(value),
-            expected=expected,
-        )
-
-
-def _show(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, _ExcelDate):
-        return value.iso
-    if isinstance(value, _ExcelPercent):
-        return f"{value.value * 100:g}%"
-    return str(value)
+__all__ = [
+    "DATA_SHEET",
+    "MAX_COLUMNS",
+    "MAX_IMPORT_BYTES",
+    "MAX_ROWS",
+    "MAX_UNCOMPRESSED_BYTES",
+    "_IMPORT_CODES",
+    "DataError",
+    "Diff",
+    "ImportProblem",
+    "Imported",
+    "Note",
+    "RowChange",
+    "check_import_rules",
+    "compare",
+    "diff_tables",
+    "message_parts",
+    "note_summary",
+    "published_frames",
+    "published_problems",
+    "published_table",
+    "read_bytes",
+    "read_path",
+    "sheet_names",
+    "unknown_dataset",
+]
 
 
 def read_path(path: Path, dataset: str, sheet: str | None = None) -> Imported:
@@ -235,10 +95,13 @@ def read_path(path: Path, dataset: str, sheet: str | None = None) -> Imported:
     origin = path.name
     try:
         size = path.stat().st_size
-    except FileNotFoundError:
-        raise ImportProblem("file_missing", str(path), dataset=dataset) from None
-    _check_size(size, origin, dataset)
-    return read_bytes(path.read_bytes(), origin, dataset, sheet)
+        if path.is_dir():
+            raise IsADirectoryError(path)
+        check_size(size, origin, dataset)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise os_problem(exc, path, dataset) from None
+    return read_bytes(data, origin, dataset, sheet)
 
 
 def read_bytes(data: bytes, origin: str, dataset: str, sheet: str | None = None) -> Imported:
@@ -246,9 +109,9 @@ def read_bytes(data: bytes, origin: str, dataset: str, sheet: str | None = None)
     spec = SPECS.get(dataset)
     if spec is None:
         raise unknown_dataset(dataset)
-    _check_size(len(data), origin, dataset)
-    grid = _read_grid(data, origin, dataset, sheet)
-    ctx = _Context(dataset, origin, grid.sheet)
+    check_size(len(data), origin, dataset)
+    grid = read_grid(data, origin, dataset, sheet)
+    ctx = Context(dataset, origin, grid.sheet)
     table, dropped = _grid_to_table(grid, spec, ctx)
     return Imported(
         dataset=dataset,
@@ -264,715 +127,17 @@ def read_bytes(data: bytes, origin: str, dataset: str, sheet: str | None = None)
     )
 
 
-def unknown_dataset(name: str) -> ImportProblem:
-    """The error for a dataset name that does not exist, listing the ones that do."""
-    return ImportProblem("unknown_dataset", name, value=name, expected="、".join(SPECS))
-
-
-def sheet_names(data: bytes) -> list[str]:
-    """The sheet names of an .xlsx given as bytes ([] when it is not one)."""
-    if not data.startswith(_ZIP_MAGIC):
-        return []
-    try:
-        return list(_load_workbook(data, "", "").sheetnames)
-    except DataError:
-        return []
-
-
-def _check_size(size: int, origin: str, dataset: str | None) -> None:
-    if size > MAX_IMPORT_BYTES:
-        raise ImportProblem(
-            "file_too_large", origin, dataset=dataset, value=_megabytes(size), expected=_megabytes(MAX_IMPORT_BYTES)
-        )
-    if size == 0:
-        raise ImportProblem("empty_file", origin, dataset=dataset)
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB"
-
-
-def _read_grid(data: bytes, origin: str, dataset: str, sheet: str | None) -> _Grid:
-    suffix = Path(origin).suffix.lower()
-    if data.startswith(_OLE_MAGIC):
-        raise ImportProblem("xls_format", origin, dataset=dataset)
-    if data.startswith(_ZIP_MAGIC) and suffix not in EXCEL_SUFFIXES and suffix not in TEXT_SUFFIXES:
-        raise ImportProblem("unsupported_format", origin, dataset=dataset, value=suffix or origin)
-    if suffix in EXCEL_SUFFIXES or data.startswith(_ZIP_MAGIC):
-        # Content decides: an .xlsx saved with a .csv name is still read as Excel.
-        return _read_excel(data, origin, dataset, sheet)
-    if suffix not in TEXT_SUFFIXES:
-        raise ImportProblem("unsupported_format", origin, dataset=dataset, value=suffix or origin)
-    return _read_text(data, origin, dataset)
-
-
-def _load_workbook(data: bytes, origin: str, dataset: str) -> Any:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise ImportProblem("not_excel", origin, dataset=dataset) from None
-    if "xl/workbook.xml" not in names:
-        raise ImportProblem("not_excel", origin, dataset=dataset)
-    if unpacked > MAX_UNCOMPRESSED_BYTES:
-        raise ImportProblem(
-            "file_too_large",
-            origin,
-            dataset=dataset,
-            value=_megabytes(unpacked),
-            expected=_megabytes(MAX_UNCOMPRESSED_BYTES),
-        )
-    try:
-        with warnings.catch_warnings():
-            # openpyxl warns about styles and extensions it ignores; values are all we read.
-            warnings.simplefilter("ignore")
-            return openpyxl.load_workbook(io.BytesIO(data), data_only=False, read_only=False)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError) as exc:
-        raise ImportProblem("not_excel", origin, type(exc).__name__, dataset=dataset) from None
-
-
-def _read_excel(data: bytes, origin: str, dataset: str, sheet: str | None) -> _Grid:
-    wb = _load_workbook(data, origin, dataset)
-    if sheet is None:
-        sheet = DATA_SHEET if DATA_SHEET in wb.sheetnames else wb.sheetnames[0]
-    if sheet not in wb.sheetnames:
-        raise ImportProblem("sheet_missing", origin, dataset=dataset, value=sheet, expected="、".join(wb.sheetnames))
-    ws = wb[sheet]
-    ctx = _Context(dataset, origin, sheet)
-    if ws.max_row > MAX_ROWS + 1:
-        raise ctx.problem("too_many_rows", value=ws.max_row - 1, expected=str(MAX_ROWS))
-    if ws.max_column > MAX_COLUMNS:
-        raise ctx.problem("too_many_columns", value=ws.max_column, expected=str(MAX_COLUMNS))
-    merged = sorted(ws.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col))
-    if merged:
-        first = merged[0]
-        raise ctx.problem("merged_cells", row=first.min_row - 1, col=first.min_col - 1, value=first.coord)
-    rows: list[list[Any]] = []
-    for r, cells in enumerate(ws.iter_rows(min_row=1, max_row=ws.max_row, max_col=ws.max_column)):
-        rows.append([_excel_value(cell, ctx, r, c) for c, cell in enumerate(cells)])
-    return _Grid(rows, "xlsx", sheet=sheet)
-
-
-def _excel_value(cell: Any, ctx: _Context, r: int, c: int) -> Any:
-    value = cell.value
-    if cell.data_type == "f" or isinstance(value, (ArrayFormula, DataTableFormula)):
-        raise ctx.problem("formula_cell", row=r, col=c, value=value.text if isinstance(value, ArrayFormula) else value)
-    if cell.data_type == "e":
-        raise ctx.problem("error_cell", row=r, col=c, value=value)
-    if isinstance(value, str) and value.startswith("="):
-        raise ctx.problem("formula_cell", row=r, col=c, value=value)
-    fmt = str(cell.number_format or "").lower()
-    if isinstance(value, (dt.datetime, dt.date)):
-        # A cell that shows no day (yyyy-mm, mmm-yy, yyyy"年"m"月") stands for a month.
-        has_day = "d" in fmt or fmt == "general"
-        return _ExcelDate(value.strftime("%Y-%m-%d" if has_day else "%Y-%m"))
-    if isinstance(value, dt.time | dt.timedelta):
-        raise ctx.problem("not_a_number", row=r, col=c, value=value)
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in fmt:
-        return _ExcelPercent(float(value))
-    return value
-
-
-def _decode(data: bytes, origin: str, dataset: str) -> tuple[str, str]:
-    for bom, encoding in (
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding), encoding
-            except UnicodeDecodeError:
-                raise ImportProblem("encoding_unknown", origin, dataset=dataset) from None
-    if b"\x00" in data[:4096]:
-        raise ImportProblem("not_text", origin, dataset=dataset)
-    for encoding in ("utf-8", "cp932"):
-        try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
-    raise ImportProblem("encoding_unknown", origin, dataset=dataset)
-
-
-def _sniff_delimiter(first_line: str, dataset: str) -> str:
-    """The delimiter whose split of the header line matches the most known headers."""
-    aliases = header_aliases(dataset)
-
-    def score(delimiter: str) -> tuple[int, int]:
-        fields = next(csv.reader([first_line], delimiter=delimiter), [])
-        return sum(header_key(f) in aliases for f in fields), len(fields)
-
-    best = max(DELIMITERS, key=score)
-    if score(best)[0] > 0:
-        return best
-    try:
-        return csv.Sniffer().sniff(first_line, delimiters="".join(DELIMITERS)).delimiter
-    except csv.Error:
-        return ","
-
-
-def _read_text(data: bytes, origin: str, dataset: str) -> _Grid:
-    text, encoding = _decode(data, origin, dataset)
-    text = text.lstrip("\ufeff")
-    if not text.strip():
-        raise ImportProblem("empty_file", origin, dataset=dataset)
-    first_line = text.splitlines()[0] if text.splitlines() else ""
-    delimiter = _sniff_delimiter(first_line, dataset)
-    try:
-        rows = [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
-    except csv.Error as exc:
-        raise ImportProblem("unreadable", origin, str(exc), dataset=dataset) from None
-    if len(rows) > MAX_ROWS + 1:
-        raise ImportProblem("too_many_rows", origin, dataset=dataset, value=str(len(rows) - 1), expected=str(MAX_ROWS))
-    return _Grid(rows, "csv", encoding=encoding, delimiter=delimiter)
-
-
-# ---------------------------------------------------------------------------
-# Headers and rows
-
-
-def _blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and value.strip() == "")
-
-
-def _map_header(grid: _Grid, spec: DatasetSpec, ctx: _Context) -> dict[int, str]:
-    """Grid column index → dataset column, or a problem naming the header to fix."""
-    header = grid.rows[0] if grid.rows else []
-    width = max((len(r) for r in grid.rows), default=0)
-    aliases = header_aliases(spec.name)
-    mapping: dict[int, str] = {}
-    unknown: list[tuple[int, str]] = []
-    blank_with_values: list[int] = []
-    for j in range(width):
-        text = header[j] if j < len(header) else None
-        if _blank(text):
-            if any(j < len(r) and not _blank(r[j]) for r in grid.rows[1:]):
-                blank_with_values.append(j)
-            continue
-        column = aliases.get(header_key(_show(text)))
-        if column is None:
-            unknown.append((j, _show(text)))
-        elif column in mapping.values():
-            raise ctx.problem("duplicate_header", row=0, col=j, column=column, value=_show(text))
-        else:
-            mapping[j] = column
-    missing = [c for c in spec.columns if c not in mapping.values()]
-    missing_labels = "、".join(column_doc(spec.name, c).header for c in missing)
-    if not mapping:
-        raise ctx.problem("no_header", row=0, col=0, value=_show(header[0]) if header else "", expected=missing_labels)
-    if blank_with_values:
-        j = blank_with_values[0]
-        raise ctx.problem("blank_header", row=0, col=j, column=get_column_letter(j + 1))
-    if unknown:
-        j, text = unknown[0]
-        code = "unknown_header" if missing else "extra_column"
-        raise ctx.problem(code, row=0, col=j, column=text, value=text, expected=missing_labels)
-    if missing:
-        raise ctx.problem("missing_header", row=0, column=missing[0], expected=missing_labels)
-    return mapping
-
-
-def _grid_to_table(grid: _Grid, spec: DatasetSpec, ctx: _Context) -> tuple[pa.Table, int]:
-    if not grid.rows or all(all(_blank(v) for v in r) for r in grid.rows):
+def _grid_to_table(grid: Grid, spec: DatasetSpec, ctx: Context) -> tuple[pa.Table, int]:
+    if not grid.rows or all(all(blank(v) for v in r) for r in grid.rows):
         raise ctx.problem("empty_file")
-    mapping = _map_header(grid, spec, ctx)
+    mapping = map_header(grid, spec, ctx)
     body = [(i, r) for i, r in enumerate(grid.rows) if i > 0]
-    kept = [(i, r) for i, r in body if not all(_blank(v) for v in r)]
+    kept = [(i, r) for i, r in body if not all(blank(v) for v in r)]
     if not kept:
         raise ctx.problem("header_only")
     by_column = {column: j for j, column in mapping.items()}
     raw = {c: [r[by_column[c]] if by_column[c] < len(r) else None for _, r in kept] for c in spec.columns}
     file_rows = [i for i, _ in kept]
-    values = _normalise(raw, file_rows, by_column, spec, ctx)
-    table = _validate(values, raw, file_rows, by_column, spec, ctx)
+    values = normalise(raw, file_rows, by_column, spec, ctx)
+    table = validate(values, raw, file_rows, by_column, spec, ctx)
     return table, len(body) - len(kept)
-
-
-# ---------------------------------------------------------------------------
-# Normalisation
-
-
-def _note(ctx: _Context, code: str, row: int, column: str, before: object, after: object) -> None:
-    ctx.notes.append(Note(code, row, column, _show(before), _show(after)))
-
-
-def _normalise(
-    raw: dict[str, list[Any]], file_rows: list[int], by_column: dict[str, int], spec: DatasetSpec, ctx: _Context
-) -> dict[str, list[str | None]]:
-    out: dict[str, list[str | None]] = {}
-    fields = {f.name: f.type for f in spec.schema}
-    # Text columns first: a numeric column may take its unit from a text column of the same row.
-    order = sorted(spec.columns, key=lambda c: not pa.types.is_string(fields[c]))
-    for column in order:
-        doc = column_doc(spec.name, column)
-        cells = []
-        for k, value in enumerate(raw[column]):
-            r, j = file_rows[k], by_column[column]
-            try:
-                if pa.types.is_string(fields[column]):
-                    cells.append(_text_value(value, doc.kind, spec.formats.get(column), ctx, r, column))
-                else:
-                    unit = doc.unit_code or (out[doc.unit_column][k] if doc.unit_column else None)
-                    cells.append(_number_value(value, fields[column], doc.kind, unit, ctx, r, column))
-            except _Bad as bad:
-                raise ctx.problem(bad.code, row=r, col=j, column=column, value=value, expected=bad.expected) from None
-        out[column] = cells
-    return out
-
-
-class _Bad(Exception):
-    """A value that cannot be read (turned into an ImportProblem with its location)."""
-
-    def __init__(self, code: str, expected: str = "") -> None:
-        super().__init__(code)
-        self.code = code
-        self.expected = expected
-
-
-def _text_value(value: Any, kind: str, fmt: str | None, ctx: _Context, row: int, column: str) -> str | None:
-    if _blank(value):
-        return None
-    if isinstance(value, _ExcelPercent):
-        raise _Bad("percent_not_allowed")
-    if isinstance(value, _ExcelDate):
-        text = value.iso
-        _note(ctx, "excel_date", row, column, value, text)
-    elif isinstance(value, bool):
-        text = str(value).lower()
-    elif isinstance(value, float) and value.is_integer():
-        text = str(int(value))
-    else:
-        text = str(value)
-    if text.startswith("="):
-        raise _Bad("formula_cell")
-    if kind == TEXT:
-        cleaned = text.strip().replace("\r\n", "\n")
-        if cleaned != text:
-            _note(ctx, "whitespace", row, column, text, cleaned)
-        return cleaned or None
-    cleaned = unicodedata.normalize("NFKC", text)
-    if cleaned != text:
-        _note(ctx, "fullwidth", row, column, text, cleaned)
-    stripped = cleaned.strip()
-    if stripped != cleaned:
-        _note(ctx, "whitespace", row, column, cleaned, stripped)
-    if kind == PERIOD:
-        stripped = _period(stripped, ctx, row, column)
-    if fmt == DATE_FORMAT:
-        stripped = _date(stripped, ctx, row, column)
-    elif fmt == PERIOD_FORMAT and not _PERIOD.match(stripped):
-        raise _Bad("bad_period", "2024、FY2024、2025-03、FY2022-FY2024")
-    return stripped or None
-
-
-def _period(text: str, ctx: _Context, row: int, column: str) -> str:
-    """和暦 or 年度 written out → ``FY2024``, ``2024年`` → ``2024``; anything else unchanged."""
-    key = text.lower()
-    year = _wareki_year(key)
-    code = "wareki"
-    if year is not None:
-        period = f"FY{year}"
-    elif m := _FISCAL.match(key):
-        period, code = f"FY{m.group(1) or m.group(2)}", "period_form"
-    elif m := _CALENDAR.match(key):
-        period, code = m.group(1), "period_form"
-    else:
-        return text
-    if period != text:
-        _note(ctx, code, row, column, text, period)
-    return period
-
-
-def _date(text: str, ctx: _Context, row: int, column: str) -> str:
-    m = _DATE.match(text)
-    if not m:
-        raise _Bad("bad_date", "2025-03、2025-03-31")
-    year, month, day = m.group(1), m.group(2), m.group(3)
-    try:
-        dt.date(int(year), int(month or 1), int(day or 1))
-    except ValueError:
-        raise _Bad("bad_date", "2025-03、2025-03-31") from None
-    iso = year + (f"-{int(month):02d}" if month else "") + (f"-{int(day):02d}" if day else "")
-    if iso != text:
-        _note(ctx, "date_form", row, column, text, iso)
-    return iso
-
-
-def _wareki_year(key: str) -> int | None:
-    m = _WAREKI.match(key)
-    if not m:
-        return None
-    n = 1 if m.group(2) == "元" else int(m.group(2))
-    return _ERAS[m.group(1)] + n
-
-
-def _number_value(
-    value: Any, dtype: pa.DataType, kind: str, unit: str | None, ctx: _Context, row: int, column: str
-) -> str | None:
-    if _blank(value):
-        return None
-    if isinstance(value, _ExcelDate):
-        raise _Bad("date_in_number")
-    if isinstance(value, bool):
-        raise _Bad("not_a_number")
-    if isinstance(value, _ExcelPercent):
-        if unit != "percent":
-            raise _Bad("percent_not_allowed")
-        number = Decimal(repr(value.value)) * 100
-        _note(ctx, "percent", row, column, value, _plain(number))
-    elif isinstance(value, (int, float)):
-        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-    else:
-        number = _parse_number(str(value), kind, unit, ctx, row, column)
-    if not number.is_finite():
-        raise _Bad("not_a_number")
-    if pa.types.is_integer(dtype):
-        if number != number.to_integral_value():
-            raise _Bad("not_whole_number")
-        return str(int(number))
-    return repr(float(number))
-
-
-def _plain(number: Decimal) -> str:
-    return format(number.normalize(), "f")
-
-
-def _parse_number(text: str, kind: str, unit: str | None, ctx: _Context, row: int, column: str) -> Decimal:
-    original = text
-    s = unicodedata.normalize("NFKC", text).strip()
-    if s != text.strip():
-        _note(ctx, "fullwidth", row, column, text, s)
-    if kind == YEAR:
-        year = _wareki_year(s.lower())
-        if year is not None:
-            _note(ctx, "wareki", row, column, original, year)
-            return Decimal(year)
-        m = _SEIREKI.match(s.lower())
-        if m:
-            if m.group(1) != s:
-                _note(ctx, "year_form", row, column, original, m.group(1))
-            return Decimal(m.group(1))
-        raise _Bad("bad_year", "2024、R6、令和6年度、H30")
-    s = s.replace("\u2212", "-")
-    if s[:1] in ("▲", "△"):
-        s = "-" + s[1:].strip()
-        _note(ctx, "minus_mark", row, column, original, s)
-    factor = Decimal(1)
-    if s.endswith("%"):
-        if unit != "percent":
-            raise _Bad("percent_not_allowed")
-        s = s[:-1].strip()
-        _note(ctx, "percent", row, column, original, s)
-    elif s.endswith("万"):
-        s = s[:-1].strip()
-        if unit in MAN_UNITS:
-            _note(ctx, "man_unit", row, column, original, s)
-        else:
-            factor = Decimal(10000)
-    if "," in s:
-        if not _THOUSANDS.match(s):
-            raise _Bad("not_a_number")
-        s = s.replace(",", "")
-        _note(ctx, "thousands", row, column, original, s)
-    try:
-        number = Decimal(s) * factor
-    except InvalidOperation:
-        raise _Bad("not_a_number") from None
-    if factor != 1:
-        _note(ctx, "man", row, column, original, _plain(number))
-    return number
-
-
-# ---------------------------------------------------------------------------
-# Validation
-
-
-def _validate(
-    values: dict[str, list[str | None]],
-    raw: dict[str, list[Any]],
-    file_rows: list[int],
-    by_column: dict[str, int],
-    spec: DatasetSpec,
-    ctx: _Context,
-) -> pa.Table:
-    """Run the shared validator and the import rules; messages show values as the file has them."""
-
-    def relocate(exc: DataError) -> ImportProblem:
-        row = file_rows[exc.row] if exc.row is not None and exc.row < len(file_rows) else None
-        col = by_column.get(exc.column or "")
-        value = raw[exc.column][exc.row] if exc.column in raw and exc.row is not None else ""
-        code, expected = _rule_message(exc, spec)
-        if exc.code == "duplicate_key" and exc.row is not None:
-            key = [tuple(values[c][k] for c in spec.key) for k in range(len(file_rows))]
-            first = key.index(key[exc.row])
-            value, expected = exc.detail, str(file_rows[first] + 1)
-        return ctx.problem(code, row=row, col=col, column=exc.column, value=value, expected=expected, detail=exc.detail)
-
-    frame = pd.DataFrame({c: pd.Series(values[c], dtype=object) for c in spec.columns})
-    try:
-        table = to_table(frame, spec, ctx.origin)
-        df = table.to_pandas()
-        check_rules(df, spec, ctx.origin)
-    except DataError as exc:
-        raise relocate(exc) from None
-    for check in _EXTRA_RULES:
-        problem = check(table, spec)
-        if problem is not None:
-            code, k, column, value, expected = problem
-            row = file_rows[k] if k is not None else None
-            if k is not None and column in raw:
-                value = raw[column][k]
-            raise ctx.problem(
-                code,
-                row=row,
-                col=by_column.get(column) if row is not None else None,
-                column=column,
-                value=value,
-                expected=expected,
-            )
-    return table
-
-
-def _rule_message(exc: DataError, spec: DatasetSpec) -> tuple[str, str]:
-    """The import code and the 'expected' text for a violation found by the shared validator."""
-    if exc.code == "out_of_range" and exc.column in spec.ranges:
-        lo, hi = spec.ranges[exc.column]
-        return "value_out_of_range", _range_text(lo, hi)
-    if exc.code == "unknown_value" and exc.column in spec.enums:
-        return "value_not_allowed", "、".join(sorted(spec.enums[exc.column]))
-    return _IMPORT_CODES.get(exc.code, exc.code), ""
-
-
-# The shared validator's codes, reworded for the person who fixes a file.
-_IMPORT_CODES = {
-    "duplicate_key": "duplicate_row",
-    "null_value": "required_missing",
-    "wrong_type": "not_a_number",
-    "out_of_range": "value_out_of_range",
-    "unknown_value": "value_not_allowed",
-}
-
-
-def _range_text(lo: float | None, hi: float | None) -> str:
-    def num(v: float) -> str:
-        return str(int(v)) if float(v).is_integer() else str(v)
-
-    if lo is not None and hi is not None:
-        return f"{num(lo)}〜{num(hi)}"
-    if lo is not None:
-        return f"≥ {num(lo)}"
-    return f"≤ {num(hi)}" if hi is not None else ""
-
-
-_Problem = tuple[str, int | None, str, Any, str]
-"""(code, 0-based data row or None, column, value found, what is expected)."""
-
-
-def _check_references(table: pa.Table, spec: DatasetSpec) -> _Problem | None:
-    for column, (ref_dataset, ref_column) in spec.references.items():
-        known = set(store.load(ref_dataset)[ref_column].dropna())
-        for k, value in enumerate(table[column].to_pylist()):
-            if value is not None and value not in known:
-                return "unknown_reference", k, column, value, ref_dataset
-    return None
-
-
-def _check_kpi_definitions(table: pa.Table, spec: DatasetSpec) -> _Problem | None:
-    """A KPI's unit and pillar must be those of its definition (the pages label values by them)."""
-    if spec.name != "dx_kpis":
-        return None
-    defs = store.load("kpi_definitions").set_index("kpi_id")
-    rows = table.to_pylist()
-    for k, row in enumerate(rows):
-        for column in ("unit", "pillar_id"):
-            expected = defs.loc[row["kpi_id"], column]
-            if row[column] != expected:
-                return "mismatch_definition", k, column, row[column], str(expected)
-    return None
-
-
-def _period_year(period: str) -> int:
-    return int(period[-4:]) if period.startswith("FY") else int(period[:4])
-
-
-_PERIOD_TYPES = {
-    "calendar_year": re.compile(r"^\d{4}$"),
-    "fiscal_year": re.compile(r"^FY\d{4}$"),
-    "fiscal_year_span": re.compile(r"^FY\d{4}-FY\d{4}$"),
-    "snapshot": re.compile(r"^\d{4}-\d{2}(-\d{2})?$"),
-}
-
-
-def _check_periods(table: pa.Table, spec: DatasetSpec) -> _Problem | None:
-    """Plausible periods: the period's form fits its type, and the year column is the period's year."""
-    if spec.name != "dx_kpis":
-        return None
-    for k, row in enumerate(table.to_pylist()):
-        pattern = _PERIOD_TYPES[row["period_type"]]
-        if not pattern.match(row["period"]):
-            return "period_type_mismatch", k, "period", row["period"], row["period_type"]
-        if row["year"] != _period_year(row["period"]):
-            return "period_year_mismatch", k, "year", row["year"], str(_period_year(row["period"]))
-    return None
-
-
-# Actual figures cannot be dated after next year (a typo such as 2204 or R60 is caught).
-_ACTUAL_YEARS: dict[str, tuple[str, tuple[str, str] | None]] = {
-    "dx_kpis": ("year", None),
-    "facility_counts": ("year", ("status", "actual")),
-    "population_outlook": ("year", ("kind", "census")),
-}
-
-
-def _check_future_years(table: pa.Table, spec: DatasetSpec) -> _Problem | None:
-    rule = _ACTUAL_YEARS.get(spec.name)
-    if rule is None:
-        return None
-    column, condition = rule
-    latest = dt.date.today().year + 1
-    for k, row in enumerate(table.to_pylist()):
-        if condition and row[condition[0]] != condition[1]:
-            continue
-        if row[column] is not None and row[column] > latest:
-            return "future_year", k, column, row[column], f"≤ {latest}"
-    return None
-
-
-def _check_dependents(table: pa.Table, spec: DatasetSpec) -> _Problem | None:
-    """Ids other published datasets use may not disappear, and KPI definitions must keep fitting their values."""
-    for other in SPECS.values():
-        for column, (ref_dataset, ref_column) in other.references.items():
-            if ref_dataset != spec.name or not paths.parquet_path(other.name).exists():
-                continue
-            kept = set(table[ref_column].to_pylist())
-            for value in store.load(other.name)[column].dropna():
-                if value not in kept:
-                    return "still_referenced", None, ref_column, value, other.name
-    if spec.name == "kpi_definitions" and paths.parquet_path("dx_kpis").exists():
-        defs = {r["kpi_id"]: r for r in table.to_pylist()}
-        for _, row in store.load("dx_kpis").iterrows():
-            for column in ("unit", "pillar_id"):
-                k = list(defs).index(row["kpi_id"])
-                if defs[row["kpi_id"]][column] != row[column]:
-                    return "definition_conflict", k, column, defs[row["kpi_id"]][column], str(row[column])
-    return None
-
-
-_EXTRA_RULES: tuple[Callable[[pa.Table, DatasetSpec], _Problem | None], ...] = (
-    _check_references,
-    _check_kpi_definitions,
-    _check_periods,
-    _check_future_years,
-    _check_dependents,
-)
-
-
-def check_import_rules(name: str, table: pa.Table) -> None:
-    """Apply the import-only rules to a table (used by tests on the published data)."""
-    spec = SPECS[name]
-    for check in _EXTRA_RULES:
-        problem = check(table, spec)
-        if problem is not None:
-            code, k, column, value, expected = problem
-            raise ImportProblem(code, name, row=k, column=column, dataset=name, value=str(value), expected=expected)
-
-
-# ---------------------------------------------------------------------------
-# Diff
-
-
-def published_table(name: str) -> pa.Table | None:
-    """The validated published table of a dataset, or None when nothing is published yet.
-
-    A published file that exists but cannot be read raises: an import never
-    overwrites a file it cannot compare against (restore it with ``rollback``).
-    """
-    path = paths.parquet_path(name)
-    if not path.exists():
-        return None
-    table = store.read_table(name)
-    validate_table(table, SPECS[name], path)
-    return table
-
-
-def diff_tables(spec: DatasetSpec, old: pa.Table | None, new: pa.Table) -> Diff:
-    """Rows added, changed and removed, matched by the dataset's key."""
-    key = tuple(spec.key)
-
-    def index(table: pa.Table | None) -> dict[tuple[Any, ...], dict[str, Any]]:
-        rows = table.to_pylist() if table is not None else []
-        return {tuple(r[k] for k in key): r for r in rows}
-
-    before, after = index(old), index(new)
-    added = tuple(after[k] for k in after if k not in before)
-    removed = tuple(before[k] for k in before if k not in after)
-    changed = []
-    for k in after:
-        if k in before:
-            cols = tuple((c, before[k][c], after[k][c]) for c in spec.columns if before[k][c] != after[k][c])
-            if cols:
-                changed.append(RowChange(k, cols))
-    return Diff(key, added, removed, tuple(changed))
-
-
-def compare(imported: Imported) -> Diff:
-    """The diff between the published dataset and an imported file."""
-    spec = SPECS[imported.dataset]
-    return diff_tables(spec, published_table(imported.dataset), imported.table)
-
-
-# ---------------------------------------------------------------------------
-# Messages
-
-
-def message_parts(exc: DataError) -> list[tuple[str, dict[str, str]]]:
-    """The i18n keys and values that describe an error: what is wrong, then where.
-
-    The data layer stays free of i18n: callers render ``t(key, **values)`` for
-    each part and join them. Every message key receives the same values, so a
-    message may use any of ``path``, ``detail``, ``value`` and ``expected``.
-    """
-    values = {"path": str(exc.path), "detail": exc.detail or "", "value": "", "expected": ""}
-    parts: list[tuple[str, dict[str, str]]] = []
-    if isinstance(exc, ImportProblem):
-        values.update(value=exc.value, expected=exc.expected)
-    parts.append((f"data_error.{exc.code}", values))
-    where = _where(exc)
-    if where:
-        parts.append(where)
-    return parts
-
-
-def _where(exc: DataError) -> tuple[str, dict[str, str]] | None:
-    dataset = exc.dataset if isinstance(exc, ImportProblem) else None
-    column = exc.column or ""
-    shown = label(dataset, column) if dataset and column in SPECS[dataset].columns else column
-    values = {
-        "row": str(exc.row + 1) if exc.row is not None else "",
-        "column": shown,
-        "column_id": column,
-        "cell": "",
-        "sheet": "",
-    }
-    if isinstance(exc, ImportProblem):
-        values.update(cell=exc.cell or "", sheet=exc.sheet or "")
-        if exc.sheet and exc.cell:
-            return "admin.where_cell", values
-        if exc.sheet and exc.row is None and not column:
-            return "admin.where_sheet", values
-    if exc.row is not None and column:
-        return "admin.where_row_column", values
-    if exc.row is not None:
-        return "admin.where_row", values
-    if column:
-        return "admin.where_column", values
-    return None
-
-
-def note_summary(notes: Sequence[Note]) -> dict[str, list[Note]]:
-    """Notes grouped by code, in first-seen order."""
-    groups: dict[str, list[Note]] = {}
-    for note in notes:
-        groups.setdefault(note.code, []).append(note)
-    return groups

@@ -46,6 +46,11 @@ def csv_path(name: str) -> Path:
     return source_dir() / f"{name}.csv"
 
 
+def metadata_path(name: str) -> Path:
+    """Path of a dataset's metadata file: always the repository's, beside its committed source CSV."""
+    return REPO_ROOT / "data" / "source" / f"{name}.meta.toml"
+
+
 def local_open_data_dir() -> Path:
     """The repository's own open-data folder: built by ``dashboard build --open``, committed."""
     return REPO_ROOT / "data" / "open"

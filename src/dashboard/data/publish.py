@@ -55,7 +55,7 @@ from typing import Any
 import pyarrow as pa
 
 from dashboard.data import paths, store
-from dashboard.data.errors import DataError
+from dashboard.data.errors import DataError, os_error_code
 from dashboard.data.importer import (
     Imported,
     ImportProblem,
@@ -176,8 +176,19 @@ def _write_small(target: Path, text: str) -> None:
     os.replace(tmp, target)
 
 
+def _inside_history(path: Path) -> Path:
+    """``path`` resolved, refused unless it stays inside the history folder (no symlink or ``..`` out of it)."""
+    root = paths.history_dir().resolve()
+    resolved = path.resolve()
+    if resolved != root and not resolved.is_relative_to(root):
+        raise DataError("outside_history", path, str(resolved))
+    return path
+
+
 def _dataset_dir(name: str) -> Path:
-    return paths.history_dir() / name
+    if name not in SPECS:
+        raise unknown_dataset(name)
+    return _inside_history(paths.history_dir() / name)
 
 
 def _files(folder: Path, name: str) -> tuple[Path, Path]:
@@ -186,9 +197,33 @@ def _files(folder: Path, name: str) -> tuple[Path, Path]:
 
 def _read_record(folder: Path) -> dict[str, Any]:
     try:
-        return json.loads((folder / RECORD).read_text(encoding="utf-8"))
+        record = json.loads(_inside_history(folder / RECORD).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise DataError("history_unreadable", folder / RECORD, str(exc)) from None
+    if not isinstance(record, dict):
+        raise DataError("history_unreadable", folder / RECORD, "not a record")
+    return record
+
+
+def _verify_archive(folder: Path, name: str, version: str) -> None:
+    """The archived files must be byte-for-byte those their record names (else the version is not restored)."""
+    record = _read_record(folder)
+    parquet, csv_file = _files(folder, name)
+    if _sha(parquet) != record.get("parquet_sha256") or (
+        record.get("csv_sha256") is not None and _sha(csv_file) != record.get("csv_sha256")
+    ):
+        raise ImportProblem("checksum_mismatch", str(folder), dataset=name, value=version)
+
+
+@contextlib.contextmanager
+def _os_errors(target: Path) -> Iterator[None]:
+    """Operating-system failures (read-only folder, disk full, permissions) as data errors naming the file."""
+    try:
+        yield
+    except OSError as exc:
+        raise DataError(
+            os_error_code(exc), getattr(exc, "filename", None) or target, exc.strerror or str(exc)
+        ) from None
 
 
 def _recover(name: str) -> str | None:
@@ -196,20 +231,25 @@ def _recover(name: str) -> str | None:
 
     Returns the version id of the interrupted publish, or None if there was none.
     """
-    journal = _dataset_dir(name) / JOURNAL
+    journal = _inside_history(_dataset_dir(name) / JOURNAL)
     if not journal.exists():
         return None
-    entry = json.loads(journal.read_text(encoding="utf-8"))
-    new_dir = _dataset_dir(name) / entry["version"]
+    try:
+        entry = json.loads(journal.read_text(encoding="utf-8"))
+        version, previous = str(entry["version"]), entry.get("previous")
+        if not _VERSION.match(version) or (previous is not None and not _VERSION.match(str(previous))):
+            raise ValueError("version ids")
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise DataError("journal_unreadable", journal, str(exc)) from None
+    new_dir = _inside_history(_dataset_dir(name) / version)
     live_parquet, live_csv = paths.parquet_path(name), paths.csv_path(name)
     complete = False
     if new_dir.is_dir():
         record = _read_record(new_dir)
         complete = _sha(live_parquet) == record["parquet_sha256"] and _sha(live_csv) == record["csv_sha256"]
     if not complete:
-        previous = entry.get("previous")
         if previous:
-            old_parquet, old_csv = _files(_dataset_dir(name) / previous, name)
+            old_parquet, old_csv = _files(_inside_history(_dataset_dir(name) / previous), name)
             if old_csv.exists():
                 _install(old_csv, live_csv)
             _install(old_parquet, live_parquet)
@@ -218,7 +258,7 @@ def _recover(name: str) -> str | None:
         for stale in folder.glob(f".{name}.*.tmp"):  # temporary files a crash left behind
             stale.unlink(missing_ok=True)
     journal.unlink()
-    return None if complete else entry["version"]
+    return None if complete else version
 
 
 # ---------------------------------------------------------------------------
@@ -228,7 +268,10 @@ def _recover(name: str) -> str | None:
 def _version_from(folder: Path) -> Version:
     record = _read_record(folder)
     known = {f for f in Version.__dataclass_fields__ if f != "current"}
-    return Version(**{k: v for k, v in record.items() if k in known})
+    try:
+        return Version(**{k: v for k, v in record.items() if k in known})
+    except TypeError as exc:
+        raise DataError("history_unreadable", folder / RECORD, str(exc)) from None
 
 
 def _versions(name: str) -> list[Version]:
@@ -240,6 +283,11 @@ def _versions(name: str) -> list[Version]:
 
 def history(name: str | None = None) -> list[Version]:
     """Versions of one dataset (or of every dataset with a history), oldest first, the live one marked ``current``."""
+    with _os_errors(paths.history_dir()):
+        return _history(name)
+
+
+def _history(name: str | None) -> list[Version]:
     names = [name] if name else sorted(d.name for d in paths.history_dir().glob("*") if d.is_dir() and d.name in SPECS)
     out: list[Version] = []
     for dataset in names:
@@ -378,6 +426,12 @@ def _publish(
 def publish(
     imported: Imported, *, actor: str, base_sha256: str | None = None, check_base: bool = False, via: str = "cli"
 ) -> Version:
+    """Publish a validated import; returns the new version (see :func:`_publish_import`)."""
+    with _os_errors(paths.parquet_path(imported.dataset)):
+        return _publish_import(imported, actor=actor, base_sha256=base_sha256, check_base=check_base, via=via)
+
+
+def _publish_import(imported: Imported, *, actor: str, base_sha256: str | None, check_base: bool, via: str) -> Version:
     """Publish a validated import; returns the new version.
 
     With ``check_base``, refuses when the published file is no longer the one
@@ -436,10 +490,16 @@ def rollback(name: str, version: str, *, actor: str, via: str = "cli") -> Versio
     """Publish an earlier version again (its exact bytes), after checking it; returns the new version entry."""
     if name not in SPECS:
         raise unknown_dataset(name)
-    folder = _dataset_dir(name) / version
-    if not _VERSION.match(version) or not folder.is_dir():
+    with _os_errors(paths.parquet_path(name)):
+        return _rollback(name, version, actor=actor, via=via)
+
+
+def _rollback(name: str, version: str, *, actor: str, via: str) -> Version:
+    if not _VERSION.match(version) or not (_dataset_dir(name) / version).is_dir():
         available = "、".join(v.version for v in _versions(name))
         raise ImportProblem("version_missing", str(_dataset_dir(name)), dataset=name, value=version, expected=available)
+    folder = _inside_history(_dataset_dir(name) / version)
+    _verify_archive(folder, name, version)
     old_parquet, old_csv = _files(folder, name)
     spec = SPECS[name]
     table = store.read_table(name, old_parquet)

@@ -21,6 +21,8 @@ The sheet texts are the template's own content (data, like the headers in
 from __future__ import annotations
 
 import io
+import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -33,9 +35,11 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from dashboard import spreadsheet
-from dashboard.data import store
+from dashboard.data import paths, store
+from dashboard.data.errors import DataError, os_error_code
 from dashboard.data.headers import column_doc
 from dashboard.data.importer import DATA_SHEET, MAX_IMPORT_BYTES, published_table
+from dashboard.data.metadata import Check
 from dashboard.data.schemas import DATE_FORMAT, PERIOD_FORMAT, SPECS, DatasetSpec
 
 EXAMPLE_SHEET = "記入例"
@@ -54,12 +58,12 @@ _FORMAT_TEXT = {
     DATE_FORMAT: "2025、2025-03 または 2025-03-31 の形",
     PERIOD_FORMAT: "2024、FY2024、2025-03、FY2022-FY2024",
 }
-_HELP_COLUMNS = ("見出し", "列名", "単位", "型", "必須", "使える値・範囲", "説明", "例")
+_HELP_COLUMNS = ("見出し", "列名", "英語の項目名", "単位", "型", "必須", "使える値・範囲", "説明", "例")
 
 
 def _intro(name: str) -> list[str]:
     return [
-        f"データセット「{name}」の更新用テンプレート",
+        f"データセット「{SPECS[name].label_ja}」（{name}）の更新用テンプレート",
         f"「{DATA_SHEET}」シートの内容で、このデータセット全体を置き換えます（行を消すと、その行は公開データから削除されます）。",
         "1行目の見出しは変えずに、2行目から入力してください。セルの結合・数式は使えません（値として貼り付けてください）。",
         "全角数字、桁区切りのカンマ、「522.0万」、「6.4%」、和暦の年（R6、令和6年度、H30）は読み取って直します。",
@@ -87,7 +91,34 @@ def _rule_text(spec: DatasetSpec, column: str) -> str:
         parts.append(f"{ref_dataset} の {ref_column} に登録済みの値")
     if column in spec.key:
         parts.append("キー（同じ組み合わせの行は1つだけ）")
+    meta = spec.column(column)
+    if meta.is_text:
+        parts.append(f"{meta.length_limit}文字まで（制御文字は不可）")
+    elif meta.max is None:
+        parts.append(f"絶対値 {meta.magnitude:g} まで")
     return "／".join(parts)
+
+
+def _where_text(where: dict[str, Any] | None) -> str:
+    return "、".join(f"{k}={v}" for k, v in (where or {}).items()) or "すべて"
+
+
+def _check_text(check: Check) -> str:
+    """One dataset-level rule of the metadata, in words for the 説明 sheet."""
+    where = _where_text(check.get("where"))
+    texts = {
+        "min_rows": f"{where} の行が {check.get('min')} 行以上"
+        + (f"、{check.get('max')} 行まで" if check.get("max") is not None else "")
+        + (f"（{check.get('needs')} に値があること）" if check.get("needs") else ""),
+        "range_where": f"{where} の行の {check.get('column')} は {check.get('min', '')}〜{check.get('max', '')}",
+        "not_above": f"{check.get('column')} は {check.get('limit')} 以下",
+        "not_after_next_year": f"{where} の行の {check.get('column')} は来年まで（未来の実績は不可）",
+        "period_fits_type": "期間（period）の形が期間の種類（period_type）に合い、年（year）が期間の年と一致",
+        "matches_definition": f"{', '.join(check.get('columns', ()))} は {check.get('dataset')} の定義と一致",
+        "has_rows": f"{where} の {check.get('column')} には {check.get('in_dataset')} に値の行があること",
+        "survey_cells": "アンケートの形式の規則（docs/survey-format.md：回答数と割合を混在させない、回答者数は同じ値で回答数の合計以上、など）",
+    }
+    return texts.get(check.rule, check.rule)
 
 
 def _num(value: float) -> str:
@@ -168,6 +199,7 @@ def _write_help(ws: Worksheet, spec: DatasetSpec, example: dict[str, Any] | None
         values = (
             doc.header,
             column,
+            spec.column(column).label_en,
             unit,
             _type_label(spec.schema.field(column).type),
             required,
@@ -177,8 +209,13 @@ def _write_help(ws: Worksheet, spec: DatasetSpec, example: dict[str, Any] | None
         )
         for j, value in enumerate(values, start=1):
             ws.cell(row=i, column=j, value=value).alignment = _WRAP
-    for j, width in enumerate((22, 18, 14, 8, 8, 36, 60, 24), start=1):
+    for j, width in enumerate((22, 18, 22, 14, 8, 8, 36, 60, 24), start=1):
         ws.column_dimensions[get_column_letter(j)].width = width
+    if spec.checks:
+        below = top + len(spec.columns) + 2
+        ws.cell(row=below, column=1, value="データセット全体の規則（画面が正しく表示されるための条件）").font = _BOLD
+        for k, check in enumerate(spec.checks, start=1):
+            ws.cell(row=below + k, column=1, value=f"・{_check_text(check)}")
 
 
 def build_template(name: str, *, with_data: bool = True) -> bytes:
@@ -212,8 +249,48 @@ def build_template(name: str, *, with_data: bool = True) -> bytes:
     return buffer.getvalue()
 
 
-def write_template(name: str, out: Path, *, with_data: bool = True) -> Path:
-    """Write a dataset's template to ``out`` and return the path."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(build_template(name, with_data=with_data))
+def _link_new(tmp: str, target: Path, content: bytes) -> None:
+    """Put ``tmp`` at ``target`` only if nothing is there (a hard link fails rather than replace a file)."""
+    try:
+        os.link(tmp, target)
+    except FileExistsError:
+        raise
+    except OSError:
+        # A filesystem without hard links: exclusive creation still never overwrites.
+        with open(target, "xb") as handle:
+            handle.write(content)
+
+
+def write_template(name: str, out: Path, *, with_data: bool = True, overwrite: bool = False) -> Path:
+    """Write a dataset's template to ``out`` and return the path.
+
+    Never inside the data folder (a template is not data), and never over an
+    existing file unless ``overwrite``; the file appears whole or not at all.
+    """
+    target = out.expanduser().resolve()
+    for folder in (paths.data_dir(), paths.source_dir(), paths.REPO_ROOT / "data"):
+        root = folder.resolve()
+        if target == root or target.is_relative_to(root):
+            raise DataError("inside_data", out, expected=str(folder))
+    if target.exists() and not overwrite:
+        raise DataError("file_exists", out)
+    content = build_template(name, with_data=with_data)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(content)
+            os.chmod(tmp, 0o644)
+            if overwrite:
+                os.replace(tmp, target)
+            else:
+                _link_new(tmp, target, content)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    except FileExistsError:
+        raise DataError("file_exists", out) from None
+    except OSError as exc:
+        raise DataError(os_error_code(exc), out, exc.strerror or str(exc)) from None
     return out

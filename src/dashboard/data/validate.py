@@ -12,6 +12,7 @@ import pandas as pd
 import pyarrow as pa
 
 from dashboard.data.errors import DataError
+from dashboard.data.rules import dataset_violation
 from dashboard.data.schemas import DatasetSpec
 
 
@@ -34,7 +35,7 @@ def to_table(df: pd.DataFrame, spec: DatasetSpec, path: Path | str) -> pa.Table:
         col = df[field.name]
         try:
             arrays.append(_cast(col, field.type))
-        except (ValueError, TypeError, pa.ArrowInvalid) as exc:
+        except (ValueError, TypeError, OverflowError, pa.ArrowInvalid) as exc:
             row = _first_bad_row(col, field.type)
             raise DataError("wrong_type", path, f"{field.name}: {exc}", row=row, column=field.name) from None
     return pa.Table.from_arrays(arrays, schema=spec.schema)
@@ -74,13 +75,14 @@ def _first_bad_row(col: pd.Series, dtype: pa.DataType) -> int | None:
     for i, v in enumerate(col):
         try:
             _cast(pd.Series([v]), dtype)
-        except (ValueError, TypeError, pa.ArrowInvalid):
+        except (ValueError, TypeError, OverflowError, pa.ArrowInvalid):
             return i
     return None
 
 
 def check_rules(df: pd.DataFrame, spec: DatasetSpec, path: Path | str) -> None:
-    """Raise on the first violated rule: nulls, enumerations, ranges or duplicate keys.
+    """Raise on the first violated rule: nulls, enumerations, ranges, duplicate keys, then the
+    value rules and dataset checks declared in the metadata (:mod:`dashboard.data.rules`).
 
     Row numbers are 0-based positions in ``df``.
     """
@@ -107,6 +109,17 @@ def check_rules(df: pd.DataFrame, spec: DatasetSpec, path: Path | str) -> None:
         pos = int(dup.to_numpy().nonzero()[0][0])
         key = ", ".join(f"{k}={df[k].iloc[pos]}" for k in spec.key)
         raise DataError("duplicate_key", path, key, row=pos, column=spec.key[0])
+    found = dataset_violation(df, spec)
+    if found is not None:
+        raise DataError(
+            found.code,
+            path,
+            f"{found.column}: {found.value}",
+            row=found.row,
+            column=found.column,
+            value=str(found.value),
+            expected=found.expected,
+        )
 
 
 def validate_table(table: pa.Table, spec: DatasetSpec, path: Path | str) -> pd.DataFrame:

@@ -213,17 +213,19 @@ def survey_headline(survey: pd.DataFrame) -> SurveyHeadline:
     """
     figures = survey_metrics.headline(survey_metrics.distribution(survey))
     whole = figures[(figures["group_dim"] == survey_metrics.ALL) & (figures["group_value"] == survey_metrics.ALL)]
-    wave = str(whole["wave"].max())
-    latest = whole[whole["wave"] == wave].set_index("question_id")
+    # Each question from the latest wave that asked it: a later wave need not repeat both.
+    latest: dict[str, pd.Series] = {}
     for question in (PROGRESS_QUESTION, CONTINUE_QUESTION):
-        if question not in latest.index:
-            raise ValueError(f"survey wave {wave} lacks {question}")
-    progress = latest.loc[PROGRESS_QUESTION]
+        asked = whole[whole["question_id"] == question].sort_values("wave")
+        if asked.empty:
+            raise ValueError(f"no wave asked {question}")
+        latest[question] = asked.iloc[-1]
+    progress = latest[PROGRESS_QUESTION]
     return SurveyHeadline(
-        wave,
+        str(progress["wave"]),
         str(progress["survey_date"]),
         float(progress["share"]),
-        float(latest.loc[CONTINUE_QUESTION, "share"]),
+        float(latest[CONTINUE_QUESTION]["share"]),
         str(progress["source_id"]),
         _page(progress),
         _section(progress),

@@ -87,81 +87,6 @@ def wilson_interval(successes: float, n: float, z: float = Z95) -> tuple[float, 
     return float(low[0]), float(high[0])
 
 
-@dataclass(frozen=True)
-class Problem:
-    """A way the survey rows break the format's rules; ``row`` is a 0-based position in the input."""
-
-    code: str
-    detail: str
-    row: int | None = None
-
-
-def _first_per(mask: pd.Series, df: pd.DataFrame, by: list[str]) -> pd.Series:
-    """``mask`` kept only on the first flagged row of each ``by`` group (one problem per cell, not per row)."""
-    first = ~df[mask].duplicated(by)
-    return mask & first.reindex(df.index, fill_value=False)
-
-
-def format_problems(df: pd.DataFrame) -> list[Problem]:
-    """Rules beyond the schema that make survey rows interpretable (empty list = usable).
-
-    - every row gives a count or a share;
-    - within one cell either every option has a count or none has (no mixing of full and published data);
-    - the respondents column is the same on every row of a cell and not below the counts' sum;
-    - shares of a cell do not add up to more than 100 %;
-    - an option keeps one score across groups and waves, and two options of a cell never share a score;
-    - a share given beside a count agrees with it (within rounding).
-
-    Each problem names the first row (0-based position) where it shows, in row order.
-    """
-    df = df.reset_index(drop=True)
-    if df.empty:
-        return []
-    cell_name = df["wave"].astype(str)
-    for column in CELL[1:]:
-        cell_name = cell_name + " / " + df[column].astype(str)
-    option_name = df["question_id"].astype(str) + " / " + df["option_id"].astype(str)
-    grouped = df.groupby(CELL, sort=False)
-    counted = grouped["count"].transform("count")
-    all_counts = counted == grouped["count"].transform("size")
-    mixed = (counted > 0) & ~all_counts
-    resp_kinds = grouped["respondents"].transform("nunique")
-    resp = grouped["respondents"].transform("first")
-    count_sum = grouped["count"].transform("sum")
-    n = resp.where(resp.notna(), count_sum)
-    first_row = ~df.duplicated(CELL)
-    scored = df["likert_score"].notna()
-    with np.errstate(invalid="ignore", divide="ignore"):
-        off = (df["count"] / n * 100 - df["share_pct"]).abs() > SHARE_TOLERANCE
-    ok = ~mixed
-    checks: list[tuple[str, pd.Series, pd.Series]] = [
-        ("no_value", df["count"].isna() & df["share_pct"].isna(), option_name),
-        ("mixed_basis", _first_per(mixed & df["count"].isna(), df, CELL), cell_name),
-        ("respondents_differ", ok & first_row & (resp_kinds > 1), cell_name),
-        ("counts_exceed_respondents", ok & first_row & (resp_kinds == 1) & all_counts & (count_sum > resp), cell_name),
-        (
-            "shares_exceed_100",
-            ok & first_row & (counted == 0) & (grouped["share_pct"].transform("sum") > 100 + SHARE_TOLERANCE),
-            cell_name,
-        ),
-        ("duplicate_score", _first_per(scored & df.duplicated([*CELL, "likert_score"]), df, CELL), cell_name),
-        (
-            "share_disagrees_with_count",
-            _first_per(ok & all_counts & (resp_kinds <= 1) & (n > 0) & df["share_pct"].notna() & off, df, CELL),
-            cell_name,
-        ),
-    ]
-    score_kinds = df[scored].groupby(["question_id", "option_id"], sort=False)["likert_score"].transform("nunique")
-    differs = (score_kinds > 1).reindex(df.index, fill_value=False)
-    checks.append(("score_differs", _first_per(differs, df, ["question_id", "option_id"]), option_name))
-    found = [
-        (int(pos), Problem(code, str(detail[pos]), int(pos)))
-        for code, mask, detail in checks
-        for pos in mask[mask].index
-    ]
-    return [problem for _, problem in sorted(found, key=lambda item: item[0])]
-
-
 def distribution(df: pd.DataFrame) -> pd.DataFrame:
     """Every cell as shares of its respondents, with a ``rest`` row for what the options leave out.
 
@@ -170,7 +95,7 @@ def distribution(df: pd.DataFrame) -> pd.DataFrame:
     column, else the counts' sum, else unknown (NaN); the 95 % Wilson interval
     (``ci_low``/``ci_high``, percent) is given only when ``n`` is known.
     Rows come cell by cell, options in questionnaire order and the rest last.
-    Assumes :func:`format_problems` found nothing.
+    Assumes the survey format's rules hold (the data layer checks them at import and when loading).
     """
     if df.empty:
         return pd.DataFrame(columns=DIST_COLUMNS)

@@ -19,7 +19,7 @@ import streamlit as st
 
 from dashboard.charts import export
 from dashboard.charts.spec import VegaSpec
-from dashboard.data import DataError, OpenDataMissing, last_updated
+from dashboard.data import DataError, OpenDataMissing, last_updated, provenance
 from dashboard.data.schemas import REPORT_SOURCE
 from dashboard.i18n import localized, t
 from dashboard.i18n.format import as_of_label
@@ -65,6 +65,39 @@ def pages_of(*frames: pd.DataFrame | pd.Series) -> str | None:
     """The verified report pages the rows of ``frames`` carry (most carry none), as ``3`` or ``3, 4``."""
     pages = sorted({int(p) for df in map(_frame, frames) if "page" in df.columns for p in df["page"].dropna()})
     return ", ".join(str(p) for p in pages) or None
+
+
+def dataset_source(
+    dataset: str,
+    *,
+    rows: pd.DataFrame | pd.Series | None = None,
+    derived: bool = False,
+    notes: Sequence[str] = (),
+    as_of: str | None = None,
+    extra: Sequence[str] = (),
+    timeless: bool = False,
+) -> Source:
+    """The source line of a dataset's figures, from its metadata (source id, report sections, as-of).
+
+    The views never spell out a source id, section or as-of of their own: they come from
+    ``data/source/<dataset>.meta.toml``. ``rows`` narrows the sections to those the shown rows
+    cite (their ``section`` column, and a verified ``page``); ``extra`` adds the sources of other
+    figures drawn with it.
+    """
+    prov = provenance(dataset)
+    if rows is not None:
+        sections, pages = sections_of(rows), pages_of(rows)
+    else:
+        sections, pages = tuple(s.strip() for s in prov.sections.split(",") if s.strip() not in ("", "—")), None
+    return Source(
+        [*extra, prov.source_id],
+        sections,
+        as_of if as_of is not None else prov.as_of,
+        derived,
+        tuple(notes),
+        pages=pages,
+        timeless=timeless,
+    )
 
 
 # A chart as the views pass it: a Vega-Lite spec from ``cache.chart`` (built and
@@ -313,7 +346,13 @@ def data_block(
 
 def show_data_error(exc: DataError) -> None:
     """A clear Japanese (or English) message naming the file and the problem."""
-    message = t(f"data_error.{exc.code}", path=plain(exc.path), detail=plain(exc.detail))
+    message = t(
+        f"data_error.{exc.code}",
+        path=plain(exc.path),
+        detail=plain(exc.detail),
+        value=plain(exc.value),
+        expected=plain(exc.expected),
+    )
     if exc.row is not None or exc.column is not None:
         row = (exc.row + 1) if exc.row is not None else "—"
         message += t("data_error.where", row=row, column=plain(exc.column or "—"))

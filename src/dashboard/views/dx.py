@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -48,6 +49,7 @@ from dashboard.views.components import (
     DeltaColour,
     Source,
     data_block,
+    dataset_source,
     download_csv,
     guarded,
     page_header,
@@ -64,7 +66,6 @@ PILLAR_PARAM = "dx_pillar"  # URL key; the overview links to /dx?dx_pillar=<pill
 PILLAR_WIDGET = "dx_pillar_filter"
 PEERS_KEY = "dx_peers"
 ALL = "all"
-REPORT = "iwaki_reform_report_vol5"
 MYNUMBER = "soumu_mynumbercard"
 # Cards have a fixed width inside a wrapping row: four a row on a full-HD screen,
 # more on 4K, one on a phone, and labels never squeezed into an ellipsis.
@@ -201,9 +202,9 @@ def _pillar_filter(pillars: pd.DataFrame) -> str:
     return choice
 
 
-def _sections(kpis: pd.DataFrame, *kpi_ids: str) -> tuple[str, ...]:
-    """The report sections the rows of ``kpi_ids`` are printed under."""
-    return sections_of(kpis[kpis["kpi_id"].isin(kpi_ids)])
+def _source(kpis: pd.DataFrame, *kpi_ids: str, **kwargs: Any) -> Source:
+    """The source line of the figures of ``kpi_ids``: the dataset's source, the sections those rows cite."""
+    return dataset_source("dx_kpis", rows=kpis[kpis["kpi_id"].isin(kpi_ids)], **kwargs)
 
 
 def _card_row() -> DeltaGenerator:
@@ -291,7 +292,7 @@ def _copy_blocks(kpis: pd.DataFrame, direction: str) -> None:
             table=_localized_table(
                 trend, {"year": "dx.col.year", "value": "dx.col.index", "tone_label": "dx.col.direction"}
             ),
-            source=Source([REPORT], _sections(kpis, "copy_output_index")),
+            source=_source(kpis, "copy_output_index"),
             filename="copy_output_index",
         )
     with right:
@@ -309,11 +310,12 @@ def _copy_blocks(kpis: pd.DataFrame, direction: str) -> None:
                 sheets,
                 {"year": "dx.col.year", "value": "dx.col.index", "implied_sheets_per_month": "dx.col.implied_sheets"},
             ),
-            source=Source(
-                [REPORT],
-                _sections(kpis, "copy_output_index", "copy_output_sheets_base"),
+            source=_source(
+                kpis,
+                "copy_output_index",
+                "copy_output_sheets_base",
                 derived=True,
-                notes=[t("dx.note.sheets", printed=_wording("copy_output_sheets_base"))],
+                notes=[t("dx.note.sheets", printed=plain(_wording("copy_output_sheets_base")))],
             ),
             filename="copy_output_implied_sheets",
         )
@@ -358,7 +360,7 @@ def _hours_block(kpis: pd.DataFrame, direction: str) -> None:
         table=_localized_table(
             table, {"fiscal_year": "dx.col.fiscal_year", "value": "dx.col.hours", "status": "dx.col.status"}
         ),
-        source=Source([REPORT], _sections(kpis, "working_hours"), notes=notes),
+        source=_source(kpis, "working_hours", notes=notes),
         filename="working_hours",
     )
     reduction = kpis[kpis["kpi_id"].isin(["working_hours_reduction", "working_hours_reduction_rate"])]
@@ -456,7 +458,7 @@ def _derived_block(kpis: pd.DataFrame) -> None:
         else:
             text = join_unit(fmt_number(number, 1 if unit == "percent" else 0), unit)
         printed = t("dx.derived.report_sep").join(
-            t("prov.quoted", text=str(wording[k]))
+            t("prov.quoted", text=plain(str(wording[k])))
             for k in source_kpis
             if k in wording.index and not is_missing(wording[k])
         )
@@ -466,10 +468,10 @@ def _derived_block(kpis: pd.DataFrame) -> None:
             st.caption(t("dx.derived.computed"))
             st.metric(label, text, help=formula)
             source_caption(
-                Source(
-                    [REPORT],
-                    _sections(kpis, *source_kpis),
-                    None if is_missing(as_of) else str(as_of),
+                _source(
+                    kpis,
+                    *source_kpis,
+                    as_of=None if is_missing(as_of) else str(as_of),
                     derived=True,
                     notes=[t("dx.derived.method", formula=formula), *_derived_notes(key, wording)],
                 )
@@ -488,7 +490,7 @@ def _derived_notes(key: str, wording: pd.Series) -> list[str]:
     """What a derived figure depends on beyond its formula (a reading of the report, a missing date)."""
     if not has(f"dx.derived.{key}_depends"):
         return []
-    return [t(f"dx.derived.{key}_depends", printed=str(wording.get("copy_output_sheets_base", "")))]
+    return [t(f"dx.derived.{key}_depends", printed=plain(str(wording.get("copy_output_sheets_base", ""))))]
 
 
 def _wording(kpi_id: str) -> str:

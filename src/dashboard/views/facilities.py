@@ -20,7 +20,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.charts import facilities as charts
-from dashboard.data import place_rules
+from dashboard.data import place_rules, provenance
 from dashboard.i18n import localized, t
 from dashboard.i18n.format import as_of_label, fmt_number, fmt_signed, fmt_value
 from dashboard.metrics import facilities as m
@@ -30,9 +30,9 @@ from dashboard.views.components import (
     Source,
     credit,
     data_block,
+    dataset_source,
     guarded,
     page_header,
-    pages_of,
     report_quotes,
     report_sentences,
     sections_of,
@@ -41,8 +41,6 @@ from dashboard.views.components import (
 )
 from dashboard.views.safe import plain, plain_frame
 
-REPORT = "iwaki_reform_report_vol5"
-MINPO = "iwaki_minpo_2024_05_28"
 MAP_SOURCES = ("mlit_n03_2021", "gsi_designated_shelters", "gsi_emergency_sites", "geolonia_addresses")
 MAP_AS_OF = "2025-10-27"  # the day the 国土地理院 files were taken (SOURCES.md)
 POPULATION_2024_ID = "population_2024_05_01"
@@ -111,7 +109,7 @@ def _counts() -> None:
     st.header(t("facilities.counts.title"))
     df = cache.dataset("facility_counts").sort_values("year")
     change = m.count_change(df)
-    source = Source([REPORT], sections_of(df), pages=pages_of(df))
+    source = dataset_source("facility_counts", rows=df)
     actual = df[df["status"] == "actual"]
     planned = df[df["status"] != "actual"]
     # Constant CSS (no data in it): let long card values such as 「最適な施設数へ（2025年以降）」 wrap.
@@ -139,7 +137,7 @@ def _counts() -> None:
         )
     st.caption(t("facilities.change.derived_note"))
     source_caption(
-        Source([REPORT], sections_of(df), derived=True, notes=[t("facilities.change.derived_what")], pages=pages_of(df))
+        dataset_source("facility_counts", rows=df, derived=True, notes=[t("facilities.change.derived_what")])
     )
     table = actual[["year", "facilities"]].rename(
         columns={"year": t("facilities.col.year"), "facilities": t("facilities.col.facilities")}
@@ -186,7 +184,8 @@ def _context() -> None:
                 )
             )
         published = str(figures.loc[present[0], "published"])
-        source_caption(Source([MINPO], as_of=published, notes=[t("facilities.context.apart")]))
+        source_id = str(figures.loc[present[0], "source_id"])
+        source_caption(Source([source_id], as_of=published, notes=[t("facilities.context.apart")]))
 
 
 # --------------------------------------------------------------------------- 3. what-if
@@ -253,8 +252,14 @@ def _what_if() -> None:
     hold = m.hold_level_table(outlook, base, pop_2024)
 
     notes = [t("facilities.whatif.src_note", date=pop_date), t("facilities.whatif.not_plan")]
+    population_source = str(
+        cache.dataset("context_figures").set_index("figure_id").loc[POPULATION_2024_ID, "source_id"]
+    )
     source = Source(
-        [REPORT, MINPO], sections_of(counts, cache.dataset("population_outlook")), derived=True, notes=notes
+        [provenance("facility_counts").source_id, population_source],
+        sections_of(counts, cache.dataset("population_outlook")),
+        derived=True,
+        notes=notes,
     )
 
     cols = st.columns(1 + len(hold))

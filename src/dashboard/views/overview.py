@@ -27,6 +27,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from dashboard.charts.overview import LABEL_LIMIT, LABEL_PX, timeline_chart
 from dashboard.charts.theme import PILLAR_COLOURS
+from dashboard.data import provenance
 from dashboard.i18n import language, localized, t
 from dashboard.i18n.format import fiscal_year_label, fmt_number, fmt_value, wareki, year_month_label
 from dashboard.metrics import overview as m
@@ -37,6 +38,7 @@ from dashboard.views.components import (
     Arrow,
     Source,
     data_block,
+    dataset_source,
     guarded,
     pages_of,
     quote_text,
@@ -56,7 +58,6 @@ PAGES = {
     "facilities": "pages/facilities.py",
     "survey": "pages/survey.py",
 }
-REPORT = "iwaki_reform_report_vol5"
 PILLAR_KEY = "ov_pillar"
 FY_KEY = "ov_fy"
 QUERY_KEY = "ov_q"
@@ -173,7 +174,7 @@ def _verdict() -> None:
         ]
         lines[0] = f"**{t('overview.verdict.heading')}**{t('overview.verdict.sep')}{lines[0]}"
         st.markdown("  \n".join(lines))
-        source_caption(Source([REPORT], sections_of(rows), pages=pages_of(rows), timeless=True))
+        source_caption(dataset_source("report_context", rows=rows, timeless=True))
 
 
 # --------------------------------------------------------------------------- section 1: context
@@ -224,13 +225,13 @@ def _context_details() -> None:
                 )
             )
     context = pd.concat([frames[k] for k in ("challenge", "wellbeing_goal", "vision", "mission") if k in frames])
-    source_caption(Source([_source_of(context)], sections_of(context), pages=pages_of(context)))
+    source_caption(Source([_source_of(context, "report_context")], sections_of(context), pages=pages_of(context)))
     report_quotes(report_sentences("overview"), lead=t("overview.context.claims"))
 
 
-def _source_of(df: pd.DataFrame) -> str:
-    """The source id of a dataset's rows (datasets without a ``source_id`` column are the report's own)."""
-    return str(df["source_id"].iloc[0]) if "source_id" in df.columns and len(df) else REPORT
+def _source_of(df: pd.DataFrame, dataset: str) -> str:
+    """The source id of a dataset's rows (else the one its metadata declares)."""
+    return str(df["source_id"].iloc[0]) if "source_id" in df.columns and len(df) else provenance(dataset).source_id
 
 
 # --------------------------------------------------------------------------- section 2: headline cards
@@ -436,7 +437,7 @@ def _pillars_column() -> None:
     definitions = cache.dataset("kpi_definitions")
     source_caption(
         Source(
-            [_source_of(summary)],
+            [_source_of(summary, "pillars")],
             sections_of(summary, definitions),
             None,
             notes=[t("overview.pillars.intro"), t("prov.classification")],
@@ -559,7 +560,7 @@ def _timeline_section() -> None:
             chart=chart,
             table=table,
             source=Source(
-                [_source_of(initiatives)],
+                [_source_of(initiatives, "initiatives")],
                 sections_of(initiatives),
                 None,
                 notes=[
@@ -596,7 +597,7 @@ def _named_section() -> None:
         chart=None,
         table=table,
         source=Source(
-            [_source_of(named)],
+            [_source_of(named, "named_initiatives")],
             sections_of(named),
             None,
             notes=[t("overview.named.intro"), t("prov.classification")],

@@ -28,7 +28,7 @@ from dashboard.charts.population import (
     rgb_hex,
 )
 from dashboard.charts.theme import IWAKI
-from dashboard.data import DataError
+from dashboard.data import DataError, provenance
 from dashboard.i18n import t
 from dashboard.i18n.format import fmt_number, fmt_signed, fmt_value
 from dashboard.metrics import population as pm
@@ -37,28 +37,22 @@ from dashboard.views.components import (
     Source,
     credit,
     data_block,
+    dataset_source,
     download_csv,
     guarded,
     page_header,
     report_quotes,
     report_sentences,
     section_text,
-    sections_of,
     show_chart,
     show_data_error,
     source_caption,
 )
 from dashboard.views.safe import plain
 
-REPORT = "iwaki_reform_report_vol5"
 AREAS: tuple[str, ...] = (pm.HAMADORI_CODE, pm.PREFECTURE_CODE)
 CENSUS_AS_OF = "2015-10-01"
 IPSS_AS_OF = "2023-12"  # publication of the 2023 projections (base: 2020 census)
-
-
-def _report_sections() -> tuple[str, ...]:
-    """The report sections the population outlook's rows are printed under."""
-    return sections_of(cache.dataset("population_outlook"))
 
 
 def _optional(load: Callable[[], pd.DataFrame]) -> pd.DataFrame | None:
@@ -147,7 +141,7 @@ def _headline(report: pd.DataFrame) -> None:
                 base_year=base_year,
             )
         )
-    source_caption(Source([REPORT], _report_sections(), derived=True, notes=[t("population.headline.derived_note")]))
+    source_caption(dataset_source("population_outlook", derived=True, notes=[t("population.headline.derived_note")]))
     if halving is not None:
         st.caption(t("population.halving.versus", year=int(last["year"]), index=int(last["index_2020"])))
 
@@ -252,10 +246,11 @@ def _outlook(series: pd.DataFrame) -> None:
         title=t("population.chart.actual"),
         chart=chart,
         table=table,
-        # The sources of the points shown; the report's section follows the report's credit.
-        source=Source(
-            [s for s in dict.fromkeys(shown["source_id"]) if s != REPORT] + [REPORT],
-            sections_of(shown),
+        # The sources of the points shown, the report last so its section follows its credit.
+        source=dataset_source(
+            "population_outlook",
+            rows=shown,
+            extra=[s for s in dict.fromkeys(shown["source_id"]) if s != provenance("population_outlook").source_id],
             derived=index_mode,
             notes=[t("population.outlook.index_note", year=base_year)] if index_mode else [],
         ),
@@ -290,7 +285,9 @@ def _count_note(series: pd.DataFrame) -> None:
                 )
             )
         if gaps:
-            source_caption(Source(["census_2015", "soumu_mynumbercard", REPORT], _report_sections(), derived=True))
+            source_caption(
+                dataset_source("population_outlook", derived=True, extra=["census_2015", "soumu_mynumbercard"])
+            )
 
 
 # --------------------------------------------------------------------------- 5. derived figures
@@ -372,11 +369,11 @@ def _derived(series: pd.DataFrame) -> None:
                 _rate(pm.rate_between(points, proj[0], proj[1])),
             )
     source_caption(
-        Source(
-            ["census_2015", "soumu_mynumbercard", REPORT],
-            _report_sections(),
+        dataset_source(
+            "population_outlook",
             derived=True,
             notes=[t("population.derived.method")],
+            extra=["census_2015", "soumu_mynumbercard"],
         )
     )
 

@@ -3,7 +3,7 @@
 Where the data comes from: the ``staff_survey`` dataset, always. As published
 it holds two shares without counts; when the city loads its full results in
 the same format (counts per option, Likert scores, groups; see
-docs/survey-format.md and ``python -m dashboard.data.survey_template``) the
+docs/survey-format.md; imported like every dataset) the
 same rows drive the distribution charts, the group comparison and the trend.
 Every row goes through ``metrics.survey.distribution``: one code path.
 
@@ -29,7 +29,6 @@ from dashboard.metrics.survey import (
     cells,
     distribution,
     diverging_segments,
-    format_problems,
     headline,
     non_substantive,
     suppress,
@@ -207,12 +206,8 @@ def _hidden_note(hidden: pd.DataFrame) -> None:
 
 def _load() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame] | None:
     """(all rows as a distribution, rows that may be shown, hidden cells), or None after showing why not."""
+    # The survey format's rules are checked by the data layer when the file is imported and loaded.
     raw = cache.dataset("staff_survey")
-    problems = cache.derived(format_problems, raw)
-    if problems:
-        lines = [t(f"survey.problem.{p.code}", detail=plain(p.detail)) for p in problems[:10]]
-        st.error(t("survey.problem.title") + "\n\n" + "\n".join(f"- {line}" for line in lines), icon=":material/error:")
-        return None
     dist = cache.derived(distribution, raw)
     visible, hidden = cache.derived(suppress, dist)
     return dist, visible, hidden

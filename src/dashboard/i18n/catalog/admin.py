@@ -167,6 +167,146 @@ _ERRORS: dict[str, tuple[str, str]] = {
         "The definition's '{value}' does not match '{expected}' in the published dx_kpis ({path}). "
         "To change a unit or pillar, create a new KPI id.",
     ),
+    "data_error.file_exists": (
+        "ファイルがすでにあります：{path}。上書きするときは --force を付けてください。",
+        "The file already exists: {path}. Add --force to overwrite it.",
+    ),
+    "data_error.inside_data": (
+        "テンプレートはデータのフォルダー（{expected}）の中には書き出せません：{path}。別の場所を指定してください。",
+        "A template cannot be written inside the data folder ({expected}): {path}. Choose another place.",
+    ),
+    "data_error.encrypted_workbook": (
+        "パスワードで保護（暗号化）されたブックは読み込めません：{path}。保護を解除して保存し直してください。",
+        "A password-protected (encrypted) workbook cannot be read: {path}. Remove the protection and save it again.",
+    ),
+    "data_error.excel_part_too_large": (
+        "Excel ファイルの中身が大きすぎます：{value}（{path}、上限 {expected}）。データのシートだけを新しいブックに貼り付けてください。",
+        "A part of the Excel file is too large: {value} ({path}; at most {expected}). Paste only the data sheet into a new workbook.",
+    ),
+    "data_error.excel_damaged": (
+        "Excel ファイルが壊れているため読み込めません：{path}（{value}：{expected}）。Excel で開いて保存し直してください。",
+        "The Excel file is damaged and cannot be read: {path} ({value}: {expected}). Open it in Excel and save it again.",
+    ),
+    "data_error.hidden_sheet": (
+        "シート「{value}」は非表示です（{path}）。非表示のシートは読み込みません。再表示するか、別のシートを指定してください。",
+        "Sheet '{value}' is hidden ({path}). Hidden sheets are not read; unhide it or choose another sheet.",
+    ),
+    "data_error.hidden_rows": (
+        "非表示の行があります：{value}行目（{path}）。見えない行が公開されないよう、再表示して確認するか削除してください。",
+        "Hidden rows: {value} ({path}). Unhide and check them, or delete them, so nothing unseen is published.",
+    ),
+    "data_error.too_many_cells": (
+        "セルが多すぎます：{value}（{path}、上限 {expected}）。データの範囲だけを新しいブックに貼り付けてください。",
+        "Too many cells: {value} ({path}; at most {expected}). Paste only the data into a new workbook.",
+    ),
+    "data_error.mixed_encoding": (
+        "文字コードが混在しています：{value}行目が {expected} ではありません（{path}）。ファイル全体を同じ文字コード（UTF-8 推奨）で保存し直してください。",
+        "Mixed encodings: line {value} is not {expected} ({path}). Save the whole file in one encoding (UTF-8 recommended).",
+    ),
+    "data_error.permission_denied": (
+        "ファイルまたはフォルダーにアクセスする権限がありません：{path}",
+        "No permission to access the file or folder: {path}",
+    ),
+    "data_error.is_directory": (
+        "ファイルではなくフォルダーです：{path}",
+        "This is a folder, not a file: {path}",
+    ),
+    "data_error.disk_full": (
+        "ディスクの空きが足りないため書き込めません：{path}。公開中のデータは元のままです。",
+        "Not enough disk space to write {path}. The published data is unchanged.",
+    ),
+    "data_error.read_only": (
+        "フォルダーが読み取り専用のため書き込めません：{path}。公開中のデータは元のままです。",
+        "The folder is read-only, so {path} cannot be written. The published data is unchanged.",
+    ),
+    "data_error.os_error": (
+        "ファイルを読み書きできません：{path}（{detail}）。",
+        "The file cannot be read or written: {path} ({detail}).",
+    ),
+    "data_error.journal_unreadable": (
+        "中断された公開の記録が壊れています：{path}。管理者に連絡してください（公開中のデータはそのままです）。",
+        "The record of an interrupted publish is damaged: {path}. Contact the administrator (the published data is untouched).",
+    ),
+    "data_error.checksum_mismatch": (
+        "履歴の版「{value}」のファイルが記録と一致しません（{path}）。改ざんまたは破損のため、この版には戻せません。",
+        "The files of version '{value}' do not match its record ({path}); damaged or altered, so it cannot be restored.",
+    ),
+    "data_error.outside_history": (
+        "履歴フォルダーの外を指しています：{path}。",
+        "The path points outside the history folder: {path}.",
+    ),
+    "data_error.formula_text": (
+        "数式として扱われる文字で始まる値です：「{value}」（{path}）。先頭の = + - @ を取るか、前に全角の文字を置いてください。",
+        "A value starting with a formula character: '{value}' ({path}). Remove the leading = + - @.",
+    ),
+    "data_error.control_character": (
+        "制御文字（{value}）が入っています（{path}）。改行・タブ・NUL などの見えない文字を消してください。",
+        "A control character ({value}) is in the value ({path}). Remove invisible characters such as NUL or tab.",
+    ),
+    "data_error.text_too_long": (
+        "文字が長すぎます：{value}文字（{path}）。{expected}文字以内にしてください。",
+        "Text too long: {value} characters ({path}). At most {expected} characters.",
+    ),
+    "data_error.not_finite": (
+        "数値として使えない値です：「{value}」（{path}）。",
+        "Not a usable number: '{value}' ({path}).",
+    ),
+    "data_error.value_too_large": (
+        "値「{value}」が大きすぎます（{path}）。絶対値 {expected} 以下にしてください。単位の誤りがないか確認してください。",
+        "The value '{value}' is too large ({path}); its magnitude must be at most {expected}. Check the unit.",
+    ),
+    "data_error.above_limit": (
+        "「{value}」が上限を超えています（{path}）。{expected} 以下にしてください。",
+        "'{value}' exceeds its limit ({path}); it must be at most {expected}.",
+    ),
+    "data_error.too_few_rows": (
+        "画面に必要な行が足りません：{value} の行が {expected} 行以上必要です（{path}）。",
+        "Rows the pages need are missing: at least {expected} rows with {value} ({path}).",
+    ),
+    "data_error.too_many_matching_rows": (
+        "{value} の行が多すぎます（{path}）。{expected} 行までにしてください。",
+        "Too many rows with {value} ({path}); at most {expected}.",
+    ),
+    "data_error.definition_without_rows": (
+        "指標「{value}」の値が {expected} に1行もありません（{path}）。先に {expected} に値を追加してください。",
+        "KPI '{value}' has no rows in {expected} ({path}). Add its values to {expected} first.",
+    ),
+    "data_error.rows_removed": (
+        "{expected} に登録されている「{value}」の行がすべてなくなります（{path}）。行を残すか、先に {expected} から外してください。",
+        "Every row of '{value}', registered in {expected}, would be removed ({path}). Keep its rows or remove it from {expected} first.",
+    ),
+    "data_error.survey_no_value": (
+        "回答数も割合も空欄の行があります：{value}（{path}）",
+        "A row has neither a count nor a share: {value} ({path})",
+    ),
+    "data_error.survey_mixed_basis": (
+        "同じ調査回・設問・区分の中に、回答数のある行とない行が混在しています：{value}（{path}）。0人の選択肢は 0 と記入してください。",
+        "Counts and bare shares are mixed within one wave, question and group: {value} ({path}). Write 0 for options nobody chose.",
+    ),
+    "data_error.survey_respondents_differ": (
+        "同じ調査回・設問・区分で回答者数が行ごとに異なります：{value}（{path}）",
+        "The number of respondents differs between rows of one wave, question and group: {value} ({path})",
+    ),
+    "data_error.survey_counts_exceed_respondents": (
+        "回答数の合計が回答者数を超えています：{value}（{path}）",
+        "The counts add up to more than the respondents: {value} ({path})",
+    ),
+    "data_error.survey_shares_exceed_100": (
+        "割合の合計が100％を超えています：{value}（{path}）",
+        "Shares add up to more than 100 %: {value} ({path})",
+    ),
+    "data_error.survey_duplicate_score": (
+        "同じ設問・区分で2つの選択肢が同じ得点です：{value}（{path}）",
+        "Two options of one question and group have the same score: {value} ({path})",
+    ),
+    "data_error.survey_share_disagrees_with_count": (
+        "割合が回答数から計算した値と一致しません：{value}（{path}）",
+        "A share does not match its count: {value} ({path})",
+    ),
+    "data_error.survey_score_differs": (
+        "同じ設問の同じ選択肢に、区分や調査回によって異なる得点が付いています：{value}（{path}）",
+        "An option has different scores in different groups or waves: {value} ({path})",
+    ),
     "data_error.publish_busy": (
         "ほかの公開処理が実行中です。しばらくしてからやり直してください（{path}）。",
         "Another publish is running. Try again in a moment ({path}).",

@@ -105,6 +105,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "出力ファイル（既定：<データセット>_template.xlsx）",
         "output file (default: DATASET_template.xlsx)",
     ),
+    "cli.template.force": ("同じ名前のファイルがあれば上書きする", "overwrite an existing file of that name"),
     "cli.template.empty": ("見出しだけ（公開中の行を含めない）", "headers only, without the published rows"),
     "cli.import": (
         "Excel/CSV を読み込み、検証して差分を表示し、公開します",

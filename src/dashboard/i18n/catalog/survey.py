@@ -157,23 +157,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "survey.format.body": (
         "選択肢ごとの回答数（部署・年代・職位などの区分別も可）を、公表値と同じ形式（1行＝調査回×設問×選択肢×区分）で"
         "読み込むと、このページは分布のグラフ、区分別の比較、推移を表示します。\n\n"
-        "1. テンプレートを作成：`python -m dashboard.data.survey_template template 職員アンケート.xlsx "
-        "--wave 2025-03 --group department=総務部,財政部`\n"
-        "2. 黄色の列（回答数・回答者数）を記入し、必要なら設問文・選択肢の文言を調査票に合わせる\n"
-        "3. 確認：`python -m dashboard.data.survey_template check 職員アンケート.xlsx`\n"
-        "4. 反映：`python -m dashboard.data.survey_template apply 職員アンケート.xlsx`\n\n"
+        "1. テンプレートを作成：`dashboard template staff_survey --out 職員アンケート.xlsx`"
+        "（公開中の行と、列ごとの説明シートが入ります）\n"
+        "2. 新しい調査回の行（設問 × 区分 × 選択肢）を追加し、回答数・回答者数を記入する\n"
+        "3. 確認：`dashboard import 職員アンケート.xlsx --dataset staff_survey --dry-run`\n"
+        "4. 反映：`--dry-run` を外して実行（履歴に残り、`rollback` で戻せます）。管理画面からも同じ手順で取り込めます。\n\n"
         "形式の詳細は docs/survey-format.md を参照してください。回答者が{min}人未満の区分は自動的に表示しません。",
         "Load counts per answer option (optionally by department, age band, position …) in the same format as the "
         "published shares (one row per wave × question × option × group) and this page shows distributions, group "
         "comparisons and the trend.\n\n"
-        "1. Create a template: `python -m dashboard.data.survey_template template survey.xlsx --wave 2025-03 "
-        "--group department=A,B`\n"
-        "2. Fill in the yellow columns (counts, respondents); adjust question and option wording to the questionnaire\n"
-        "3. Check: `python -m dashboard.data.survey_template check survey.xlsx`\n"
-        "4. Publish: `python -m dashboard.data.survey_template apply survey.xlsx`\n\n"
+        "1. Create a template: `dashboard template staff_survey --out survey.xlsx` "
+        "(the published rows and a sheet explaining every column)\n"
+        "2. Add the new wave's rows (question × group × option) with counts and respondents\n"
+        "3. Check: `dashboard import survey.xlsx --dataset staff_survey --dry-run`\n"
+        "4. Publish: the same without `--dry-run` (kept in the history; `rollback` undoes it). The admin page "
+        "imports the same way.\n\n"
         "See docs/survey-format.md for the format. Groups with fewer than {min} respondents are hidden automatically.",
     ),
-    # Format problems (also printed by the template command)
+    # Format problems
     "survey.problem.title": (
         "職員アンケートのデータに形式の問題があるため、結果を表示できません：",
         "The staff-survey data breaks the format's rules, so no results are shown:",
