@@ -27,7 +27,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from dashboard.data import open_data, paths
+from dashboard.data import atomic, open_data, paths
 from dashboard.data.errors import DataError
 from dashboard.data.store import sha256_bytes
 
@@ -322,7 +322,7 @@ def build(raw_dir: Path, dest: Path | None = None) -> list[open_data.OpenFile]:
         )
         built.append((entry, data))
     for entry, data in built:
-        open_data.write_bytes_atomic(dest / entry.path, data)
+        atomic.write_bytes(dest / entry.path, data)
     entries = [entry for entry, _ in built]
     open_data.write_manifest(dest, entries)
     return entries

@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import tempfile
 import urllib.parse
 import urllib.request
 from dataclasses import asdict, dataclass, field
@@ -30,7 +28,7 @@ from typing import Any
 import pandas as pd
 import pyarrow.parquet as pq
 
-from dashboard.data import paths
+from dashboard.data import atomic, paths
 from dashboard.data.errors import DataError, OpenDataMissing
 from dashboard.data.store import sha256_bytes
 
@@ -107,23 +105,9 @@ def manifest_text(entries: list[OpenFile]) -> str:
     return json.dumps({"files": files}, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def write_bytes_atomic(target: Path, data: bytes) -> None:
-    """Write a file through a temporary file in its folder and a rename (readers see old or new, never half)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)  # readable by a server running as another user
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-
-
 def write_manifest(folder: Path, entries: list[OpenFile]) -> None:
     """Write ``folder/manifest.json`` for ``entries``."""
-    write_bytes_atomic(folder / MANIFEST, manifest_text(entries).encode("utf-8"))
+    atomic.write_bytes(folder / MANIFEST, manifest_text(entries).encode("utf-8"))
 
 
 def open_path(rel_path: str) -> Path:
@@ -272,7 +256,7 @@ def fetch(origin: str, dest: Path | None = None, timeout: float = 30.0) -> Fetch
         report.unchanged.clear()
         return report
     for entry, data in fresh:
-        write_bytes_atomic(dest / entry.path, data)
+        atomic.write_bytes(dest / entry.path, data)
         report.copied.append(entry.path)
     write_manifest(dest, entries)
     return report

@@ -54,7 +54,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from dashboard.data import paths, store
+from dashboard.data import atomic, paths, store
 from dashboard.data.errors import DataError, os_error_code
 from dashboard.data.importer import (
     Imported,
@@ -153,27 +153,13 @@ def _locked() -> Iterator[None]:
 
 
 def _install(source: Path, target: Path) -> None:
-    """Copy ``source`` over ``target`` through a temporary file in the target's folder and a rename."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        # Keep the published file's permissions (mkstemp creates 0600: the server may run as another user).
-        os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else 0o644)
-        with os.fdopen(fd, "wb") as out:
-            out.write(source.read_bytes())
-            out.flush()
-            os.fsync(out.fileno())
-        _rename(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    """Copy ``source`` over ``target`` atomically and durably, keeping the published file's permissions."""
+    atomic.write_bytes(target, source.read_bytes(), durable=True, rename=_rename)
 
 
 def _write_small(target: Path, text: str) -> None:
     """Write a small text file atomically (a crash leaves the old file or the new one)."""
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, target)
+    atomic.write_bytes(target, text.encode("utf-8"), durable=True)
 
 
 def _inside_history(path: Path) -> Path:

@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from dashboard.data import paths
+from dashboard.data import atomic, paths
 from dashboard.data.errors import DataError
 from dashboard.data.schemas import DatasetSpec, Provenance, spec
 from dashboard.data.validate import check_rules, to_table, validate_table
@@ -62,18 +60,16 @@ def with_metadata(table: pa.Table, dataset: DatasetSpec, source_sha256: str) -> 
     return table.replace_schema_metadata(meta)
 
 
+def parquet_bytes(table: pa.Table) -> bytes:
+    """A table as the bytes of a Parquet file (zstd), as every published file is written."""
+    sink = pa.BufferOutputStream()
+    pq.write_table(table, sink, compression="zstd")
+    return bytes(sink.getvalue().to_pybytes())
+
+
 def write_atomic(table: pa.Table, target: Path) -> None:
-    """Write a Parquet file via a temporary file and an atomic rename."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    try:
-        pq.write_table(table, tmp, compression="zstd")
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; the server may run as another user
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    """Write a Parquet file through the data layer's one atomic write."""
+    atomic.write_bytes(target, parquet_bytes(table), mode=0o644)
 
 
 def build(name: str) -> Path:

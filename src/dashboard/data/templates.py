@@ -21,8 +21,6 @@ The sheet texts are the template's own content (data, like the headers in
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +33,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from dashboard import spreadsheet
-from dashboard.data import paths, store
+from dashboard.data import atomic, paths, store
 from dashboard.data.errors import DataError, os_error_code
 from dashboard.data.headers import column_doc
 from dashboard.data.importer import DATA_SHEET, MAX_IMPORT_BYTES, published_table
@@ -249,18 +247,6 @@ def build_template(name: str, *, with_data: bool = True) -> bytes:
     return buffer.getvalue()
 
 
-def _link_new(tmp: str, target: Path, content: bytes) -> None:
-    """Put ``tmp`` at ``target`` only if nothing is there (a hard link fails rather than replace a file)."""
-    try:
-        os.link(tmp, target)
-    except FileExistsError:
-        raise
-    except OSError:
-        # A filesystem without hard links: exclusive creation still never overwrites.
-        with open(target, "xb") as handle:
-            handle.write(content)
-
-
 def write_template(name: str, out: Path, *, with_data: bool = True, overwrite: bool = False) -> Path:
     """Write a dataset's template to ``out`` and return the path.
 
@@ -276,19 +262,7 @@ def write_template(name: str, out: Path, *, with_data: bool = True, overwrite: b
         raise DataError("file_exists", out)
     content = build_template(name, with_data=with_data)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(content)
-            os.chmod(tmp, 0o644)
-            if overwrite:
-                os.replace(tmp, target)
-            else:
-                _link_new(tmp, target, content)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+        atomic.write_bytes(target, content, mode=0o644, exclusive=not overwrite)
     except FileExistsError:
         raise DataError("file_exists", out) from None
     except OSError as exc:
