@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from browser_util import wait_rendered, watch
-from conftest import free_port, start_server
+from conftest import free_port, start_server, stop_server
 from oidc_stub import USER, StubIdP
 from playwright.sync_api import Page
 
@@ -29,8 +29,7 @@ def signed_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, 
     )
     proc, url = start_server({"DASHBOARD_REQUIRE_LOGIN": "1"}, args=("--secrets.files", str(secrets)), port=port)
     yield url, idp
-    proc.terminate()
-    proc.wait(timeout=10)
+    stop_server(proc)
     idp.stop()
 
 

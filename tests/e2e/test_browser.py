@@ -69,7 +69,7 @@ def test_language_switch_survives_navigation(page: Page, server_url: str) -> Non
 
 def test_first_request_of_a_fresh_server_to_a_subpage_gets_the_full_frame(page: Page) -> None:
     """A fresh server whose very first request is /dx still runs app.py (wide layout, translated navigation)."""
-    from conftest import start_server
+    from conftest import start_server, stop_server
 
     proc, url = start_server()
     try:
@@ -80,5 +80,4 @@ def test_first_request_of_a_fresh_server_to_a_subpage_gets_the_full_frame(page: 
         assert page.locator("h1").first.inner_text().strip() == "DX指標"
         assert page.locator('[data-testid="stException"]').count() == 0
     finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+        stop_server(proc)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from browser_util import scroll_through, wait_rendered, watch
-from conftest import ARTIFACTS, REPO, URL_PATHS, start_server
+from conftest import ARTIFACTS, REPO, URL_PATHS, start_server, stop_server
 from playwright.sync_api import Page
 
 from dashboard import settings
@@ -68,11 +68,7 @@ def clone_url(clone: Path, clone_env: dict[str, str]) -> Iterator[str]:
     """A server started from the copy."""
     proc, url = start_server(clone_env, cwd=clone)
     yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    stop_server(proc)
 
 
 def test_the_copy_runs_its_own_code_and_data(clone: Path, clone_env: dict[str, str]) -> None:

@@ -16,20 +16,21 @@ intercepted (aborted and recorded), so the beacon address 198.51.100.7
 
 from __future__ import annotations
 
-import json
+import dataclasses
 import shutil
-import subprocess
 import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 from browser_util import LOOPBACK_HOSTS, scroll_through, wait_rendered, watch
-from conftest import ARTIFACTS, REPO, SHARED_DATA, URL_PATHS, start_server
+from conftest import ARTIFACTS, REPO, URL_PATHS, start_server, stop_server
 from playwright.sync_api import Page, Route
 
-from dashboard.data import DATASET_NAMES, paths, store
+from dashboard.data import DATASET_NAMES, open_data, paths, store
 from dashboard.data.schemas import SPECS
 from dashboard.views.safe import WORD_JOINER
 
@@ -79,22 +80,32 @@ def inject(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     return out
 
 
+# The open data's place names, as the pages show them: municipalities (peers, map tooltips, the My Number
+# peer picker), shelters and emergency sites with their addresses.
+OPEN_TEXT_COLUMNS = {
+    "population/census2015_fukushima.parquet": ["name"],
+    "mynumbercard/mynumbercard_2017-2022.parquet": ["municipality"],
+    "shelters/designated_shelters_iwaki.parquet": ["name", "address"],
+    "shelters/emergency_sites_iwaki.parquet": ["name", "address"],
+}
+
+
 def inject_open_data(target: Path) -> Path:
-    """A copy of the open data whose place names carry the payload: municipalities, shelters and their addresses."""
-    shutil.copytree(SHARED_DATA, target)
-    for path in target.rglob("*"):
-        path.chmod(0o755 if path.is_dir() else 0o644)  # the shared copy is read-only
-    census = target / "population" / "census2015_fukushima_subset.csv"
-    frame = pd.read_csv(census, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    name = frame.columns[4]  # the municipality's name (the file leaves its header empty)
-    frame[name] = [f"{v} {PAYLOAD}" for v in frame[name]]
-    frame.to_csv(census, index=False, encoding="utf-8")
-    for shelters in (target / "shelters").glob("*.geojson"):
-        data = json.loads(shelters.read_text(encoding="utf-8"))
-        for feature in data["features"]:
-            for key in ("施設・場所名", "住所"):
-                feature["properties"][key] = f"{feature['properties'].get(key, '')} {PAYLOAD}"
-        shelters.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    """A copy of the shipped open data whose place names carry the payload, with its manifest updated to match."""
+    shutil.copytree(REPO / "data" / "open", target)
+    entries = []
+    for entry in open_data.read_manifest(target):
+        columns = OPEN_TEXT_COLUMNS.get(entry.path)
+        if columns:
+            path = target / entry.path
+            table = pq.read_table(path)
+            frame = inject(table.to_pandas(), columns)
+            pq.write_table(pa.Table.from_pandas(frame, schema=table.schema, preserve_index=False), path)
+            data = path.read_bytes()
+            entry = dataclasses.replace(entry, sha256=store.sha256_bytes(data), size=len(data))
+        entries.append(entry)
+    assert sum(1 for e in entries if e.path in OPEN_TEXT_COLUMNS) == len(OPEN_TEXT_COLUMNS)
+    open_data.write_manifest(target, entries)
     return target
 
 
@@ -123,11 +134,7 @@ def injected_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     try:
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop_server(proc)
 
 
 def _is_loopback(url: str) -> bool:
