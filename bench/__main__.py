@@ -10,6 +10,8 @@ Sections (all by default, in this order; ``--only`` picks some):
 - ``scale``  the synthetic national data set: generated into a temp folder, then data,
              script and page-load timings with the app pointed at it;
 - ``memory`` server RSS with 1 and with N concurrent sessions (the app and the bare page);
+- ``capacity`` concurrent sessions changing filters that one process (and two behind the deploy/
+             nginx) serves with rerun p95 ≤ 500 ms, measured with Streamlit's websocket protocol;
 - then pyinstrument profiles of the pages that missed a target (``--profile auto``).
 
 Writes ``bench/results/<section>.json``, ``results.json`` and ``summary.md``, and
@@ -38,7 +40,7 @@ from typing import Any
 from bench import BARE, BARE_APP, FRAME, FRAME_APP, PAGES, REPO, RESULTS
 from bench.stats import phase_summary, summarize
 
-SECTIONS = ("data", "script", "load", "scale", "memory")
+SECTIONS = ("data", "script", "load", "scale", "memory", "capacity")
 FINDINGS = REPO / "bench" / "findings.md"
 
 
@@ -70,6 +72,10 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
     args.sessions = args.sessions or (3 if args.quick else 20)
     args.page_sessions = 2 if args.quick else 5
     args.repeats = 3 if args.quick else 20
+    # Capacity: concurrency 1, 2, 4, … up to the cap; reruns per simulated user at each level; time budget.
+    args.capacity_cap = 16 if args.quick else 64
+    args.capacity_reruns = 3 if args.quick else 10
+    args.capacity_budget_s = 150.0 if args.quick else 600.0
     args.sections = [s for s in (args.only.split(",") if args.only else SECTIONS) if s]
     unknown = set(args.sections) - set(SECTIONS)
     if unknown:
@@ -174,6 +180,34 @@ def _scale(args: argparse.Namespace, results: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _capacity(args: argparse.Namespace) -> dict[str, Any]:
+    """Rerun capacity of one app process, then of two behind the deploy/ nginx (when nginx is installed)."""
+    from bench import capacity
+    from bench.server import Cluster, Server
+
+    pages = [path for _, path in PAGES.values()]
+    # Closed sessions of a finished level are dropped at once instead of being kept for a reconnect.
+    ttl = {"server.disconnectedSessionTTL": "0"}
+    out: dict[str, Any] = {"think_s": capacity.THINK_S}
+
+    def measure(url: str) -> dict[str, Any]:
+        return capacity.run(
+            url, pages, args.capacity_cap, args.capacity_reruns, capacity.THINK_S, args.capacity_budget_s
+        )
+
+    with Server(REPO / "app.py", "app-capacity", options=ttl) as app:
+        out["one_process"] = measure(app.url)
+    if shutil.which("nginx") is None:
+        out["two_processes"] = {"skipped": "nginx is not installed"}
+        return out
+    try:
+        with Cluster(2) as cluster:
+            out["two_processes"] = measure(cluster.url)
+    except (RuntimeError, OSError, subprocess.SubprocessError) as exc:  # keep the one-process figure
+        out["two_processes"] = {"skipped": f"deploy/start.sh: {exc}"}
+    return out
+
+
 def _write(name: str, payload: Any) -> None:
     (RESULTS / f"{name}.json").write_text(
         json.dumps(payload, ensure_ascii=False, indent=2, default=str), encoding="utf-8"
@@ -226,6 +260,7 @@ def main(argv: list[str] | None = None) -> int:
         "load": lambda: _loads(args, None, returning=True, label="shipped"),
         "scale": lambda: _scale(args, results),
         "memory": lambda: _memory(args),
+        "capacity": lambda: _capacity(args),
     }
     try:
         for name in args.sections:

@@ -43,6 +43,8 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 RERUN_P95_MS = 500.0
 """The issue's limit: a rerun after a filter change, 95th percentile, as the server delivers it."""
+THINK_S = 2.0
+"""A simulated user's mean pause between two filter changes (each pause drawn from 0.5–1.5 × this)."""
 FINAL_STATUSES = frozenset(
     {
         ForwardMsg.FINISHED_SUCCESSFULLY,

@@ -262,6 +262,68 @@ def _charts_table(results: dict[str, Any]) -> str:
     )
 
 
+def capacity_sentence(run: dict[str, Any], processes: int) -> str:
+    """The summary's sentence: how many sessions changing filters at once the setup serves within the limit."""
+    if not run or "levels" not in run:
+        return f"{processes} process(es): not measured" + (f" ({run['skipped']})" if run.get("skipped") else "")
+    who = "One process" if processes == 1 else f"{processes} processes behind nginx"
+    n = int(run.get("capacity") or 0)
+    bound = " (the cap: more was not tried)" if n and n == run.get("cap") else ""
+    return (
+        f"{who} serve{'s' if processes == 1 else ''} **{n}** session{'s' if n != 1 else ''} changing filters at "
+        f"once with rerun p95 ≤ {run.get('limit_ms', 500):.0f} ms{bound}; stopped: {run.get('stopped', '?')}."
+    )
+
+
+def _capacity_table(results: dict[str, Any]) -> str:
+    cap = results.get("capacity") or {}
+    rows = []
+    for label, key in (("1 process", "one_process"), ("2 processes + nginx", "two_processes")):
+        for level in (cap.get(key) or {}).get("levels") or []:
+            rows.append(
+                [
+                    label,
+                    level["sessions"],
+                    level["reruns"],
+                    fmt_ms(level.get("p50_ms")),
+                    fmt_ms(level.get("p95_ms")),
+                    fmt_ms(level.get("max_ms")),
+                    f"{level.get('reruns_per_s', float('nan')):.1f}",
+                    level.get("failures", 0),
+                ]
+            )
+    return markdown_table(
+        ["setup", "sessions at once", "reruns timed", "p50 ms", "p95 ms", "max ms", "reruns/s", "failures"], rows
+    )
+
+
+def _capacity_part(results: dict[str, Any]) -> list[str]:
+    cap = results.get("capacity") or {}
+    if not cap:
+        return []
+    one = cap.get("one_process") or {}
+    widgets = {}
+    for level in one.get("levels") or []:
+        widgets.update(level.get("widgets") or {})
+    return [
+        "",
+        "## Capacity (websocket load generator)",
+        "",
+        capacity_sentence(one, 1),
+        "",
+        capacity_sentence(cap.get("two_processes") or {}, 2),
+        "",
+        "Each simulated user is one websocket session speaking Streamlit's protocol (bench/capacity.py, no "
+        "browser): it opens a page (pages in turn), then flips that page's filter every "
+        f"{cap.get('think_s', '?')} s on average (0.5–1.5×) and times each rerun from sending the change to the "
+        "server's `script_finished`. Levels double until the p95 passes the limit, a rerun fails, or the cap or "
+        "time budget is reached. The generator runs on the same CPUs as the server, so this is a lower bound. "
+        "Filter flipped per page: " + ", ".join(f"{page}: {w}" for page, w in widgets.items()) + ".",
+        "",
+        _capacity_table(results),
+    ]
+
+
 def _problems(results: dict[str, Any]) -> list[str]:
     lines = []
     for label, script in (("shipped", results.get("script")), ("national", (results.get("scale") or {}).get("script"))):
@@ -361,6 +423,7 @@ def summary(results: dict[str, Any], findings: str = "") -> str:
         "",
         _charts_table(results),
     ]
+    parts += _capacity_part(results)
     problems = _problems(results)
     if problems:
         parts += ["", "## Problems seen while measuring", "", *problems]
