@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import BARE, BARE_APP, FRAME, FRAME_APP, PAGES, REPO, RESULTS
-from bench.stats import phase_summary, summarize
+from bench.stats import feel_summary, phase_summary, summarize
 
 SECTIONS = ("data", "script", "load", "scale", "memory", "capacity")
 FINDINGS = REPO / "bench" / "findings.md"
@@ -137,6 +137,11 @@ def _loads(args: argparse.Namespace, env: dict[str, str] | None, returning: bool
         out["cold_samples"] = cold
         out["cold"] = {name: summarize([r["drawn"] for r in v]) for name, v in cold.items()}
         out["cold_phases"] = {name: phase_summary(v) for name, v in cold.items()}
+        # What a person feels (layout shift, first screen settled, clicks, page change), in separate
+        # rounds so that the observers never weigh on the timed loads above.
+        feel = browser.feel_loads(chromium, urls, runs=args.runs, interactive=set(PAGES), failures=failures)
+        out["feel_samples"] = feel
+        out["feel"] = {name: feel_summary(v) for name, v in feel.items()}
         if returning:
             back = browser.returning_loads(chromium, urls, runs=args.runs)
             out["returning_samples"] = back

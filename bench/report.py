@@ -18,6 +18,12 @@ RERUN_SHIPPED_MS = 100.0
 RERUN_NATIONAL_MS = 300.0
 SESSION_MB = 5.0
 DATASETS_MS = 200.0
+QUIET_MS = 800
+"""As ``bench.browser.QUIET_MS`` (not imported: the report must not need Playwright)."""
+CLS_LIMIT = 0.1
+SETTLE_RATIO = 1.15
+CLICK_MS = 250.0
+PAGE_CHANGE_MS = 1_000.0
 
 
 def _median(samples: dict[str, Any] | None, name: str) -> float | None:
@@ -40,6 +46,16 @@ def targets(results: dict[str, Any]) -> list[Target]:
     cold = (results.get("load") or {}).get("cold") or {}
     for page in PAGES:
         out.append(Target(f"page load {page} / bare", ratio(_median(cold, page), _median(cold, BARE)), LOAD_RATIO, "×"))
+    feel = (results.get("load") or {}).get("feel") or {}
+    if feel:
+        bare_drawn = _median(feel.get(BARE), "drawn")
+        for page in PAGES:
+            f = feel.get(page) or {}
+            out.append(Target(f"layout shift {page}", _median(f, "cls"), CLS_LIMIT, "CLS"))
+            settled = ratio(_median(f, "settled"), bare_drawn)
+            out.append(Target(f"first screen settled {page} / bare full load", settled, SETTLE_RATIO, "×"))
+            out.append(Target(f"click → settled {page}", _median(f, "click"), CLICK_MS, "ms"))
+            out.append(Target(f"page change in session from {page}", _median(f, "page_change"), PAGE_CHANGE_MS, "ms"))
     script = results.get("script") or {}
     national = (results.get("scale") or {}).get("script") or {}
     for page in PAGES:
@@ -67,6 +83,8 @@ def _fmt_value(t: Target) -> str:
         return "—"
     if t.unit == "×":
         return fmt_ratio(t.value)
+    if t.unit == "CLS":
+        return f"{t.value:.3f}"
     if t.unit == "MB":
         return f"{t.value:.1f} MB"
     return f"{t.value:,.0f} {t.unit}"
@@ -105,6 +123,45 @@ def _load_table(results: dict[str, Any]) -> str:
             "× bare",
             "charts",
             "websocket bytes",
+        ],
+        rows,
+    )
+
+
+def _feel_table(results: dict[str, Any]) -> str:
+    """Per page, beside the bare page: what a person feels, measured in the same rounds."""
+    feel = (results.get("load") or {}).get("feel") or {}
+    samples = (results.get("load") or {}).get("feel_samples") or {}
+    bare_drawn = _median(feel.get(BARE), "drawn")
+    rows = []
+    for page in [BARE, FRAME, *PAGES]:
+        f = feel.get(page)
+        if not f:
+            continue
+        widgets = sorted({str(r["widget"]) for r in samples.get(page, []) if r.get("widget")})
+        cls = (f.get("cls") or {}).get("median")
+        rows.append(
+            [
+                page,
+                fmt_range(f.get("drawn") or {}),
+                fmt_range(f.get("settled") or {}),
+                fmt_ratio(ratio(_median(f, "settled"), bare_drawn)),
+                "—" if cls is None or cls != cls else f"{cls:.3f}",
+                fmt_range(f.get("click") or {}),
+                ", ".join(widgets) or "—",
+                fmt_range(f.get("page_change") or {}),
+            ]
+        )
+    return markdown_table(
+        [
+            "page",
+            "full load ms",
+            "first screen settled ms",
+            "settled × bare full load",
+            "layout shift (CLS)",
+            "click → settled ms",
+            "widget clicked",
+            "page change in session ms",
         ],
         rows,
     )
@@ -398,6 +455,17 @@ def summary(results: dict[str, Any], findings: str = "") -> str:
         "## Page load (browser)",
         "",
         _load_table(results),
+        "",
+        "What a person feels, in separate rounds of fresh contexts (the observers stay out of the timed loads "
+        "above): *full load* as above; *first screen settled* is the last time anything visible inside the "
+        "1920×1080 viewport changed (an element added, removed, restyled or retexted there, or a layout shift "
+        "touching it; Streamlit's header left out), from the start of navigation; *layout shift* is Chrome's "
+        "Cumulative Layout Shift (largest session window of layout-shift entries without recent input); "
+        "*click → settled* clicks the page's first filter (else its chart ↔ table switch) and times until the "
+        "last visible change; *page change* clicks the next page in the sidebar in the same session. A screen "
+        f"counts as settled after {QUIET_MS} ms without a visible change.",
+        "",
+        _feel_table(results),
         "",
         "Where a cold load goes (medians): *frontend start-up* is navigation until the script starts (page, "
         "JavaScript bundle, websocket), *script run* until the script has finished as the browser sees it "
