@@ -69,22 +69,28 @@ FEEL_JS = """(() => {
     // What a person sees, noted from before the first byte: layout shifts (Chrome's Layout Instability API,
     // shifts right after an input excluded, as CLS does) and the last time anything inside the viewport
     // changed — an element added, removed, restyled or retexted there, or a layout shift touching it.
-    const feel = window.__benchFeel = {shifts: [], last: 0, sawRunning: false, armed: false, clickAt: null};
+    const feel = window.__benchFeel = {shifts: [], last: 0, what: '', sawRunning: false, armed: false, clickAt: null};
     const inView = (r) => r && (r.width > 0 || r.height > 0) && r.top < innerHeight && r.bottom > 0
         && r.left < innerWidth && r.right > 0;
     const visible = (el) => {
         if (!el || el.nodeType !== 1 || !el.isConnected) return false;
-        // Streamlit's header (running indicator, toolbar) is chrome, not content.
-        if (el.closest('[data-testid="stHeader"]')) return false;
+        // Streamlit's header (running indicator, toolbar) is chrome, not content; an element's own toolbar
+        // stays hidden until hovered, and so does anything transparent or hidden.
+        if (el.closest('[data-testid="stHeader"], [data-testid="stElementToolbar"]')) return false;
+        if (el.checkVisibility && !el.checkVisibility({opacityProperty: true, visibilityProperty: true})) return false;
         return inView(el.getBoundingClientRect());
     };
-    const mark = (t) => { if (t > feel.last) feel.last = t; };
+    const describe = (el) => {
+        const box = el && el.closest && el.closest('[data-testid]');
+        return el ? `${el.tagName.toLowerCase()} in ${box ? box.getAttribute('data-testid') : '?'}` : 'layout shift';
+    };
+    const mark = (t, el) => { if (t > feel.last) { feel.last = t; feel.what = describe(el); } };
     try {
         new PerformanceObserver((list) => {
             for (const e of list.getEntries()) {
                 if (e.hadRecentInput) continue;
                 feel.shifts.push([e.startTime, e.value]);
-                if ((e.sources || []).some(s => inView(s.currentRect) || inView(s.previousRect))) mark(e.startTime);
+                if ((e.sources || []).some(s => inView(s.currentRect) || inView(s.previousRect))) mark(e.startTime, null);
             }
         }).observe({type: 'layout-shift', buffered: true});
     } catch (err) { feel.noLayoutShift = String(err); }
@@ -93,7 +99,7 @@ FEEL_JS = """(() => {
     const flush = () => {
         scheduled = false;
         const now = performance.now();
-        for (const el of pending) { if (visible(el)) { mark(now); break; } }
+        for (const el of pending) { if (visible(el)) { mark(now, el); break; } }
         pending.clear();
     };
     const element = (n) => n && (n.nodeType === 1 ? n : n.parentElement);
@@ -126,7 +132,7 @@ FEEL_JS = """(() => {
 LOAD_SETTLED_JS = f"""() => {{
     const f = window.__benchFeel, now = performance.now();
     if (!f || now - f.last < {QUIET_MS}) return false;
-    return {{last: f.last, shifts: f.shifts}};
+    return {{last: f.last, what: f.what, shifts: f.shifts}};
 }}"""
 """After the page has drawn: truthy once nothing visible has changed for a while."""
 
@@ -140,7 +146,7 @@ AFTER_CLICK_JS = f"""() => {{
     if (!({RENDERED_JS})()) return false;
     const last = Math.max(f.last, f.clickAt);
     if (now - last < {QUIET_MS}) return false;
-    return {{settled: last - f.clickAt, ran: f.sawRunning}};
+    return {{settled: last - f.clickAt, ran: f.sawRunning, what: f.what}};
 }}"""
 """After a click: the time from the click to the last visible change, once the screen is quiet."""
 
@@ -219,7 +225,7 @@ def _click_settled(page: Page, selector: str) -> dict[str, Any]:
     page.evaluate(ARM_JS)
     page.locator(selector).first.click(timeout=TIMEOUT_MS)
     done = page.wait_for_function(AFTER_CLICK_JS, timeout=SETTLE_TIMEOUT_MS, polling="raf").json_value()
-    return {"ms": float(done["settled"]), "ran": bool(done["ran"])}
+    return {"ms": float(done["settled"]), "ran": bool(done["ran"]), "last_change": str(done["what"])}
 
 
 def feel_load(context: BrowserContext, url: str, interact: bool) -> dict[str, Any]:
@@ -234,16 +240,21 @@ def feel_load(context: BrowserContext, url: str, interact: bool) -> dict[str, An
         out: dict[str, Any] = {
             **phases,
             "settled": float(seen["last"]),
+            "settled_last_change": str(seen["what"]),
             "cls": cls_windows(shifts),
             "cls_total": sum(v for _, v in shifts),
         }
         if not interact:
             return out
         widget = page.evaluate(WIDGET_JS)
+        if widget is None:  # a busy machine may still be drawing the widgets below the first screen
+            page.wait_for_timeout(1_000)
+            widget = page.evaluate(WIDGET_JS)
         if widget is not None:
             out["widget"] = widget
             try:
-                out["click"] = _click_settled(page, "[data-bench-click]")["ms"]
+                clicked = _click_settled(page, "[data-bench-click]")
+                out["click"], out["click_last_change"] = clicked["ms"], clicked["last_change"]
             except PlaywrightError as exc:
                 out["click_error"] = str(exc).splitlines()[0]
         current = urlsplit(page.url).path.rstrip("/")
@@ -251,7 +262,8 @@ def feel_load(context: BrowserContext, url: str, interact: bool) -> dict[str, An
         if target is not None:
             out["page_change_to"] = target
             try:
-                out["page_change"] = _click_settled(page, "[data-bench-nav]")["ms"]
+                changed = _click_settled(page, "[data-bench-nav]")
+                out["page_change"], out["page_change_last_change"] = changed["ms"], changed["last_change"]
             except PlaywrightError as exc:
                 out["page_change_error"] = str(exc).splitlines()[0]
         return out
