@@ -75,6 +75,7 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
     # Capacity: concurrency 1, 2, 4, … up to the cap; reruns per simulated user at each level; time budget.
     args.capacity_cap = 16 if args.quick else 64
     args.capacity_reruns = 3 if args.quick else 10
+    args.capacity_min_total = 12 if args.quick else 30
     args.capacity_budget_s = 150.0 if args.quick else 600.0
     args.sections = [s for s in (args.only.split(",") if args.only else SECTIONS) if s]
     unknown = set(args.sections) - set(SECTIONS)
@@ -197,7 +198,13 @@ def _capacity(args: argparse.Namespace) -> dict[str, Any]:
 
     def measure(url: str) -> dict[str, Any]:
         return capacity.run(
-            url, pages, args.capacity_cap, args.capacity_reruns, capacity.THINK_S, args.capacity_budget_s
+            url,
+            pages,
+            args.capacity_cap,
+            args.capacity_reruns,
+            capacity.THINK_S,
+            args.capacity_budget_s,
+            args.capacity_min_total,
         )
 
     with Server(REPO / "app.py", "app-capacity", options=ttl) as app:

@@ -87,6 +87,12 @@ def levels(cap: int) -> list[int]:
     return out
 
 
+def reruns_per_user(sessions: int, reruns: int, min_total: int) -> int:
+    """Reruns each of ``sessions`` users makes: at least ``reruns``, and enough that the level times at least
+    ``min_total`` reruns — with few users a p95 of a handful of samples would be just their maximum."""
+    return max(reruns, -(-min_total // max(sessions, 1)))
+
+
 def level_summary(latencies_ms: Sequence[float], failures: int, sessions: int, seconds: float) -> dict[str, Any]:
     """One concurrency level: rerun latency p50/p95/max, how many reruns and failures, reruns per second."""
     n = len(latencies_ms)
@@ -348,13 +354,15 @@ async def measure(
     think_s: float,
     limit_ms: float = RERUN_P95_MS,
     budget_s: float = 300.0,
+    min_total: int = 20,
 ) -> dict[str, Any]:
-    """Levels 1, 2, 4, … ``cap`` until one misses the limit or the budget is spent."""
+    """Levels 1, 2, 4, … ``cap`` until one misses the limit or the budget is spent; each level times at
+    least ``min_total`` reruns."""
     steps: list[dict[str, Any]] = []
     started = time.perf_counter()
     stopped = "cap reached"
     for n in levels(cap):
-        step = await run_level(url, pages, n, reruns, think_s)
+        step = await run_level(url, pages, n, reruns_per_user(n, reruns, min_total), think_s)
         steps.append(step)
         reason = should_stop(step, limit_ms, time.perf_counter() - started, budget_s)
         if reason is not None:
@@ -367,12 +375,15 @@ async def measure(
         "limit_ms": limit_ms,
         "cap": cap,
         "reruns_per_session": reruns,
+        "min_reruns_per_level": min_total,
         "think_s": think_s,
         "pages": [p or "overview" for p in pages],
         "seconds": time.perf_counter() - started,
     }
 
 
-def run(url: str, pages: Sequence[str], cap: int, reruns: int, think_s: float, budget_s: float) -> dict[str, Any]:
+def run(
+    url: str, pages: Sequence[str], cap: int, reruns: int, think_s: float, budget_s: float, min_total: int = 20
+) -> dict[str, Any]:
     """:func:`measure` from synchronous code."""
-    return asyncio.run(measure(url, pages, cap, reruns, think_s, budget_s=budget_s))
+    return asyncio.run(measure(url, pages, cap, reruns, think_s, budget_s=budget_s, min_total=min_total))

@@ -43,6 +43,13 @@ def test_levels_double_up_to_the_cap() -> None:
     assert capacity.levels(0) == []
 
 
+def test_few_users_rerun_more_so_every_level_has_enough_samples() -> None:
+    assert capacity.reruns_per_user(1, 3, 12) == 12
+    assert capacity.reruns_per_user(4, 3, 12) == 3
+    assert capacity.reruns_per_user(5, 2, 12) == 3  # rounded up: 15 ≥ 12
+    assert capacity.reruns_per_user(64, 10, 30) == 10
+
+
 def _level(sessions: int, p95: float, failures: int = 0, reruns: int = 10) -> dict[str, object]:
     return {"sessions": sessions, "p95_ms": p95, "failures": failures, "reruns": reruns}
 
