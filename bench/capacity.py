@@ -196,7 +196,8 @@ def user_key(element_id: str) -> str:
 def choose(controls: Sequence[Control]) -> Control | None:
     """The control a user flips: the page's first filter, else its first chart ↔ table switch."""
     filters = [c for c in controls if not c.is_view_switch]
-    return (filters or list(controls) or [None])[0]
+    ordered = filters or list(controls)
+    return ordered[0] if ordered else None
 
 
 def rerun_message(
@@ -258,9 +259,10 @@ class Session:
     async def open(self) -> float:
         """Connect and run the page once (not counted as a rerun); returns the first run's time in ms."""
         import websockets
+        from websockets.typing import Subprotocol
 
         self.ws = await websockets.connect(
-            stream_url(self.url), subprotocols=["streamlit"], max_size=None, open_timeout=self.timeout_s
+            stream_url(self.url), subprotocols=[Subprotocol("streamlit")], max_size=None, open_timeout=self.timeout_s
         )
         ms = await self._run(rerun_message(self.page, self.query_string), first=True)
         self.control = choose(self.controls)

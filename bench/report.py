@@ -359,7 +359,7 @@ def _capacity_part(results: dict[str, Any]) -> list[str]:
     if not cap:
         return []
     one = cap.get("one_process") or {}
-    widgets = {}
+    widgets: dict[str, str] = {}
     for level in one.get("levels") or []:
         widgets.update(level.get("widgets") or {})
     return [
