@@ -112,6 +112,8 @@ FEEL_JS = """(() => {
                     continue;
                 }
                 if (name.startsWith('data-test') || name.startsWith('aria-')) continue;
+                // React often sets an attribute to the value it already has: a record, but no change.
+                if (m.oldValue === m.target.getAttribute(name)) continue;
                 pending.add(m.target);
             } else if (m.type === 'characterData') {
                 pending.add(element(m.target));
