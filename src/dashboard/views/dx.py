@@ -37,6 +37,7 @@ from dashboard.views.components import (
     download_csv,
     guarded,
     page_header,
+    slide,
     source_caption,
     updated_caption,
 )
@@ -224,7 +225,7 @@ def _cards_section() -> None:
     for _, pillar in pillars.iterrows():
         if chosen not in (ALL, pillar["pillar_id"]):
             continue
-        with st.container(border=False):
+        with slide(), st.container(border=False):
             st.subheader(localized(pillar, "name"))
             st.caption(localized(pillar, "aims"))
             rows = cards[cards["pillar_id"] == pillar["pillar_id"]]
@@ -414,7 +415,7 @@ def _trends_section() -> None:
     left, right = st.columns(2)
     with left:
         _hours_block(kpis, str(directions["working_hours"]))
-    with right, guarded("dx.derived"):
+    with right, slide(), guarded("dx.derived"):
         _derived_block(kpis)
 
 
@@ -464,22 +465,25 @@ def _mynumber_cards(series: pd.DataFrame, as_of: str, n_munis: int) -> None:
 
 def _mynumber_section() -> None:
     """My Number card issuance: Iwaki vs the weighted Fukushima and national rates, percentile, peers."""
-    st.header(t("dx.mn.heading"))
-    st.caption(t("dx.mn.intro"))
-    _, options, n_munis = cache.mynumber_prepared()
-    peers = st.multiselect(
-        t("dx.mn.peers"),
-        options,
-        key=PEERS_KEY,
-        bind="query-params",
-        max_selections=MAX_PEERS,
-        placeholder=t("dx.mn.peers_placeholder"),
-        help=t("dx.mn.peers_help", n=MAX_PEERS),
-    )
-    series = cache.uptake_series(list(peers)).copy()
-    series["series_label"] = [_series_label(k, s) for k, s in zip(series["series_kind"], series["series"], strict=True)]
-    as_of = pd.Timestamp(series["snapshot"].max()).strftime("%Y-%m-%d")
-    _mynumber_cards(series, as_of, n_munis)
+    with slide():
+        st.header(t("dx.mn.heading"))
+        st.caption(t("dx.mn.intro"))
+        _, options, n_munis = cache.mynumber_prepared()
+        peers = st.multiselect(
+            t("dx.mn.peers"),
+            options,
+            key=PEERS_KEY,
+            bind="query-params",
+            max_selections=MAX_PEERS,
+            placeholder=t("dx.mn.peers_placeholder"),
+            help=t("dx.mn.peers_help", n=MAX_PEERS),
+        )
+        series = cache.uptake_series(list(peers)).copy()
+        series["series_label"] = [
+            _series_label(k, s) for k, s in zip(series["series_kind"], series["series"], strict=True)
+        ]
+        as_of = pd.Timestamp(series["snapshot"].max()).strftime("%Y-%m-%d")
+        _mynumber_cards(series, as_of, n_munis)
 
     legend = series.drop_duplicates("series_label")
     domain, colours = series_colours(legend["series_label"].tolist(), legend["series_kind"].tolist())
@@ -557,7 +561,8 @@ def _mynumber_section() -> None:
 
 def render() -> None:
     """Draw the page."""
-    page_header("dx.title", "dx.intro")
+    with slide():
+        page_header("dx.title", "dx.intro")
     with guarded("dx.cards"):
         _cards_section()
     st.divider()

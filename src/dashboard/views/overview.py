@@ -32,7 +32,7 @@ from dashboard.i18n.format import fiscal_year_label, fmt_number, fmt_signed, fmt
 from dashboard.metrics import overview as m
 from dashboard.metrics.dx import direction_tone
 from dashboard.views import cache, present
-from dashboard.views.components import Source, data_block, guarded, source_caption, updated_caption
+from dashboard.views.components import Source, data_block, guarded, slide, source_caption, updated_caption
 from dashboard.views.dx import PILLAR_PARAM
 
 PAGES = {
@@ -55,17 +55,11 @@ DELTA_COLOURS = {"good": "blue", "bad": "red", "neutral": "gray"}
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
-# Outside presentation mode: a compact top (the page is meant to fit one 1920×1080 screen) and,
-# on a 4K hall display, the 1920 px layout drawn twice as large. Under CSS zoom the chart
-# measures its box in zoomed pixels and would draw twice too wide; half its box width makes
-# it draw exactly the column's width (the drawing overflows the half box into the column).
+# Outside presentation mode: a compact top (the page is meant to fit one 1920×1080 screen).
+# A 4K hall display draws it twice as large through the shared frame's rule (shell).
 _SCREEN_CSS = """
 [data-testid="stMainBlockContainer"] { padding-top: 1.2rem !important; padding-left: 3rem !important;
   padding-right: 3rem !important; }
-@media (min-width: 2600px) {
-  [data-testid="stAppViewContainer"] { zoom: 2; }
-  .st-key-ov_timeline_box [data-testid="stVegaLiteChart"] { width: 50% !important; overflow: visible !important; }
-}
 """
 # On a phone the timeline keeps a readable width and scrolls sideways inside its box
 # (the page itself never does); the table view is the other way to read it there.
@@ -563,15 +557,16 @@ def _named_section() -> None:
 def render() -> None:
     """Draw the page: context, headline cards, pillars beside the timeline, then the named initiatives."""
     st.html(_page_css())
-    st.title(t("app.title"))
-    st.caption(t("app.subtitle"))
-    with guarded("overview.context"):
-        _context_strip()
-    with guarded("overview.cards"):
+    with slide():
+        st.title(t("app.title"))
+        st.caption(t("app.subtitle"))
+        with guarded("overview.context"):
+            _context_strip()
+    with slide(), guarded("overview.cards"):
         _cards_section()
     # The pillars stand beside the timeline; presentation mode gives the timeline the whole width.
     left, right = (st.container(), st.container()) if present.active() else st.columns([1.15, 4], gap="medium")
-    with left, guarded("overview.pillars"):
+    with left, slide(), guarded("overview.pillars"):
         _pillars_column()
     with right, guarded("overview.timeline"):
         _timeline_section()
@@ -579,7 +574,7 @@ def render() -> None:
     left, right = st.columns([3, 2], gap="large")
     with left, guarded("overview.named"):
         _named_section()
-    with right, guarded("overview.context_details"):
+    with right, slide(), guarded("overview.context_details"):
         _context_details()
     updated_caption(
         [

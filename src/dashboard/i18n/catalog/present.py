@@ -12,6 +12,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Hides the sidebar and controls and enlarges the type for a large screen (URL: ?mode=present). "
         "Leave with “Exit” at the bottom right or the Esc key.",
     ),
+    "present.offer": ("大型画面です：プレゼンテーションで表示", "Large screen: show as a presentation"),
     "present.auto": ("ページを自動で送る", "Advance pages automatically"),
     "present.seconds": ("1画面の表示時間（秒）", "Seconds per screen"),
     "present.seconds_help": (
@@ -23,9 +24,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "present.prev": ("前へ", "Back"),
     "present.next": ("次へ", "Next"),
     "present.exit": ("終了", "Exit"),
-    "present.prev_help": ("前のページ（← キー）", "Previous page (← key)"),
-    "present.next_help": ("次のページ（→ キー）", "Next page (→ key)"),
+    "present.prev_help": ("前のスライド（← キー）", "Previous slide (← key)"),
+    "present.next_help": ("次のスライド（→ キー）", "Next slide (→ key)"),
     "present.exit_help": ("プレゼンテーションモードを終了（Esc キー）", "Leave presentation mode (Esc key)"),
+    "present.counter": ("{n}／{total}", "{n} / {total}"),
+    "present.table_part": ("{title}（{n}／{total}）", "{title} ({n}/{total})"),
     "present.auto_status": ("自動送り：{seconds}秒ごと", "Auto-advance: every {seconds} s"),
     # Links that restore a view
     "present.link_invalid": (
