@@ -37,6 +37,7 @@ from dashboard.views.components import (
     download_csv,
     guarded,
     page_header,
+    presentation_mode,
     slide,
     source_caption,
     updated_caption,
@@ -51,6 +52,7 @@ MYNUMBER = "soumu_mynumbercard"
 # Cards have a fixed width inside a wrapping row: four a row on a full-HD screen,
 # more on 4K, one on a phone, and labels never squeezed into an ellipsis.
 CARD_WIDTH = 340
+CARDS_PER_SLIDE = 6  # presentation mode: two rows of three cards fit one screen
 # st.metric's named colours closest to the theme's GOOD (Okabe–Ito blue) and BAD (vermillion):
 # red/green ("normal"/"inverse") is the pair colour-blind readers cannot tell apart.
 DELTA_COLOURS: dict[str, str] = {"good": "blue", "bad": "red", "neutral": "gray"}
@@ -225,16 +227,19 @@ def _cards_section() -> None:
     for _, pillar in pillars.iterrows():
         if chosen not in (ALL, pillar["pillar_id"]):
             continue
-        with slide(), st.container(border=False):
-            st.subheader(localized(pillar, "name"))
-            st.caption(localized(pillar, "aims"))
-            rows = cards[cards["pillar_id"] == pillar["pillar_id"]]
-            if rows.empty:
-                st.caption(t("dx.cards.none"))
-                continue
-            with _card_row():
-                for _, row in rows.iterrows():
-                    _card(row, towards if row["kpi_id"] == "facility_count" else ())
+        rows = cards[cards["pillar_id"] == pillar["pillar_id"]]
+        # Presenting, a pillar's cards take as many slides as they need, six a slide.
+        per = CARDS_PER_SLIDE if presentation_mode() else max(1, len(rows))
+        for start in range(0, max(1, len(rows)), per):
+            with slide(), st.container(border=False):
+                st.subheader(localized(pillar, "name"))
+                st.caption(localized(pillar, "aims"))
+                if rows.empty:
+                    st.caption(t("dx.cards.none"))
+                    continue
+                with _card_row():
+                    for _, row in rows.iloc[start : start + per].iterrows():
+                        _card(row, towards if row["kpi_id"] == "facility_count" else ())
 
 
 # --------------------------------------------------------------------------- section 2: trends and derived

@@ -72,8 +72,8 @@ FIT_WIDTH_PX = 400
 FIT_HEIGHT_PX = 500
 _WRAP_CSS = """
 <style>
-:is(.st-key-fac_cards, .st-key-fac_ctx) :is([data-testid="stMetricValue"], [data-testid="stMetricLabel"]),
-:is(.st-key-fac_cards, .st-key-fac_ctx) :is([data-testid="stMetricValue"], [data-testid="stMetricLabel"]) * {
+:is(.st-key-fac_cards, [class*="st-key-fac_ctx"]) :is([data-testid="stMetricValue"], [data-testid="stMetricLabel"]),
+:is(.st-key-fac_cards, [class*="st-key-fac_ctx"]) :is([data-testid="stMetricValue"], [data-testid="stMetricLabel"]) * {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
   overflow-wrap: anywhere; line-height: 1.25;
 }
@@ -159,18 +159,22 @@ def _context() -> None:
     present = [fid for fid in CONTEXT_IDS if fid in figures.index]
     if not present:
         return
-    with slide(), st.container(border=True, key="fac_ctx"):
-        st.subheader(t("facilities.context.title"))
-        st.caption(t("facilities.context.lead"))
-        for start in range(0, len(present), CONTEXT_PER_ROW):
-            cols = st.columns(CONTEXT_PER_ROW)
-            for col, fid in zip(cols, present[start : start + CONTEXT_PER_ROW], strict=False):
-                row = figures.loc[fid]
-                with col:
-                    st.metric(t(f"facilities.ctx.{fid}"), fmt_value(row["value"], str(row["unit"])), border=True)
-                    st.caption(localized(row, "note"))
-        published = str(figures.loc[present[0], "published"])
-        source_caption(Source([MINPO], as_of=published, notes=[t("facilities.context.apart")]))
+    # Presenting, four figures (two by two) make one slide, each slide with its heading and source.
+    per_row, per_slide = (2, 4) if presentation_mode() else (CONTEXT_PER_ROW, len(present))
+    for first in range(0, len(present), per_slide):
+        shown = present[first : first + per_slide]
+        with slide(), st.container(border=True, key="fac_ctx" if first == 0 else f"fac_ctx_{first}"):
+            st.subheader(t("facilities.context.title"))
+            st.caption(t("facilities.context.lead"))
+            for start in range(0, len(shown), per_row):
+                cols = st.columns(per_row)
+                for col, fid in zip(cols, shown[start : start + per_row], strict=False):
+                    row = figures.loc[fid]
+                    with col:
+                        st.metric(t(f"facilities.ctx.{fid}"), fmt_value(row["value"], str(row["unit"])), border=True)
+                        st.caption(localized(row, "note"))
+            published = str(figures.loc[present[0], "published"])
+            source_caption(Source([MINPO], as_of=published, notes=[t("facilities.context.apart")]))
 
 
 # --------------------------------------------------------------------------- 3. what-if

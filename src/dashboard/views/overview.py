@@ -61,6 +61,10 @@ _SCREEN_CSS = """
 [data-testid="stMainBlockContainer"] { padding-top: 1.2rem !important; padding-left: 3rem !important;
   padding-right: 3rem !important; }
 """
+# Presenting, the five pillars share one slide: tighter boxes.
+_PRESENT_CSS = """
+[class*="st-key-ov_pillar_"] { padding: 0.4rem 0.9rem !important; gap: 0 !important; }
+"""
 # On a phone the timeline keeps a readable width and scrolls sideways inside its box
 # (the page itself never does); the table view is the other way to read it there.
 _PHONE_CSS = """
@@ -84,7 +88,7 @@ def _page_css() -> str:
         for pid, colour in PILLAR_COLOURS.items()
         if pid.isidentifier() and _HEX.match(colour)
     )
-    screen = "" if present.active() else _SCREEN_CSS
+    screen = _PRESENT_CSS if present.active() else _SCREEN_CSS
     return f"""
 <style>
 {screen}
@@ -384,7 +388,11 @@ def _pillars_column() -> None:
     pages = sorted({int(p) for p in summary["page"]})
     source_caption(
         Source(
-            [_source_of(summary)], f"{pages[0]}–3", None, notes=[t("overview.pillars.intro"), t("prov.classification")]
+            [_source_of(summary)],
+            f"{pages[0]}–3",
+            None,
+            # How to use the links means nothing to an audience.
+            notes=([] if present.active() else [t("overview.pillars.intro")]) + [t("prov.classification")],
         )
     )
 
@@ -471,7 +479,9 @@ def _timeline_section() -> None:
         domain = m.x_domain(years)
         scale = present.CHART_FONT_SCALE if present.active() else 1.0
         width = TIMELINE_WIDTH_PRESENT_PX if present.active() else TIMELINE_WIDTH_PX
-        packed = m.pack_rows(frame, domain, width, font_px=LABEL_PX * scale, max_label_px=LABEL_LIMIT * scale)
+        # Presenting, no label is cut (a hall cannot hover for the rest): the packing takes whole labels.
+        most = float(width) if present.active() else LABEL_LIMIT * scale
+        packed = m.pack_rows(frame, domain, width, font_px=LABEL_PX * scale, max_label_px=most)
         lanes = [p for p in pillars["pillar_id"] if p in set(packed["pillar_id"])]
         slotted = m.slot_keys(packed, lanes, names)
         bands = m.fiscal_year_bands(years)
@@ -485,7 +495,7 @@ def _timeline_section() -> None:
             marker_key=t("overview.timeline.key"),
             titles={k: t(f"overview.tooltip.{k}") for k in ("name", "pillar", "fiscal_year", "when", "detail")},
             date_format=t("overview.timeline.date_format"),
-            label_limit=round(LABEL_LIMIT * scale),
+            label_limit=0 if present.active() else round(LABEL_LIMIT * scale),
         )
         table = slotted.sort_values(["fiscal_year", "sort_month", "initiative_id"])[
             ["fy_label", "when_label", "name", "lane_label", "detail"]
@@ -563,6 +573,8 @@ def render() -> None:
         with guarded("overview.context"):
             _context_strip()
     with slide(), guarded("overview.cards"):
+        if present.active():  # a slide has a heading; the normal view shows the cards under the title
+            st.subheader(t("overview.cards.heading"), anchor=False)
         _cards_section()
     # The pillars stand beside the timeline; presentation mode gives the timeline the whole width.
     left, right = (st.container(), st.container()) if present.active() else st.columns([1.15, 4], gap="medium")

@@ -265,7 +265,15 @@ def _outlook(series: pd.DataFrame) -> None:
 def _count_note(series: pd.DataFrame) -> None:
     """Why the census and the register differ, with the gap computed from the two counts."""
     gaps = [(y, g) for y in (2015, 2020) if (g := pm.census_register_gap(series, y)) is not None]
-    with st.expander(t("population.note.title"), icon=":material/info:", expanded=True):
+    presenting = present.active()  # a slide has a heading; an expander's title is not one
+    box = (
+        st.container(border=True)
+        if presenting
+        else st.expander(t("population.note.title"), icon=":material/info:", expanded=True)
+    )
+    with box:
+        if presenting:
+            st.subheader(t("population.note.title"), anchor=False)
         st.markdown(t("population.note.body"))
         for year, (census, register, gap) in gaps:
             st.markdown(

@@ -202,7 +202,8 @@ PRESENT_CSS = """
 [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
 [data-testid="stStatusWidget"], [data-testid="stElementToolbar"] { display: none !important; }
 CONTROLS { display: none !important; }
-[data-testid="stMainBlockContainer"] { max-width: none !important; padding: 2.5vh 3vw 8vh 3vw !important; }
+[data-testid="stMainBlockContainer"] { max-width: none !important; padding: 2vh 3vw 1vh 3vw !important; }
+[data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0.6rem !important; }
 [data-testid="stMainBlockContainer"] p, [data-testid="stMainBlockContainer"] li,
 [data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"],
 [data-testid="stMainBlockContainer"] [data-testid="stMetricLabel"],
@@ -226,13 +227,18 @@ CONTROLS { display: none !important; }
 [data-testid="stMainBlockContainer"] [data-testid="stMetricValue"] p {
   font-size: clamp(64px, 3.6vw, 280px) !important; line-height: 1.15 !important;
 }
-[data-testid="stMetric"] { padding: 1.2vw !important; }
-/* Headline cards (columns or horizontal containers): at most two side by side, so the big figures fit. */
+/* Headline cards (columns or horizontal containers): at most three side by side, so the big figures fit
+   (six cards make one slide). */
 [data-testid="stMainBlockContainer"] [data-testid="stHorizontalBlock"] { flex-wrap: wrap !important; }
 [data-testid="stMainBlockContainer"] [data-testid="stHorizontalBlock"] > [data-testid="stColumn"],
 [data-testid="stMainBlockContainer"] [data-testid="stHorizontalBlock"] > [data-testid="stLayoutWrapper"] {
-  flex: 1 1 calc(50% - 1.5rem) !important; min-width: calc(50% - 1.5rem) !important;
+  flex: 1 1 calc(33.3% - 1.5rem) !important; min-width: calc(33.3% - 1.5rem) !important;
   width: auto !important; max-width: 100% !important;
+}
+[data-testid="stMainBlockContainer"] [data-testid="stMetric"] { padding: 0.8vw !important; }
+/* Text of the dashboard's own small HTML parts (a map's legend) follows the body size. */
+[data-testid="stMainBlockContainer"] .stHtml div, [data-testid="stMainBlockContainer"] .stHtml span {
+  font-size: clamp(24px, 1.3vw, 100px) !important;
 }
 /* Tables: presentation mode shows them as static tables (data_block), whose type follows these rules. */
 [data-testid="stMainBlockContainer"] [data-testid="stTable"] th,
@@ -273,7 +279,6 @@ html:not([data-present-slide]) [data-testid="stMainBlockContainer"]
 /* The presenter's bar: a reserved strip at the bottom that covers nothing (the page stops above it). */
 :root { --present-bar: clamp(64px, 3.4vw, 260px); }
 [data-testid="stMain"] { padding-bottom: var(--present-bar) !important; }
-[data-testid="stMainBlockContainer"] { padding-bottom: 1vh !important; }
 .st-key-present_bar {
   position: fixed !important; left: 0; right: 0; bottom: 0; height: var(--present-bar); z-index: 999990;
   width: 100% !important; background: #FFFFFF; border-top: 2px solid #D0D7DE;
@@ -631,4 +636,25 @@ def chart_spec(chart: Mapping[str, Any]) -> dict[str, Any]:
     Streamlit fits a chart into its height (axes and legend included), so the
     height leaves the plot room beside a long legend.
     """
-    return scaled_spec(chart, font_scale=CHART_FONT_SCALE, height=CHART_HEIGHT)
+    return _unlimited(scaled_spec(chart, font_scale=CHART_FONT_SCALE, height=CHART_HEIGHT))
+
+
+_LIMITS = frozenset({"labelLimit", "titleLimit"})
+
+
+def _unlimited(spec: Any) -> Any:
+    """The spec with no length limit on axis and legend labels and titles, so Vega never cuts one with 「…」.
+
+    Presentation mode has the width of a whole screen for them; a cut label
+    cannot be read out to a hall.
+    """
+    if isinstance(spec, dict):
+        out = {k: (0 if k in _LIMITS else _unlimited(v)) for k, v in spec.items()}
+        config = out.get("config")
+        if isinstance(config, dict):
+            for part in ("axis", "legend"):
+                config[part] = {**config.get(part, {}), "labelLimit": 0, "titleLimit": 0}
+        return out
+    if isinstance(spec, list):
+        return [_unlimited(v) for v in spec]
+    return spec

@@ -12,6 +12,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "overview.list.sep": ("　", " · "),
     "overview.context.more": ("背景：課題・目標・ビジョン", "Background: challenges, goals and vision"),
     # Headline cards
+    "overview.cards.heading": ("主な成果と見通し", "Headline figures"),
     "overview.card.population": ("将来推計人口（{start}年→{end}年）", "Population ({start} → {end})"),
     "overview.card.population_delta": ("{year}年は{base}年の{index}％（指数）", "{year}: {index} % of {base} (index)"),
     "overview.card.population_note": (
