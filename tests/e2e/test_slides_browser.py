@@ -54,7 +54,8 @@ SLIDE_JS = """() => {
         const f = frame.getBoundingClientRect(), c = canvas.getBoundingClientRect();
         return {frame: [f.left, f.top, f.right, f.bottom], box: [c.left, c.top, c.right, c.bottom],
                 buffer: [canvas.width, canvas.height],
-                wanted: [Math.round(canvas.clientWidth * devicePixelRatio), Math.round(canvas.clientHeight * devicePixelRatio)]};
+                // Sharp and whole: one buffer pixel per screen pixel of the canvas as shown (zoom included).
+                wanted: [Math.round(c.width * devicePixelRatio), Math.round(c.height * devicePixelRatio)]};
     });
     const count = document.querySelector('.present-count');
     const scroller = document.querySelector('[data-testid="stMain"]');

@@ -44,8 +44,8 @@ Chart = VegaSpec | pdk.Deck
 
 
 def show_chart(spec: VegaSpec, *, key: str) -> None:
-    """Draw a Vega-Lite chart from its spec (``cache.chart``)."""
-    st.vega_lite_chart(spec, key=key)
+    """Draw a Vega-Lite chart from its spec (``cache.chart``); presenting, with presentation type sizes."""
+    st.vega_lite_chart(present.chart_spec(spec, fill=False) if present.active() else spec, key=key)
 
 
 def credit(source_id: str) -> str:
@@ -224,6 +224,8 @@ def _view_switch(key: str) -> str:
 
 def _draw(chart: Chart, *, key: str, selectable: bool) -> Any:
     """Draw a chart or map; a selectable map returns its selection event."""
+    if isinstance(chart, pdk.Deck) and present.active():
+        chart = present.deck(chart)
     if isinstance(chart, pdk.Deck) and selectable:
         return st.pydeck_chart(chart, key=f"{key}_deck", on_select="rerun", selection_mode="single-object")
     if isinstance(chart, pdk.Deck):

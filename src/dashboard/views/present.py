@@ -17,6 +17,7 @@ All CSS here is static text, never built from data.
 
 from __future__ import annotations
 
+import copy
 import urllib.parse
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -26,6 +27,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pandas as pd
+import pydeck as pdk
 import streamlit as st
 
 from dashboard.charts.export import scaled_spec
@@ -253,7 +255,14 @@ CONTROLS { display: none !important; }
 /* Maps fill the screen below their heading at the screen's own resolution (no zoom: deck.gl draws
    its canvas at the box's size × devicePixelRatio, so it stays whole and sharp). */
 [data-testid="stMainBlockContainer"] [data-testid="stDeckGlJsonChart"] {
-  height: calc(100vh - var(--present-bar) - 13vw) !important; min-height: 300px;
+  height: calc(100vh - var(--present-bar) - 21vw) !important; min-height: 300px;
+}
+/* From 2,600 px the map is drawn like the charts, at half size zoomed twice, so its content is twice as
+   large too; deck.gl then draws at a fixed pixel ratio of 2 (chart_deck), which keeps it whole and sharp. */
+@media (min-width: 2600px) {
+  [data-testid="stMainBlockContainer"] [data-testid="stDeckGlJsonChart"] {
+    zoom: 2; height: calc((100vh - var(--present-bar) - 21vw) / 2) !important;
+  }
 }
 /* Cards, legends and labels are never cut: long text wraps. */
 [data-testid="stMainBlockContainer"] [data-testid="stMetricLabel"],
@@ -630,13 +639,32 @@ def table_pages(table: pd.DataFrame) -> list[pd.DataFrame]:
     return pages
 
 
-def chart_spec(chart: Mapping[str, Any]) -> dict[str, Any]:
-    """A chart as drawn in presentation mode: bigger type, one screen high.
+def chart_spec(chart: Mapping[str, Any], *, fill: bool = True) -> dict[str, Any]:
+    """A chart as drawn in presentation mode: bigger type and, with ``fill``, one screen high.
 
     Streamlit fits a chart into its height (axes and legend included), so the
-    height leaves the plot room beside a long legend.
+    height leaves the plot room beside a long legend. Without ``fill`` (a
+    legend drawn on its own) the chart keeps its size and only its type grows.
     """
-    return _unlimited(scaled_spec(chart, font_scale=CHART_FONT_SCALE, height=CHART_HEIGHT))
+    height = chart.get("height")
+    own = round(height * CHART_FONT_SCALE) if isinstance(height, int | float) else None  # room for the bigger type
+    return _unlimited(scaled_spec(chart, font_scale=CHART_FONT_SCALE, height=CHART_HEIGHT if fill else own))
+
+
+DECK_PIXEL_RATIO = 2  # deck.gl's drawing buffer per CSS pixel while presenting (see the map CSS)
+
+
+def deck(chart: pdk.Deck) -> pdk.Deck:
+    """A map as drawn in presentation mode: at a fixed pixel ratio of 2.
+
+    On a 4K screen the map is zoomed twice (like the charts) to draw its content
+    twice as large; deck.gl would size its buffer from the zoomed device pixels
+    but draw in unzoomed CSS pixels (the map landed in the top-left quarter). A
+    fixed ratio sizes the buffer from CSS pixels × 2: whole, and sharp at 4K.
+    """
+    out = copy.copy(chart)
+    out.use_device_pixels = DECK_PIXEL_RATIO  # serialised as deck.gl's ``useDevicePixels``
+    return out
 
 
 _LIMITS = frozenset({"labelLimit", "titleLimit"})

@@ -20,6 +20,9 @@ from dashboard.views import auth, cache, links, present
 _CSS = """
 <style>
 html { font-size: clamp(16px, calc(100vw / 120), 64px) !important; }
+/* A map's frames take the map's height, so a taller map (large screens, presentation mode) pushes what follows. */
+[data-testid="stElementContainer"]:has(> [data-testid="stFullScreenFrame"] > [data-testid="stDeckGlJsonChart"]),
+[data-testid="stFullScreenFrame"]:has(> [data-testid="stDeckGlJsonChart"]) { height: auto !important; }
 @media (min-width: 2600px) {
   [data-testid="stVegaLiteChart"] { zoom: 2; width: 50% !important; max-width: 50% !important; }
   [data-testid="stDeckGlJsonChart"] { height: 62vh !important; }
