@@ -216,7 +216,7 @@ CONTROLS { display: none !important; }
 }
 [data-testid="stMainBlockContainer"] [data-testid="stCaptionContainer"],
 [data-testid="stMainBlockContainer"] [data-testid="stCaptionContainer"] p {
-  font-size: clamp(24px, 1.3vw, 100px) !important; line-height: 1.4 !important;
+  font-size: clamp(24px, 1.3vw, 100px) !important; line-height: 1.3 !important;
 }
 [data-testid="stMainBlockContainer"] h1 { font-size: clamp(64px, 4vw, 300px) !important; line-height: 1.15 !important; }
 [data-testid="stMainBlockContainer"] h2 { font-size: clamp(44px, 2.7vw, 200px) !important; }
