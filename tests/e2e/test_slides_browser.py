@@ -14,7 +14,7 @@ import re
 import urllib.parse
 
 import pytest
-from browser_util import wait_rendered, watch
+from browser_util import scroll_through, wait_rendered, watch
 from conftest import ARTIFACTS, URL_PATHS
 from playwright.sync_api import Browser, Page
 
@@ -177,6 +177,8 @@ def test_normal_view_on_a_4k_screen_is_drawn_twice_as_large(browser: Browser, se
     shots.mkdir(parents=True, exist_ok=True)
     for name in PAGE_ORDER:
         page.goto(f"{server_url}/{URL_PATHS[name]}")
+        wait_rendered(page)
+        scroll_through(page)  # charts further down are drawn when scrolled to
         wait_rendered(page)
         sizes = page.evaluate(
             """() => {

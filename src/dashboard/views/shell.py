@@ -15,21 +15,22 @@ from dashboard.views import auth, cache, links, present
 # size follows the viewport width (16 px up to 1920 px wide, 32 px at 3840), and Streamlit sizes
 # its text, spacing and widgets in rem. Vega-Lite charts are SVG and keep their pixel sizes, so
 # from 2,600 px they are drawn at half the column's width and zoomed twice (SVG stays sharp);
-# maps are not zoomed (deck.gl sizes its canvas from the box and the device pixel ratio) but take
-# a height in rem. Metric values are never cut off, and wide tables scroll instead of overflowing.
+# maps are not zoomed here (deck.gl sizes its canvas from the box and the device pixel ratio) but
+# get a taller box. Presentation mode (present.py) adds its own sizes on top. Metric values are
+# never cut off, and wide tables scroll instead of overflowing.
 _CSS = """
 <style>
 html { font-size: clamp(16px, calc(100vw / 120), 64px) !important; }
 /* A map's frames take the map's height, so a taller map (large screens, presentation mode) pushes what follows. */
 [data-testid="stElementContainer"]:has(> [data-testid="stFullScreenFrame"] > [data-testid="stDeckGlJsonChart"]),
 [data-testid="stFullScreenFrame"]:has(> [data-testid="stDeckGlJsonChart"]) { height: auto !important; }
+.st-key-present_offer { display: none !important; }
+.st-key-present_offer button { font-size: 1.15rem; font-weight: 700; }
 @media (min-width: 2600px) {
   [data-testid="stVegaLiteChart"] { zoom: 2; width: 50% !important; max-width: 50% !important; }
   [data-testid="stDeckGlJsonChart"] { height: 62vh !important; }
   .st-key-present_offer { display: block !important; }
 }
-.st-key-present_offer { display: none !important; }
-.st-key-present_offer button { font-size: 1.15rem; font-weight: 700; }
 [data-testid="stMetricValue"] { white-space: normal; overflow-wrap: anywhere; }
 [data-testid="stCaptionContainer"] { overflow-wrap: anywhere; }
 @media (max-width: 640px) {
