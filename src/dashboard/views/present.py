@@ -648,7 +648,16 @@ def chart_spec(chart: Mapping[str, Any], *, fill: bool = True) -> dict[str, Any]
     """
     height = chart.get("height")
     own = round(height * CHART_FONT_SCALE) if isinstance(height, int | float) else None  # room for the bigger type
-    return _unlimited(scaled_spec(chart, font_scale=CHART_FONT_SCALE, height=CHART_HEIGHT if fill else own))
+    step = height.get("step") if isinstance(height, Mapping) else None
+    if fill and not step:
+        # A chart sized by its content grows with its type, up to one screen.
+        own = min(CHART_HEIGHT, own) if own else CHART_HEIGHT
+    spec = scaled_spec(chart, font_scale=CHART_FONT_SCALE, height=own)
+    if isinstance(step, int | float):
+        # A bar chart sized by its number of bars keeps that: each bar's row grows with the type
+        # (two bars do not become a screen-high chart of thin ribbons).
+        spec["height"] = {"step": round(step * CHART_FONT_SCALE)}
+    return _unlimited(spec)
 
 
 DECK_PIXEL_RATIO = 2  # deck.gl's drawing buffer per CSS pixel while presenting (see the map CSS)
