@@ -114,7 +114,8 @@ export default function (component) {
       const s = `.st-key-pslide_${n}`;
       style.textContent =
         `${MAIN} :is([data-testid="stVerticalBlock"], [data-testid="stHorizontalBlock"]) > ` +
-        `:not(${s}):not(:has(${s})):not(${s} *):not(${KEEP}):not(:has(${KEEP})) { display: none !important; }\n` +
+        `:not(${s}):not(:has(${s})):not(${s} *):not(${KEEP}):not(:has(${KEEP})):not(${KEEP} *) ` +
+        `{ display: none !important; }\n` +
         `${MAIN} [data-testid="stColumn"]:has(${s}) { flex: 1 1 100% !important; width: 100% !important; ` +
         `min-width: 100% !important; max-width: 100% !important; }`;
       document.documentElement.setAttribute('data-present-slide', String(n));
@@ -282,7 +283,9 @@ CONTROLS { display: none !important; }
 html:not([data-present-slide]) [data-testid="stMainBlockContainer"]
   :is([data-testid="stVerticalBlock"], [data-testid="stHorizontalBlock"])
   > :not(.st-key-pslide_1):not(:has(.st-key-pslide_1)):not(.st-key-pslide_1 *)
-    :not([class*="st-key-present_"]):not(:has([class*="st-key-present_"])) { display: none !important; }
+    :not([class*="st-key-present_"]):not(:has([class*="st-key-present_"])):not([class*="st-key-present_"] *) {
+    display: none !important;
+  }
 /* The server's page buttons: pressed by the bar's script, never seen. */
 .st-key-present_nav { display: none !important; }
 /* The presenter's bar: a reserved strip at the bottom that covers nothing (the page stops above it). */
