@@ -1,14 +1,16 @@
 """Presentation mode for meetings and hall displays, and the print layout.
 
 Presentation mode (the sidebar toggle, or ``?mode=present`` in the URL) hides
-the sidebar and every control, sets the type large enough to read from the
-back of a hall and shows each chart as one screen ("slide") with its source
-and as-of. ``?advance=N`` (or the sidebar's auto-advance) turns it into a
-slideshow: every N seconds (default 30) the next screen of the page, then the
-next page. It runs on the server (``st.fragment(run_every=N)`` and
-``st.switch_page``) with one small script that scrolls to the current screen,
-so it needs no internet. ``mode``, ``advance`` and ``lang`` travel with every
-page change, so a page opened from the slideshow is the same view.
+the sidebar and every control and sets the type large enough to read from the
+back of a hall. Each page is a sequence of slides: the views mark them with
+:func:`slide` (a keyed container ``pslide_<n>``), and everything of a page that
+is on no slide is not shown. One small script in the page (the presenter's bar:
+counter 「3／7」, 前へ／次へ／終了) shows one slide at a time, owns the keys (→,
+PageDown, Space, a clicker; ←, PageUp; Home, End, Esc), keeps ``?slide=`` in
+the address bar and runs the auto-advance timer; after a page's last slide it
+presses the hidden server button that changes page. ``?advance=N`` (or the
+sidebar's auto-advance) steps through the same slides every N seconds. It needs
+no internet. ``mode``, ``advance`` and ``lang`` travel with every page change.
 
 The print stylesheet (always present) gives A4 landscape pages with the charts,
 their sources, the URL of the view and the date; no sidebar, no controls.
