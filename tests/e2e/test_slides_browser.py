@@ -193,6 +193,13 @@ def test_normal_view_on_a_4k_screen_is_drawn_twice_as_large(browser: Browser, se
         )
         small = [s for s in sizes if s["size"] < 24]
         assert sizes and not small, (name, small[:5])
+        cut = page.evaluate(
+            """() => [...document.querySelectorAll('[data-testid="stMetric"] *')].filter(el => {
+                const cs = getComputedStyle(el);
+                return cs.textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth + 1;
+            }).map(el => el.textContent.slice(0, 30))"""
+        )
+        assert cut == [], (name, "cards cut with an ellipsis", cut)
         charts = page.evaluate(
             "() => [...document.querySelectorAll('[data-testid=\"stVegaLiteChart\"]')]"
             ".map(c => (c.currentCSSZoom || 1) * parseFloat(getComputedStyle(c).zoom || 1))"

@@ -32,6 +32,10 @@ html { font-size: clamp(16px, calc(100vw / 120), 64px) !important; }
   .st-key-present_offer { display: block !important; }
 }
 [data-testid="stMetricValue"] { white-space: normal; overflow-wrap: anywhere; }
+/* A card's label, figure and change wrap rather than end in 「…」 (fixed-width cards hold larger type). */
+:is([data-testid="stMetricLabel"], [data-testid="stMetricValue"], [data-testid="stMetricDelta"]) * {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+}
 [data-testid="stCaptionContainer"] { overflow-wrap: anywhere; }
 @media (max-width: 640px) {
   [data-testid="stMetricValue"] { font-size: 1.6rem; }
