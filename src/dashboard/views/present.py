@@ -49,7 +49,7 @@ DEFAULT_ADVANCE = 30
 MIN_ADVANCE = 3
 MAX_ADVANCE = 3600
 CHART_FONT_SCALE = 1.7  # 13 px axis labels → 22 px on a 1920 px wide screen
-CHART_HEIGHT = 680  # one chart per 1080 px screen, with its heading and source line
+CHART_HEIGHT = 620  # one chart per 1080 px screen, with its heading and a source of up to three lines
 
 # Plain session keys hold the settings (widget keys are dropped when a widget is not drawn).
 _ON = "present_on"
@@ -207,8 +207,8 @@ PRESENT_CSS = """
 [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
 [data-testid="stStatusWidget"], [data-testid="stElementToolbar"] { display: none !important; }
 CONTROLS { display: none !important; }
-[data-testid="stMainBlockContainer"] { max-width: none !important; padding: 2vh 3vw 1vh 3vw !important; }
-[data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0.6rem !important; }
+[data-testid="stMainBlockContainer"] { max-width: none !important; padding: 1.2vh 3vw 1vh 3vw !important; }
+[data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0.5rem !important; }
 [data-testid="stMainBlockContainer"] p, [data-testid="stMainBlockContainer"] li,
 [data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"],
 [data-testid="stMainBlockContainer"] [data-testid="stMetricLabel"],
@@ -240,7 +240,7 @@ CONTROLS { display: none !important; }
   flex: 1 1 calc(33.3% - 1.5rem) !important; min-width: calc(33.3% - 1.5rem) !important;
   width: auto !important; max-width: 100% !important;
 }
-[data-testid="stMainBlockContainer"] [data-testid="stMetric"] { padding: 0.8vw !important; }
+[data-testid="stMainBlockContainer"] [data-testid="stMetric"] { padding: 0.6vw !important; }
 /* Text of the dashboard's own small HTML parts (a map's legend) follows the body size. */
 [data-testid="stMainBlockContainer"] .stHtml div, [data-testid="stMainBlockContainer"] .stHtml span {
   font-size: clamp(24px, 1.3vw, 100px) !important;
