@@ -173,7 +173,7 @@ def test_keys_move_between_pages_and_exit_returns_to_the_normal_view(page: Page,
         timeout=30_000,
     )
     _settle(page)
-    assert "mode" not in _params(page.url) and "slide" not in _params(page.url)
+    assert "mode" not in _params(page.url)
     assert page.locator('[data-testid="stMain"] [data-testid="stDownloadButton"]').first.is_visible()
     size = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('h1')).fontSize)")
     assert size < 64  # normal type again

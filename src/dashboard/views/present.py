@@ -107,7 +107,8 @@ export default function (component) {
     style.id = 'dash-present-slide';
     document.head.append(style);
   }
-  const MAIN = '[data-testid="stMainBlockContainer"]';
+  // Only while the bar is on the page: after 終了 the normal view shows everything at once.
+  const MAIN = 'body:has(.st-key-present_bar) [data-testid="stMainBlockContainer"]';
   const KEEP = '[class*="st-key-present_"]';
   function show(n) {
     state.cur = n;
@@ -133,7 +134,15 @@ export default function (component) {
   function server(key) {
     if (state.leaving) { return; }
     const b = document.querySelector(`.st-key-${key} button`);
-    if (b) { state.leaving = true; b.click(); }
+    if (!b) { return; }
+    if (key === 'present_exit') {
+      // The slide shown belongs to presentation mode; the normal view's address has none.
+      const url = new URL(location.href);
+      url.searchParams.delete('slide');
+      history.replaceState(history.state, '', url);
+    }
+    state.leaving = true;
+    b.click();
   }
   function step(delta) {
     if (state.leaving) { return; }
@@ -162,6 +171,14 @@ export default function (component) {
   state.stop = () => {
     document.removeEventListener('keydown', onKey, true);
     if (timer) { clearInterval(timer); }
+    // Without the bar there is no slide: nothing hidden, and no slide in the address (a new bar sets both again).
+    style.textContent = '';
+    document.documentElement.removeAttribute('data-present-slide');
+    const url = new URL(location.href);
+    if (url.searchParams.has('slide')) {
+      url.searchParams.delete('slide');
+      history.replaceState(history.state, '', url);
+    }
   };
   show(state.cur);
   // Keys work at once: nothing inside the page keeps the focus (a clicked button, a chart).
