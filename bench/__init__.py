@@ -12,6 +12,7 @@ Modules:
 - :mod:`bench.browser`   page loads, returning visits, bytes per chart and concurrent sessions (Playwright).
 - :mod:`bench.script`    script time through AppTest, each page in a fresh process.
 - :mod:`bench.data`      time to load every dataset.
+- :mod:`bench.capacity`  sessions changing filters at once one process serves (Streamlit's websocket protocol).
 - :mod:`bench.profile`   pyinstrument profiles of the pages that miss a target.
 - ``bench/bare_app.py``  Streamlit's floor: a bare page (title, three metrics, one small chart).
 """

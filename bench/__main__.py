@@ -10,6 +10,8 @@ Sections (all by default, in this order; ``--only`` picks some):
 - ``scale``  the synthetic national data set: generated into a temp folder, then data,
              script and page-load timings with the app pointed at it;
 - ``memory`` server RSS with 1 and with N concurrent sessions (the app and the bare page);
+- ``capacity`` concurrent sessions changing filters that one process (and two behind the deploy/
+             nginx) serves with rerun p95 ≤ 500 ms, measured with Streamlit's websocket protocol;
 - then pyinstrument profiles of the pages that missed a target (``--profile auto``).
 
 Writes ``bench/results/<section>.json``, ``results.json`` and ``summary.md``, and
@@ -36,9 +38,9 @@ from pathlib import Path
 from typing import Any
 
 from bench import BARE, BARE_APP, FRAME, FRAME_APP, PAGES, REPO, RESULTS
-from bench.stats import phase_summary, summarize
+from bench.stats import feel_summary, phase_summary, summarize
 
-SECTIONS = ("data", "script", "load", "scale", "memory")
+SECTIONS = ("data", "script", "load", "scale", "memory", "capacity")
 FINDINGS = REPO / "bench" / "findings.md"
 
 
@@ -70,6 +72,11 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
     args.sessions = args.sessions or (3 if args.quick else 20)
     args.page_sessions = 2 if args.quick else 5
     args.repeats = 3 if args.quick else 20
+    # Capacity: concurrency 1, 2, 4, … up to the cap; reruns per simulated user at each level; time budget.
+    args.capacity_cap = 16 if args.quick else 64
+    args.capacity_reruns = 3 if args.quick else 10
+    args.capacity_min_total = 12 if args.quick else 30
+    args.capacity_budget_s = 150.0 if args.quick else 600.0
     args.sections = [s for s in (args.only.split(",") if args.only else SECTIONS) if s]
     unknown = set(args.sections) - set(SECTIONS)
     if unknown:
@@ -131,6 +138,11 @@ def _loads(args: argparse.Namespace, env: dict[str, str] | None, returning: bool
         out["cold_samples"] = cold
         out["cold"] = {name: summarize([r["drawn"] for r in v]) for name, v in cold.items()}
         out["cold_phases"] = {name: phase_summary(v) for name, v in cold.items()}
+        # What a person feels (layout shift, first screen settled, clicks, page change), in separate
+        # rounds so that the observers never weigh on the timed loads above.
+        feel = browser.feel_loads(chromium, urls, runs=args.runs, interactive=set(PAGES), failures=failures)
+        out["feel_samples"] = feel
+        out["feel"] = {name: feel_summary(v) for name, v in feel.items()}
         if returning:
             back = browser.returning_loads(chromium, urls, runs=args.runs)
             out["returning_samples"] = back
@@ -171,6 +183,40 @@ def _scale(args: argparse.Namespace, results: dict[str, Any]) -> dict[str, Any]:
     out["data"] = data.run(args.repeats, env, made.root / "parquet")
     out["script"] = script.run_pages(list(PAGES), args.reruns, env, label="national")
     out.update(_loads(args, env, returning=False, label="national"))
+    return out
+
+
+def _capacity(args: argparse.Namespace) -> dict[str, Any]:
+    """Rerun capacity of one app process, then of two behind the deploy/ nginx (when nginx is installed)."""
+    from bench import capacity
+    from bench.server import Cluster, Server
+
+    pages = [path for _, path in PAGES.values()]
+    # Closed sessions of a finished level are dropped at once instead of being kept for a reconnect.
+    ttl = {"server.disconnectedSessionTTL": "0"}
+    out: dict[str, Any] = {"think_s": capacity.THINK_S}
+
+    def measure(url: str) -> dict[str, Any]:
+        return capacity.run(
+            url,
+            pages,
+            args.capacity_cap,
+            args.capacity_reruns,
+            capacity.THINK_S,
+            args.capacity_budget_s,
+            args.capacity_min_total,
+        )
+
+    with Server(REPO / "app.py", "app-capacity", options=ttl) as app:
+        out["one_process"] = measure(app.url)
+    if shutil.which("nginx") is None:
+        out["two_processes"] = {"skipped": "nginx is not installed"}
+        return out
+    try:
+        with Cluster(2) as cluster:
+            out["two_processes"] = measure(cluster.url)
+    except (RuntimeError, OSError, subprocess.SubprocessError) as exc:  # keep the one-process figure
+        out["two_processes"] = {"skipped": f"deploy/start.sh: {exc}"}
     return out
 
 
@@ -226,6 +272,7 @@ def main(argv: list[str] | None = None) -> int:
         "load": lambda: _loads(args, None, returning=True, label="shipped"),
         "scale": lambda: _scale(args, results),
         "memory": lambda: _memory(args),
+        "capacity": lambda: _capacity(args),
     }
     try:
         for name in args.sections:

@@ -17,6 +17,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
+from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
@@ -24,7 +25,7 @@ from playwright.sync_api import Error as PlaywrightError
 from bench import REPO
 from bench.frames import chart_payloads, frame_summary, script_span_ms
 from bench.server import Server
-from bench.stats import checkpoints, per_session_mb, rotate, slope, summarize
+from bench.stats import checkpoints, cls_windows, per_session_mb, rotate, slope, summarize
 
 sys.path.insert(0, str(REPO / "tests"))
 from browser_util import RENDERED_JS
@@ -60,6 +61,134 @@ PHASES_JS = """(() => {
 (each to the animation frame), so a load splits into frontend start-up, script and drawing."""
 PHASES = ("app", "script_start", "script_end", "drawn")
 
+QUIET_MS = 800
+"""A screen counts as settled when nothing visible has changed for this long (and the script is idle)."""
+SETTLE_TIMEOUT_MS = 20_000
+
+FEEL_JS = """(() => {
+    // What a person sees, noted from before the first byte: layout shifts (Chrome's Layout Instability API,
+    // shifts right after an input excluded, as CLS does) and the last time anything inside the viewport
+    // changed — an element added, removed, restyled or retexted there, or a layout shift touching it.
+    const feel = window.__benchFeel = {shifts: [], last: 0, what: '', sawRunning: false, armed: false, clickAt: null};
+    const inView = (r) => r && (r.width > 0 || r.height > 0) && r.top < innerHeight && r.bottom > 0
+        && r.left < innerWidth && r.right > 0;
+    const visible = (el) => {
+        if (!el || el.nodeType !== 1 || !el.isConnected) return false;
+        // Streamlit's header (running indicator, toolbar) is chrome, not content; an element's own toolbar
+        // stays hidden until hovered, and so does anything transparent or hidden.
+        if (el.closest('[data-testid="stHeader"], [data-testid="stElementToolbar"]')) return false;
+        if (el.checkVisibility && !el.checkVisibility({opacityProperty: true, visibilityProperty: true})) return false;
+        return inView(el.getBoundingClientRect());
+    };
+    const describe = (el) => {
+        const box = el && el.closest && el.closest('[data-testid]');
+        return el ? `${el.tagName.toLowerCase()} in ${box ? box.getAttribute('data-testid') : '?'}` : 'layout shift';
+    };
+    const mark = (t, el) => { if (t > feel.last) { feel.last = t; feel.what = describe(el); } };
+    try {
+        new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) {
+                if (e.hadRecentInput) continue;
+                feel.shifts.push([e.startTime, e.value]);
+                if ((e.sources || []).some(s => inView(s.currentRect) || inView(s.previousRect))) mark(e.startTime, null);
+            }
+        }).observe({type: 'layout-shift', buffered: true});
+    } catch (err) { feel.noLayoutShift = String(err); }
+    const pending = new Set();
+    let scheduled = false;
+    const flush = () => {
+        scheduled = false;
+        const now = performance.now();
+        for (const el of pending) { if (visible(el)) { mark(now, el); break; } }
+        pending.clear();
+    };
+    const element = (n) => n && (n.nodeType === 1 ? n : n.parentElement);
+    new MutationObserver((records) => {
+        for (const m of records) {
+            if (m.type === 'attributes') {
+                const name = m.attributeName || '';
+                if (name === 'data-test-script-state') {
+                    if (m.oldValue === 'running' || m.target.getAttribute(name) === 'running') feel.sawRunning = true;
+                    continue;
+                }
+                if (name.startsWith('data-test') || name.startsWith('aria-')) continue;
+                // React often sets an attribute to the value it already has: a record, but no change.
+                if (m.oldValue === m.target.getAttribute(name)) continue;
+                pending.add(m.target);
+            } else if (m.type === 'characterData') {
+                pending.add(element(m.target));
+            } else {
+                for (const n of m.addedNodes) pending.add(element(n));
+                if (m.removedNodes.length) pending.add(element(m.nextSibling) || element(m.previousSibling) || m.target);
+            }
+        }
+        if (!scheduled) { scheduled = true; requestAnimationFrame(flush); }
+    }).observe(document, {subtree: true, childList: true, attributes: true, attributeOldValue: true,
+                          characterData: true});
+    addEventListener('click', (e) => {
+        if (feel.armed) { feel.armed = false; feel.clickAt = e.timeStamp; }
+    }, true);
+})();"""
+"""Installed before navigation: layout shifts and the time of the last visible change in the viewport."""
+
+LOAD_SETTLED_JS = f"""() => {{
+    const f = window.__benchFeel, now = performance.now();
+    if (!f || now - f.last < {QUIET_MS}) return false;
+    return {{last: f.last, what: f.what, shifts: f.shifts}};
+}}"""
+"""After the page has drawn: truthy once nothing visible has changed for a while."""
+
+AFTER_CLICK_JS = f"""() => {{
+    const f = window.__benchFeel, now = performance.now();
+    if (!f || f.clickAt === null) return false;
+    const app = document.querySelector('[data-testid="stApp"]');
+    if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+    // A click that starts no script run settles on its own; one that does must be seen running first.
+    if (!f.sawRunning && now - f.clickAt < 2000) return false;
+    if (!({RENDERED_JS})()) return false;
+    const last = Math.max(f.last, f.clickAt);
+    if (now - last < {QUIET_MS}) return false;
+    return {{settled: last - f.clickAt, ran: f.sawRunning, what: f.what}};
+}}"""
+"""After a click: the time from the click to the last visible change, once the screen is quiet."""
+
+ARM_JS = "() => { const f = window.__benchFeel; f.armed = true; f.clickAt = null; f.sawRunning = false; }"
+
+WIDGET_JS = """() => {
+    // The page's first filter in the main area (a checkbox or toggle, a segmented control or pills),
+    // else its first chart ↔ table switch (keys ending in _view), as the capacity generator picks.
+    const main = document.querySelector('[data-testid="stMain"]');
+    if (!main) return null;
+    const keyOf = (el) => {
+        const holder = el.closest('[class*="st-key-"]');
+        const cls = holder ? [...holder.classList].find(c => c.startsWith('st-key-')) : null;
+        return cls ? cls.slice(7) : '';
+    };
+    const found = [];
+    for (const el of main.querySelectorAll('[data-testid="stCheckbox"], [data-testid="stButtonGroup"]')) {
+        let target = null;
+        if (el.matches('[data-testid="stCheckbox"]')) target = el.querySelector('label') || el;
+        else target = [...el.querySelectorAll('button')].find(b => b.getAttribute('aria-checked') !== 'true'
+                                                                 && !/Active/.test(b.getAttribute('kind') || ''));
+        if (target) found.push([keyOf(el), target]);
+    }
+    const pick = found.find(([k]) => !k.endsWith('_view')) || found[0];
+    if (!pick) return null;
+    pick[1].setAttribute('data-bench-click', '1');
+    return pick[0] || '(no key)';
+}"""
+"""Marks the widget to click (``data-bench-click``) and returns its key."""
+
+NAV_JS = r"""(current) => {
+    // A sidebar link to another page (the next one in the menu after the current page).
+    const links = [...document.querySelectorAll('[data-testid="stSidebarNav"] a')];
+    if (!links.length) return null;
+    const here = links.findIndex(a => new URL(a.href).pathname.replace(/\/$/, '') === current);
+    const next = links[(here + 1) % links.length];
+    next.setAttribute('data-bench-nav', '1');
+    return new URL(next.href).pathname;
+}"""
+
 
 @contextmanager
 def chromium() -> Iterator[Browser]:
@@ -72,10 +201,13 @@ def chromium() -> Iterator[Browser]:
             browser.close()
 
 
-def _open(context: BrowserContext, url: str) -> tuple[Page, dict[str, float]]:
-    """A new tab on ``url``; returns it (still open) and the phase times in ms (``drawn`` = the load time)."""
+def _open(context: BrowserContext, url: str, feel: bool = False) -> tuple[Page, dict[str, float]]:
+    """A new tab on ``url``; returns it (still open) and the phase times in ms (``drawn`` = the load time).
+    ``feel`` also installs the observers of layout shifts and visible changes (:data:`FEEL_JS`)."""
     page = context.new_page()
     page.add_init_script(PHASES_JS)
+    if feel:
+        page.add_init_script(FEEL_JS)
     page.goto(url, wait_until="commit", timeout=TIMEOUT_MS)
     handle = page.wait_for_function(READY_JS, timeout=TIMEOUT_MS, polling="raf")
     phases = {k: float(v) for k, v in (page.evaluate("() => window.__benchPhases || {}") or {}).items()}
@@ -87,6 +219,58 @@ def load_once(context: BrowserContext, url: str) -> dict[str, float]:
     page, phases = _open(context, url)
     page.close()
     return phases
+
+
+def _click_settled(page: Page, selector: str) -> dict[str, Any]:
+    """Click ``selector`` (a real mouse click) and time it until the screen has settled: ms from the click
+    to the last visible change, and whether a script run was seen."""
+    page.evaluate(ARM_JS)
+    page.locator(selector).first.click(timeout=TIMEOUT_MS)
+    done = page.wait_for_function(AFTER_CLICK_JS, timeout=SETTLE_TIMEOUT_MS, polling="raf").json_value()
+    return {"ms": float(done["settled"]), "ran": bool(done["ran"]), "last_change": str(done["what"])}
+
+
+def feel_load(context: BrowserContext, url: str, interact: bool) -> dict[str, Any]:
+    """One load as a person feels it: the phases and full load (``drawn``), the layout shift (Chrome's CLS:
+    the largest session window; and the sum of all shifts), the first screen's settle time (the last visible
+    change inside the 1920×1080 viewport, ms from navigation), and, when ``interact``, click-to-settled for
+    the page's first widget and a page change from the sidebar in the same session."""
+    page, phases = _open(context, url, feel=True)
+    try:
+        seen = page.wait_for_function(LOAD_SETTLED_JS, timeout=SETTLE_TIMEOUT_MS, polling=100).json_value()
+        shifts = [(float(t), float(v)) for t, v in seen["shifts"]]
+        out: dict[str, Any] = {
+            **phases,
+            "settled": float(seen["last"]),
+            "settled_last_change": str(seen["what"]),
+            "cls": cls_windows(shifts),
+            "cls_total": sum(v for _, v in shifts),
+        }
+        if not interact:
+            return out
+        widget = page.evaluate(WIDGET_JS)
+        if widget is None:  # a busy machine may still be drawing the widgets below the first screen
+            page.wait_for_timeout(1_000)
+            widget = page.evaluate(WIDGET_JS)
+        if widget is not None:
+            out["widget"] = widget
+            try:
+                clicked = _click_settled(page, "[data-bench-click]")
+                out["click"], out["click_last_change"] = clicked["ms"], clicked["last_change"]
+            except PlaywrightError as exc:
+                out["click_error"] = str(exc).splitlines()[0]
+        current = urlsplit(page.url).path.rstrip("/")
+        target = page.evaluate(NAV_JS, current)
+        if target is not None:
+            out["page_change_to"] = target
+            try:
+                changed = _click_settled(page, "[data-bench-nav]")
+                out["page_change"], out["page_change_last_change"] = changed["ms"], changed["last_change"]
+            except PlaywrightError as exc:
+                out["page_change_error"] = str(exc).splitlines()[0]
+        return out
+    finally:
+        page.close()
 
 
 def _fresh_load(browser: Browser, url: str, failures: list[str]) -> dict[str, float]:
@@ -114,6 +298,25 @@ def cold_loads(
             phases = _fresh_load(browser, urls[name], failures)
             if r >= warmup:
                 samples[name].append(phases)
+    return samples
+
+
+def feel_loads(
+    browser: Browser, urls: dict[str, str], runs: int, interactive: set[str], failures: list[str]
+) -> dict[str, list[dict[str, Any]]]:
+    """``runs`` rounds over all URLs (rotating order), each load in a fresh context measured by
+    :func:`feel_load`; pages named in ``interactive`` also get the widget click and the page change.
+    Separate from the timed cold loads so that the observers never weigh on those figures."""
+    samples: dict[str, list[dict[str, Any]]] = {name: [] for name in urls}
+    for r in range(runs):
+        for name in rotate(list(urls), r):
+            context = browser.new_context(**CONTEXT_ARGS)
+            try:
+                samples[name].append(feel_load(context, urls[name], name in interactive))
+            except PlaywrightError as exc:
+                failures.append(f"feel {urls[name]}: {str(exc).splitlines()[0]}")
+            finally:
+                context.close()
     return samples
 
 

@@ -18,6 +18,12 @@ RERUN_SHIPPED_MS = 100.0
 RERUN_NATIONAL_MS = 300.0
 SESSION_MB = 5.0
 DATASETS_MS = 200.0
+QUIET_MS = 800
+"""As ``bench.browser.QUIET_MS`` (not imported: the report must not need Playwright)."""
+CLS_LIMIT = 0.1
+SETTLE_RATIO = 1.15
+CLICK_MS = 250.0
+PAGE_CHANGE_MS = 1_000.0
 
 
 def _median(samples: dict[str, Any] | None, name: str) -> float | None:
@@ -40,6 +46,16 @@ def targets(results: dict[str, Any]) -> list[Target]:
     cold = (results.get("load") or {}).get("cold") or {}
     for page in PAGES:
         out.append(Target(f"page load {page} / bare", ratio(_median(cold, page), _median(cold, BARE)), LOAD_RATIO, "×"))
+    feel = (results.get("load") or {}).get("feel") or {}
+    if feel:
+        bare_drawn = _median(feel.get(BARE), "drawn")
+        for page in PAGES:
+            f = feel.get(page) or {}
+            out.append(Target(f"layout shift {page}", _median(f, "cls"), CLS_LIMIT, "CLS"))
+            settled = ratio(_median(f, "settled"), bare_drawn)
+            out.append(Target(f"first screen settled {page} / bare full load", settled, SETTLE_RATIO, "×"))
+            out.append(Target(f"click → settled {page}", _median(f, "click"), CLICK_MS, "ms"))
+            out.append(Target(f"page change in session from {page}", _median(f, "page_change"), PAGE_CHANGE_MS, "ms"))
     script = results.get("script") or {}
     national = (results.get("scale") or {}).get("script") or {}
     for page in PAGES:
@@ -67,6 +83,8 @@ def _fmt_value(t: Target) -> str:
         return "—"
     if t.unit == "×":
         return fmt_ratio(t.value)
+    if t.unit == "CLS":
+        return f"{t.value:.3f}"
     if t.unit == "MB":
         return f"{t.value:.1f} MB"
     return f"{t.value:,.0f} {t.unit}"
@@ -105,6 +123,45 @@ def _load_table(results: dict[str, Any]) -> str:
             "× bare",
             "charts",
             "websocket bytes",
+        ],
+        rows,
+    )
+
+
+def _feel_table(results: dict[str, Any]) -> str:
+    """Per page, beside the bare page: what a person feels, measured in the same rounds."""
+    feel = (results.get("load") or {}).get("feel") or {}
+    samples = (results.get("load") or {}).get("feel_samples") or {}
+    bare_drawn = _median(feel.get(BARE), "drawn")
+    rows = []
+    for page in [BARE, FRAME, *PAGES]:
+        f = feel.get(page)
+        if not f:
+            continue
+        widgets = sorted({str(r["widget"]) for r in samples.get(page, []) if r.get("widget")})
+        cls = (f.get("cls") or {}).get("median")
+        rows.append(
+            [
+                page,
+                fmt_range(f.get("drawn") or {}),
+                fmt_range(f.get("settled") or {}),
+                fmt_ratio(ratio(_median(f, "settled"), bare_drawn)),
+                "—" if cls is None or cls != cls else f"{cls:.3f}",
+                fmt_range(f.get("click") or {}),
+                ", ".join(widgets) or "—",
+                fmt_range(f.get("page_change") or {}),
+            ]
+        )
+    return markdown_table(
+        [
+            "page",
+            "full load ms",
+            "first screen settled ms",
+            "settled × bare full load",
+            "layout shift (CLS)",
+            "click → settled ms",
+            "widget clicked",
+            "page change in session ms",
         ],
         rows,
     )
@@ -262,6 +319,68 @@ def _charts_table(results: dict[str, Any]) -> str:
     )
 
 
+def capacity_sentence(run: dict[str, Any], processes: int) -> str:
+    """The summary's sentence: how many sessions changing filters at once the setup serves within the limit."""
+    if not run or "levels" not in run:
+        return f"{processes} process(es): not measured" + (f" ({run['skipped']})" if run.get("skipped") else "")
+    who = "One process" if processes == 1 else f"{processes} processes behind nginx"
+    n = int(run.get("capacity") or 0)
+    bound = " (the cap: more was not tried)" if n and n == run.get("cap") else ""
+    return (
+        f"{who} serve{'s' if processes == 1 else ''} **{n}** session{'s' if n != 1 else ''} changing filters at "
+        f"once with rerun p95 ≤ {run.get('limit_ms', 500):.0f} ms{bound}; stopped: {run.get('stopped', '?')}."
+    )
+
+
+def _capacity_table(results: dict[str, Any]) -> str:
+    cap = results.get("capacity") or {}
+    rows = []
+    for label, key in (("1 process", "one_process"), ("2 processes + nginx", "two_processes")):
+        for level in (cap.get(key) or {}).get("levels") or []:
+            rows.append(
+                [
+                    label,
+                    level["sessions"],
+                    level["reruns"],
+                    fmt_ms(level.get("p50_ms")),
+                    fmt_ms(level.get("p95_ms")),
+                    fmt_ms(level.get("max_ms")),
+                    f"{level.get('reruns_per_s', float('nan')):.1f}",
+                    level.get("failures", 0),
+                ]
+            )
+    return markdown_table(
+        ["setup", "sessions at once", "reruns timed", "p50 ms", "p95 ms", "max ms", "reruns/s", "failures"], rows
+    )
+
+
+def _capacity_part(results: dict[str, Any]) -> list[str]:
+    cap = results.get("capacity") or {}
+    if not cap:
+        return []
+    one = cap.get("one_process") or {}
+    widgets: dict[str, str] = {}
+    for level in one.get("levels") or []:
+        widgets.update(level.get("widgets") or {})
+    return [
+        "",
+        "## Capacity (websocket load generator)",
+        "",
+        capacity_sentence(one, 1),
+        "",
+        capacity_sentence(cap.get("two_processes") or {}, 2),
+        "",
+        "Each simulated user is one websocket session speaking Streamlit's protocol (bench/capacity.py, no "
+        "browser): it opens a page (pages in turn), then flips that page's filter every "
+        f"{cap.get('think_s', '?')} s on average (0.5–1.5×) and times each rerun from sending the change to the "
+        "server's `script_finished`. Levels double until the p95 passes the limit, a rerun fails, or the cap or "
+        "time budget is reached. The generator runs on the same CPUs as the server, so this is a lower bound. "
+        "Filter flipped per page: " + ", ".join(f"{page}: {w}" for page, w in widgets.items()) + ".",
+        "",
+        _capacity_table(results),
+    ]
+
+
 def _problems(results: dict[str, Any]) -> list[str]:
     lines = []
     for label, script in (("shipped", results.get("script")), ("national", (results.get("scale") or {}).get("script"))):
@@ -337,6 +456,17 @@ def summary(results: dict[str, Any], findings: str = "") -> str:
         "",
         _load_table(results),
         "",
+        "What a person feels, in separate rounds of fresh contexts (the observers stay out of the timed loads "
+        "above): *full load* as above; *first screen settled* is the last time anything visible inside the "
+        "1920×1080 viewport changed (an element added, removed, restyled or retexted there, or a layout shift "
+        "touching it; Streamlit's header left out), from the start of navigation; *layout shift* is Chrome's "
+        "Cumulative Layout Shift (largest session window of layout-shift entries without recent input); "
+        "*click → settled* clicks the page's first filter (else its chart ↔ table switch) and times until the "
+        "last visible change; *page change* clicks the next page in the sidebar in the same session. A screen "
+        f"counts as settled after {QUIET_MS} ms without a visible change.",
+        "",
+        _feel_table(results),
+        "",
         "Where a cold load goes (medians): *frontend start-up* is navigation until the script starts (page, "
         "JavaScript bundle, websocket), *script run* until the script has finished as the browser sees it "
         "(server run and delivery), *drawing* until every chart and map has drawn. *Script on the wire* is the "
@@ -361,6 +491,7 @@ def summary(results: dict[str, Any], findings: str = "") -> str:
         "",
         _charts_table(results),
     ]
+    parts += _capacity_part(results)
     problems = _problems(results)
     if problems:
         parts += ["", "## Problems seen while measuring", "", *problems]

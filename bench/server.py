@@ -1,4 +1,5 @@
-"""Start and stop Streamlit servers on loopback for the benchmark, and read their memory from /proc.
+"""Start and stop Streamlit servers on loopback for the benchmark (one process, or N behind the deploy/
+nginx), and read their memory from /proc.
 
 Each server runs from the repository root, so ``.streamlit/config.toml`` applies
 to the dashboard and to the bare page alike. Only the processes started here
@@ -107,6 +108,61 @@ class Server:
     def rss_kb(self) -> int:
         """Resident memory of the server and all its child processes, in kB (from /proc)."""
         return tree_rss_kb(self.pid)
+
+
+class Cluster:
+    """``deploy/start.sh N PORT``: N app processes behind the deploy/ nginx on loopback, as a context manager.
+
+    Ports are picked free; state and logs go to ``bench/results/logs/cluster/``; ``deploy/stop.sh``
+    stops exactly what the script started (by the pids it recorded).
+    """
+
+    def __init__(self, processes: int) -> None:
+        self.processes = processes
+        self.run_dir = RESULTS / "logs" / "cluster"
+        self.url = ""
+
+    def _env(self) -> dict[str, str]:
+        return {**os.environ, "RUN_DIR": str(self.run_dir)}
+
+    def __enter__(self) -> Cluster:
+        self.run_dir.mkdir(parents=True, exist_ok=True)
+        listen = free_port()
+        base = free_port()
+        while base + self.processes >= 65_535 or any(_busy(base + i) for i in range(self.processes + 1)):
+            base = free_port()
+        env = {**self._env(), "BASE_PORT": str(base)}
+        started = subprocess.run(
+            [str(REPO / "deploy" / "start.sh"), str(self.processes), str(listen)],
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=180,
+            check=False,
+        )
+        if started.returncode != 0:
+            self.__exit__(None, None, None)
+            raise RuntimeError(f"deploy/start.sh failed: {started.stderr.strip()[-300:]}")
+        self.url = f"http://127.0.0.1:{listen}"
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        subprocess.run(
+            [str(REPO / "deploy" / "stop.sh")],
+            cwd=REPO,
+            env=self._env(),
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+
+
+def _busy(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        return s.connect_ex(("127.0.0.1", port)) == 0
 
 
 def _read(path: Path) -> str:

@@ -62,6 +62,28 @@ def phase_summary(records: list[dict[str, float]]) -> dict[str, dict[str, float]
     return {k: summarize(v) for k, v in spans.items()}
 
 
+def cls_windows(shifts: Sequence[tuple[float, float]], gap_ms: float = 1_000.0, span_ms: float = 5_000.0) -> float:
+    """Cumulative Layout Shift as Chrome reports it: layout shifts ``(time ms, score)`` (those right after an
+    input already left out) grouped into session windows — a window closes after a gap of ``gap_ms`` without
+    a shift or when it would span more than ``span_ms`` — and the largest window's sum (0 without shifts)."""
+    best = current = 0.0
+    start = last = None
+    for t, value in sorted(shifts):
+        if start is None or last is None or t - last >= gap_ms or t - start > span_ms:
+            start, current = t, 0.0
+        current += value
+        last = t
+        best = max(best, current)
+    return best
+
+
+def feel_summary(records: list[dict[str, float]]) -> dict[str, Summary]:
+    """Per measure of what a person feels (full load, first-screen settle time, layout shift, widget
+    click-to-settled, page change in the session), the summary of the loads that measured it."""
+    keys = ("drawn", "settled", "cls", "cls_total", "click", "page_change")
+    return {k: summarize([float(r[k]) for r in records if isinstance(r.get(k), (int, float))]) for k in keys}
+
+
 # --------------------------------------------------------------------------- memory (/proc)
 
 

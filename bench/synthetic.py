@@ -39,7 +39,7 @@ import numpy as np
 import pandas as pd
 
 from bench import REPO
-from dashboard.data import open_build, open_data, paths
+from dashboard.data import atomic, open_build, open_data, paths
 from dashboard.data.store import sha256_bytes
 
 MUNICIPALITIES = 1741
@@ -305,7 +305,7 @@ def kpi_monthly(munis: pd.DataFrame, long: pd.DataFrame, seed: int = 17) -> pd.D
 def _write_table(df: pd.DataFrame, target: Path) -> int:
     """Write a table as the dashboard's open-data Parquet (the same encoding as ``dashboard build --open``)."""
     data = open_build.encode(df)
-    open_data.write_bytes_atomic(target, data)
+    atomic.write_bytes(target, data)
     return len(data)
 
 

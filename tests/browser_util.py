@@ -42,13 +42,15 @@ def watch(page: Page) -> RequestLog:
     return log
 
 
-# True once the script is not running and every chart and map has drawn (also used by bench/browser.py).
+# True once the script is not running and every chart and map shown has drawn (also used by bench/browser.py).
 RENDERED_JS = """() => {
     const running = document.querySelector('[data-testid="stStatusWidget"]');
     if (running && running.innerText.trim().length > 0) return false;
-    const charts = [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')];
+    // Charts on a slide not shown (presentation mode) are drawn when their slide comes up.
+    const shown = el => el.getClientRects().length > 0;
+    const charts = [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')].filter(shown);
     if (!charts.every(c => c.querySelector('canvas, svg'))) return false;
-    const decks = [...document.querySelectorAll('[data-testid="stDeckGlJsonChart"]')];
+    const decks = [...document.querySelectorAll('[data-testid="stDeckGlJsonChart"]')].filter(shown);
     return decks.every(d => d.querySelector('canvas'));
 }"""
 
@@ -56,7 +58,7 @@ RENDERED_JS = """() => {
 def wait_rendered(page: Page, timeout_ms: int = 45_000) -> None:
     """Wait until the script has finished and every chart and map on the page has drawn."""
     page.wait_for_selector('[data-testid="stAppViewContainer"]', timeout=timeout_ms)
-    page.wait_for_selector("h1", timeout=timeout_ms)
+    page.wait_for_selector("h1", state="attached", timeout=timeout_ms)  # presenting, it may be on another slide
     page.wait_for_function(RENDERED_JS, timeout=timeout_ms)
     # Streamlit shows its "running" indicator only after a delay, so on a busy
     # machine the check above can pass before the script has sent its charts.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from apptest_util import chart_count, page_text, run_page
 from conftest import PAGES
@@ -85,17 +86,69 @@ def test_presentation_mode_on_every_page(page: str) -> None:
     assert "出典" in text and "時点" in text
 
 
-def test_presentation_mode_shows_short_tables_as_static_tables_whose_type_scales() -> None:
-    # The interactive grid draws at a fixed 14 px on a canvas; a hall display needs the scalable static table.
+def test_presentation_mode_shows_tables_as_static_pages_of_rows_one_slide_each() -> None:
+    # The interactive grid draws at a fixed 14 px on a canvas; a hall display needs the scalable static table,
+    # cut into pages of rows that each fit one slide.
     normal = run_page("overview")
     named = [d.value for d in normal.dataframe if "取組" in d.value.columns]
     assert len(named) == 1 and not normal.table
     at = run_page("overview", mode="present")
     assert not at.exception
     assert not [d for d in at.dataframe if "取組" in d.value.columns]
-    tables = [tb.value for tb in at.table]
-    assert len(tables) == 1 and len(tables[0]) == len(named[0]) <= present.PRESENT_TABLE_ROWS
+    pages = [tb.value for tb in at.table if "取組" in tb.value.columns]
+    assert len(pages) > 1 and all(len(p) <= present.TABLE_ROWS_PER_SLIDE for p in pages)
+    assert pd.concat(pages).reset_index(drop=True).equals(named[0].reset_index(drop=True))
     assert '[data-testid="stTable"]' in present.PRESENT_CSS
+
+
+@pytest.mark.parametrize("page", list(PAGES))
+def test_presentation_mode_cuts_every_page_into_slides(page: str) -> None:
+    at = run_page(page, mode="present")
+    assert not at.exception
+    assert at.session_state["present_slides"] >= 3
+    normal = run_page(page)
+    assert normal.session_state["present_slides"] == 0  # the normal view has no slides
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (None, 1),
+        ("", 1),
+        ("3", 3),
+        (" 12 ", 12),
+        ("0", 1),
+        ("-2", 1),
+        ("last", present.LAST_SLIDE),
+        ("LAST", present.LAST_SLIDE),
+        ("３", 1),  # full-width digits are not a slide number
+        ("1e3", 1),
+        ("99999", 1),
+        ("9999", 9999),
+        ("3.5", 1),
+        ("<script>", 1),
+        (["2"], 1),
+    ],
+)
+def test_parse_slide_is_total(text: object, expected: int) -> None:
+    assert present.parse_slide(text) == expected
+
+
+def test_start_slide_stays_within_the_page() -> None:
+    assert present.start_slide(present.LAST_SLIDE, 7) == 7
+    assert present.start_slide(9999, 7) == 7
+    assert present.start_slide(3, 7) == 3
+    assert present.start_slide(1, 0) == 1
+
+
+def test_table_pages_fit_a_slide_and_lose_no_row() -> None:
+    short = pd.DataFrame({"name": [f"n{i}" for i in range(59)], "value": range(59)})
+    pages = present.table_pages(short)
+    assert [len(p) for p in pages] == [12, 12, 12, 12, 11]
+    assert pd.concat(pages).equals(short)
+    wordy = pd.DataFrame({"detail": ["長い説明" * 30] * 10})
+    assert all(len(p) <= 4 for p in present.table_pages(wordy))  # rows that wrap count as 3 lines each
+    assert len(present.table_pages(short.iloc[:0])) == 1
 
 
 def test_normal_pages_offer_png_svg_xlsx_beside_csv() -> None:

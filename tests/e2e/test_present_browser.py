@@ -120,12 +120,13 @@ def test_presentation_mode_is_readable_from_the_back_of_a_hall(
         ".map(c => c.getBoundingClientRect().right))"
     )
     assert right <= width
+    page.screenshot(path=str(SHOTS / f"present-overview-{width}x{height}.png"))
+    # One idea per screen: the next slide (the headline cards) carries its sources and as-of.
+    page.keyboard.press("PageDown")
+    page.wait_for_function("() => document.querySelector('.present-count').textContent.startsWith('2')")
+    wait_rendered(page)
     main_text = page.inner_text('[data-testid="stMainBlockContainer"]')
     assert "出典" in main_text and "時点" in main_text
-    page.screenshot(path=str(SHOTS / f"present-overview-{width}x{height}.png"))
-    # One idea per screen: the first chart block, scrolled to the top of the screen.
-    page.evaluate("() => document.querySelector('[id^=\"slide-\"]').scrollIntoView({block: 'start'})")
-    page.wait_for_timeout(800)
     page.screenshot(path=str(SHOTS / f"present-overview-chart-{width}x{height}.png"))
     assert log.outside == [], log.outside
 
@@ -137,8 +138,9 @@ def test_presentation_screenshots_of_pages_with_figures_and_charts(page: Page, s
     sizes = page.evaluate(SIZES_JS)
     assert min(sizes["body"]) >= 24 and min(sizes["h1"] + sizes["metric"]) >= 64, sizes
     page.screenshot(path=str(SHOTS / f"present-{page_name}-1920x1080.png"))
-    page.evaluate("() => document.querySelector('[id^=\"slide-\"]').scrollIntoView({block: 'start'})")
-    page.wait_for_timeout(800)
+    page.keyboard.press("PageDown")
+    page.wait_for_function("() => document.querySelector('.present-count').textContent.startsWith('2')")
+    wait_rendered(page)
     page.screenshot(path=str(SHOTS / f"present-{page_name}-chart-1920x1080.png"))
 
 
@@ -156,13 +158,15 @@ def test_auto_advance_moves_to_the_next_page_keeping_the_view_settings(page: Pag
 
 
 def test_keys_move_between_pages_and_exit_returns_to_the_normal_view(page: Page, server_url: str) -> None:
-    _open(page, server_url, "/dx?mode=present")
-    page.locator(".st-key-present_next").get_by_role("button", name=re.compile("次へ")).wait_for()
+    # → on a page's last slide goes on to the next page's first slide.
+    _open(page, server_url, "/dx?mode=present&slide=last")
+    page.locator(".present-bar").get_by_role("button", name=re.compile("次へ")).wait_for()
     page.wait_for_timeout(500)
     page.keyboard.press("ArrowRight")
-    page.wait_for_url(re.compile(r"/facilities\?mode=present$"), timeout=45_000)
+    page.wait_for_url(re.compile(r"/facilities\?mode=present&slide=1$"), timeout=45_000)
     wait_rendered(page)
-    page.locator(".st-key-present_exit").get_by_role("button", name=re.compile("終了")).click()
+    assert page.locator(".present-count").inner_text().startswith("1／")
+    page.locator(".present-bar").get_by_role("button", name=re.compile("終了")).click()
     page.wait_for_function(
         "() => { const s = document.querySelector('[data-testid=\"stSidebar\"]');"
         " return s && getComputedStyle(s).display !== 'none'; }",

@@ -19,7 +19,7 @@ from dashboard.data.schemas import SPECS
 from dashboard.i18n import LANGUAGES, set_language, t
 
 PROG = "dashboard"
-BENCH_SECTIONS = ("data", "script", "load", "scale", "memory")
+BENCH_SECTIONS = ("data", "script", "load", "scale", "memory", "capacity")
 """The benchmark's sections (``bench/__main__.py``), for the help of ``--only``."""
 
 

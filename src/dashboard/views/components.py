@@ -24,7 +24,7 @@ from dashboard.data.schemas import REPORT_SOURCE
 from dashboard.i18n import localized, t
 from dashboard.i18n.format import as_of_label
 from dashboard.views import cache, present
-from dashboard.views.safe import plain
+from dashboard.views.safe import plain, plain_frame
 
 log = logging.getLogger(__name__)
 
@@ -112,8 +112,8 @@ DELTA_COLOURS: dict[str, DeltaColour] = {"good": "blue", "bad": "red", "neutral"
 
 
 def show_chart(spec: VegaSpec, *, key: str) -> None:
-    """Draw a Vega-Lite chart from its spec (``cache.chart``)."""
-    st.vega_lite_chart(spec, key=key)
+    """Draw a Vega-Lite chart from its spec (``cache.chart``); presenting, with presentation type sizes."""
+    st.vega_lite_chart(present.chart_spec(spec, fill=False) if present.active() else spec, key=key)
 
 
 def credit(source_id: str) -> str:
@@ -297,6 +297,7 @@ def data_block(
     source: Source,
     filename: str | None = None,
     selectable: bool = False,
+    legend: Callable[[], None] | None = None,
 ) -> Any:
     """A chart with a table behind it: title, chart ↔ table switch, source line, downloads.
 
@@ -305,43 +306,118 @@ def data_block(
     The switch is bound to the URL (``?<key>_view=table``) so a shared link
     reopens the same view. With ``selectable=True`` a pydeck map reruns the
     page on a click and the selection event is returned (None otherwise).
+    ``legend`` draws what belongs under the chart (a map's legend), on the same slide.
     """
-    # The anchor marks the block as one screen of presentation mode (and links to it: #slide-<key>).
-    present.count_slide()
-    st.subheader(plain(title), anchor=f"slide-{key}")
-    mode = "chart"
-    if chart is not None:
-        mode = (
-            st.segmented_control(
-                t("block.view"),
-                options=["chart", "table"],
-                format_func=lambda m: t(f"block.{m}"),
-                default="chart",
-                key=f"{key}_view",
-                bind="query-params",
-                label_visibility="collapsed",
-                required=True,
-            )
-            or "chart"
+    if present.active():
+        return _present_block(
+            key=key, title=title, chart=chart, table=table, source=source, selectable=selectable, legend=legend
         )
+    st.subheader(plain(title), anchor=f"slide-{key}")
+    mode = _view_switch(key) if chart is not None else "table"
     event = None
     if chart is not None and mode == "chart":
-        if isinstance(chart, pdk.Deck) and selectable:
-            event = st.pydeck_chart(chart, key=f"{key}_deck", on_select="rerun", selection_mode="single-object")
-        elif isinstance(chart, pdk.Deck):
-            st.pydeck_chart(chart, key=f"{key}_deck")
-        elif present.active():
-            st.vega_lite_chart(present.chart_spec(chart), key=f"{key}_chart")
-        else:
-            show_chart(chart, key=f"{key}_chart")
+        event = _draw(chart, key=key, selectable=selectable)
+        if legend is not None:
+            legend()
     else:
-        present.show_table(table)
+        st.dataframe(table, hide_index=True)
     source_caption(source)
-    if not present.active():  # presentation mode shows no controls
-        with st.container(horizontal=True, gap="small"):
-            download_csv(table, filename or key, key)
-            export_buttons(key=key, title=title, chart=chart, table=table, source=source, filename=filename or key)
+    with st.container(horizontal=True, gap="small"):
+        download_csv(table, filename or key, key)
+        export_buttons(key=key, title=title, chart=chart, table=table, source=source, filename=filename or key)
     return event
+
+
+def _view_switch(key: str) -> str:
+    """The chart ↔ table switch, bound to the URL (``?<key>_view=table``)."""
+    return (
+        st.segmented_control(
+            t("block.view"),
+            options=["chart", "table"],
+            format_func=lambda m: t(f"block.{m}"),
+            default="chart",
+            key=f"{key}_view",
+            bind="query-params",
+            label_visibility="collapsed",
+            required=True,
+        )
+        or "chart"
+    )
+
+
+def _draw(chart: Chart, *, key: str, selectable: bool) -> Any:
+    """Draw a chart or map; a selectable map returns its selection event."""
+    if isinstance(chart, pdk.Deck) and present.active():
+        chart = present.deck(chart)
+    if isinstance(chart, pdk.Deck) and selectable:
+        return st.pydeck_chart(chart, key=f"{key}_deck", on_select="rerun", selection_mode="single-object")
+    if isinstance(chart, pdk.Deck):
+        st.pydeck_chart(chart, key=f"{key}_deck")
+    elif present.active():
+        st.vega_lite_chart(present.chart_spec(chart), key=f"{key}_chart")
+    else:
+        show_chart(chart, key=f"{key}_chart")
+    return None
+
+
+def _present_block(
+    *,
+    key: str,
+    title: str,
+    chart: Chart | None,
+    table: pd.DataFrame,
+    source: Source,
+    selectable: bool,
+    legend: Callable[[], None] | None,
+) -> Any:
+    """A data block in presentation mode: one slide for its chart, or its table a page of rows per slide.
+
+    The view switch is drawn (hidden) so the URL keeps the viewer's choice; no downloads.
+    """
+    pages: list[pd.DataFrame] = []
+    with slide():
+        st.subheader(plain(title), anchor=f"slide-{key}")
+        mode = _view_switch(key) if chart is not None else "table"
+        if chart is not None and mode == "chart":
+            event = _draw(chart, key=key, selectable=selectable)
+            if legend is not None:
+                legend()
+            source_caption(source)
+            return event
+        pages = present.table_pages(table)
+        _table_page(pages[0], source)
+    _more_table_slides(title, pages, source)
+    return None
+
+
+def slide_table(
+    title: str, table: pd.DataFrame, source: Source, style: Callable[[pd.DataFrame], Any] | None = None
+) -> None:
+    """A table as presentation mode shows it: static, large type, a page of rows per slide, the heading repeated.
+
+    ``style`` turns a page of rows into what is drawn (e.g. a pandas Styler that highlights a row).
+    """
+    pages = present.table_pages(table)
+    with slide():
+        st.subheader(plain(title), anchor=False)
+        _table_page(pages[0], source, style)
+    _more_table_slides(title, pages, source, style)
+
+
+def _table_page(rows: pd.DataFrame, source: Source, style: Callable[[pd.DataFrame], Any] | None = None) -> None:
+    shown = plain_frame(rows)  # st.table renders its cells as Markdown: data text is shown as typed
+    st.table(style(shown) if style else shown, hide_index=True)
+    source_caption(source)
+
+
+def _more_table_slides(
+    title: str, pages: Sequence[pd.DataFrame], source: Source, style: Callable[[pd.DataFrame], Any] | None = None
+) -> None:
+    """The second and later pages of a table, one slide each, titled 「… （2／4）」."""
+    for number, rows in enumerate(pages[1:], start=2):
+        with slide():
+            st.subheader(t("present.table_part", title=plain(title), n=number, total=len(pages)), anchor=False)
+            _table_page(rows, source, style)
 
 
 def show_data_error(exc: DataError) -> None:
@@ -362,6 +438,10 @@ def show_data_error(exc: DataError) -> None:
         st.info(message + "\n\n" + t("open_data.howto"), icon=":material/folder_off:")
     else:
         st.error(message + "\n\n" + t("data_error.other_pages"), icon=":material/error:")
+
+
+slide = present.slide  # the views mark their slides with ``with slide():``
+presentation_mode = present.active
 
 
 @contextmanager

@@ -54,9 +54,11 @@ from dashboard.views.components import (
     guarded,
     page_header,
     pages_of,
+    presentation_mode,
     report_quotes,
     report_sentences,
     sections_of,
+    slide,
     source_caption,
     updated_caption,
 )
@@ -70,6 +72,7 @@ MYNUMBER = "soumu_mynumbercard"
 # Cards have a fixed width inside a wrapping row: four a row on a full-HD screen,
 # more on 4K, one on a phone, and labels never squeezed into an ellipsis.
 CARD_WIDTH = 340
+CARDS_PER_SLIDE = 6  # presentation mode: two rows of three cards fit one screen
 # st.metric's named colours closest to the theme's GOOD (Okabe–Ito blue) and BAD (vermillion):
 # red/green ("normal"/"inverse") is the pair colour-blind readers cannot tell apart.
 
@@ -252,18 +255,21 @@ def _cards_section() -> None:
     for _, pillar in pillars.iterrows():
         if chosen not in (ALL, pillar["pillar_id"]):
             continue
-        with st.container(border=False):
-            st.subheader(plain(localized(pillar, "name")))
-            st.caption(plain(localized(pillar, "aims")))
-            rows = cards[cards["pillar_id"] == pillar["pillar_id"]]
-            if rows.empty:
-                st.caption(t("dx.cards.none"))
-                continue
-            with _card_row():
-                for _, row in rows.iterrows():
-                    _card(row, towards if row["kpi_id"] == "facility_count" else ())
-            if pillar["pillar_id"] == "citizen_dx":
-                report_quotes(report_sentences("online"), lead=t("dx.online.report_words"))
+        rows = cards[cards["pillar_id"] == pillar["pillar_id"]]
+        # Presenting, a pillar's cards take as many slides as they need, six a slide.
+        per = CARDS_PER_SLIDE if presentation_mode() else max(1, len(rows))
+        for start in range(0, max(1, len(rows)), per):
+            with slide(), st.container(border=False):
+                st.subheader(plain(localized(pillar, "name")))
+                st.caption(plain(localized(pillar, "aims")))
+                if rows.empty:
+                    st.caption(t("dx.cards.none"))
+                    continue
+                with _card_row():
+                    for _, row in rows.iloc[start : start + per].iterrows():
+                        _card(row, towards if row["kpi_id"] == "facility_count" else ())
+        if pillar["pillar_id"] == "citizen_dx":
+            report_quotes(report_sentences("online"), lead=t("dx.online.report_words"))
 
 
 # --------------------------------------------------------------------------- section 2: trends and derived
@@ -507,7 +513,7 @@ def _trends_section() -> None:
     left, right = st.columns(2)
     with left:
         _hours_block(kpis, str(directions["working_hours"]))
-    with right, guarded("dx.derived"):
+    with right, slide(), guarded("dx.derived"):
         _derived_block(kpis)
 
 
@@ -559,22 +565,25 @@ def _mynumber_cards(series: pd.DataFrame, as_of: str, n_munis: int) -> None:
 
 def _mynumber_section() -> None:
     """My Number card issuance: Iwaki vs the weighted Fukushima and national rates, percentile, peers."""
-    st.header(t("dx.mn.heading"))
-    st.caption(t("dx.mn.intro"))
-    _, options, n_munis = cache.mynumber_prepared()
-    peers = st.multiselect(
-        t("dx.mn.peers"),
-        options,
-        key=PEERS_KEY,
-        bind="query-params",
-        max_selections=MAX_PEERS,
-        placeholder=t("dx.mn.peers_placeholder"),
-        help=t("dx.mn.peers_help", n=MAX_PEERS),
-    )
-    series = cache.uptake_series(list(peers)).copy()
-    series["series_label"] = [_series_label(k, s) for k, s in zip(series["series_kind"], series["series"], strict=True)]
-    as_of = pd.Timestamp(series["snapshot"].max()).strftime("%Y-%m-%d")
-    _mynumber_cards(series, as_of, n_munis)
+    with slide():
+        st.header(t("dx.mn.heading"))
+        st.caption(t("dx.mn.intro"))
+        _, options, n_munis = cache.mynumber_prepared()
+        peers = st.multiselect(
+            t("dx.mn.peers"),
+            options,
+            key=PEERS_KEY,
+            bind="query-params",
+            max_selections=MAX_PEERS,
+            placeholder=t("dx.mn.peers_placeholder"),
+            help=t("dx.mn.peers_help", n=MAX_PEERS),
+        )
+        series = cache.uptake_series(list(peers)).copy()
+        series["series_label"] = [
+            _series_label(k, s) for k, s in zip(series["series_kind"], series["series"], strict=True)
+        ]
+        as_of = pd.Timestamp(series["snapshot"].max()).strftime("%Y-%m-%d")
+        _mynumber_cards(series, as_of, n_munis)
 
     legend = series.drop_duplicates("series_label")
     domain, colours = series_colours(legend["series_label"].tolist(), legend["series_kind"].tolist())
@@ -652,7 +661,8 @@ def _mynumber_section() -> None:
 
 def render() -> None:
     """Draw the page."""
-    page_header("dx.title", "dx.intro")
+    with slide():
+        page_header("dx.title", "dx.intro")
     with guarded("dx.cards"):
         _cards_section()
     st.divider()

@@ -33,9 +33,11 @@ from dashboard.views.components import (
     dataset_source,
     guarded,
     page_header,
+    presentation_mode,
     report_quotes,
     report_sentences,
     sections_of,
+    slide,
     source_caption,
     updated_caption,
 )
@@ -75,8 +77,8 @@ FIT_WIDTH_PX = 400
 FIT_HEIGHT_PX = 500
 _WRAP_CSS = """
 <style>
-:is(.st-key-fac_cards, .st-key-fac_ctx) :is([data-testid="stMetricValue"], [data-testid="stMetricLabel"]),
-:is(.st-key-fac_cards, .st-key-fac_ctx) :is([data-testid="stMetricValue"], [data-testid="stMetricLabel"]) * {
+:is(.st-key-fac_cards, [class*="st-key-fac_ctx"]) :is([data-testid="stMetricValue"], [data-testid="stMetricLabel"]),
+:is(.st-key-fac_cards, [class*="st-key-fac_ctx"]) :is([data-testid="stMetricValue"], [data-testid="stMetricLabel"]) * {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
   overflow-wrap: anywhere; line-height: 1.25;
 }
@@ -86,7 +88,8 @@ _WRAP_CSS = """
 
 def render() -> None:
     """Draw the page."""
-    page_header("facilities.title", "facilities.intro")
+    with slide():
+        page_header("facilities.title", "facilities.intro")
     with guarded("facilities.report_words"):
         # Why the city reviews its facilities, in the report's own words.
         report_quotes(report_sentences("facilities"), lead=t("facilities.report_words"))
@@ -106,39 +109,42 @@ def render() -> None:
 
 def _counts() -> None:
     """Cards for each year, the change, 2025's label, and the bar chart."""
-    st.header(t("facilities.counts.title"))
-    df = cache.dataset("facility_counts").sort_values("year")
-    change = m.count_change(df)
-    source = dataset_source("facility_counts", rows=df)
-    actual = df[df["status"] == "actual"]
-    planned = df[df["status"] != "actual"]
-    # Constant CSS (no data in it): let long card values such as 「最適な施設数へ（2025年以降）」 wrap.
-    st.html(_WRAP_CSS)
-    cols = st.container(key="fac_cards").columns(len(actual) + 1 + len(planned))
-    for col, (_, row) in zip(cols, actual.iterrows(), strict=False):
-        col.metric(
-            t("facilities.card.year", year=int(row["year"])), fmt_value(row["facilities"], "facilities"), border=True
-        )
-    cols[len(actual)].metric(
-        t("facilities.card.change", start=change.start_year, end=change.end_year),
-        t("facilities.change.count", count=fmt_signed(change.change, 0)),
-        delta=t("facilities.change.pct", pct=fmt_signed(change.change_pct, 1)),
-        delta_color="off",
-        delta_arrow="off",
-        border=True,
-        help=t("facilities.change.help", start=fmt_number(change.start), end=fmt_number(change.end)),
-    )
-    for col, (_, row) in zip(cols[len(actual) + 1 :], planned.iterrows(), strict=False):
-        col.metric(
-            t("facilities.card.from", year=int(row["year"])),
-            plain(localized(row, "label")),
+    with slide():
+        st.header(t("facilities.counts.title"))
+        df = cache.dataset("facility_counts").sort_values("year")
+        change = m.count_change(df)
+        source = dataset_source("facility_counts", rows=df)
+        actual = df[df["status"] == "actual"]
+        planned = df[df["status"] != "actual"]
+        # Constant CSS (no data in it): let long card values such as 「最適な施設数へ（2025年以降）」 wrap.
+        st.html(_WRAP_CSS)
+        cols = st.container(key="fac_cards").columns(len(actual) + 1 + len(planned))
+        for col, (_, row) in zip(cols, actual.iterrows(), strict=False):
+            col.metric(
+                t("facilities.card.year", year=int(row["year"])),
+                fmt_value(row["facilities"], "facilities"),
+                border=True,
+            )
+        cols[len(actual)].metric(
+            t("facilities.card.change", start=change.start_year, end=change.end_year),
+            t("facilities.change.count", count=fmt_signed(change.change, 0)),
+            delta=t("facilities.change.pct", pct=fmt_signed(change.change_pct, 1)),
+            delta_color="off",
+            delta_arrow="off",
             border=True,
-            help=t("facilities.card.no_target"),
+            help=t("facilities.change.help", start=fmt_number(change.start), end=fmt_number(change.end)),
         )
-    st.caption(t("facilities.change.derived_note"))
-    source_caption(
-        dataset_source("facility_counts", rows=df, derived=True, notes=[t("facilities.change.derived_what")])
-    )
+        for col, (_, row) in zip(cols[len(actual) + 1 :], planned.iterrows(), strict=False):
+            col.metric(
+                t("facilities.card.from", year=int(row["year"])),
+                plain(localized(row, "label")),
+                border=True,
+                help=t("facilities.card.no_target"),
+            )
+        st.caption(t("facilities.change.derived_note"))
+        source_caption(
+            dataset_source("facility_counts", rows=df, derived=True, notes=[t("facilities.change.derived_what")])
+        )
     table = actual[["year", "facilities"]].rename(
         columns={"year": t("facilities.col.year"), "facilities": t("facilities.col.facilities")}
     )
@@ -163,29 +169,33 @@ def _context() -> None:
     present = [fid for fid in CONTEXT_IDS if fid in figures.index]
     if not present:
         return
-    with st.container(border=True, key="fac_ctx"):
-        st.subheader(t("facilities.context.title"))
-        st.caption(t("facilities.context.lead"))
-        for start in range(0, len(present), CONTEXT_PER_ROW):
-            cols = st.columns(CONTEXT_PER_ROW)
-            for col, fid in zip(cols, present[start : start + CONTEXT_PER_ROW], strict=False):
-                row = figures.loc[fid]
-                with col:
-                    st.metric(t(f"facilities.ctx.{fid}"), fmt_value(row["value"], str(row["unit"])), border=True)
-                    st.caption(plain(localized(row, "note")))
-        # Dated facts without a figure (the plan's revision), listed with their date.
-        facts = figures[(figures["topic"] == "facilities") & figures["value"].isna()]
-        if len(facts):
-            st.markdown(
-                "\n".join(
-                    "- "
-                    + t("facilities.context.fact", when=as_of_label(str(r["period"])), note=plain(localized(r, "note")))
-                    for _, r in facts.iterrows()
-                )
+    # Presenting, four figures (two by two) make one slide, each slide with its heading and source.
+    per_row, per_slide = (2, 4) if presentation_mode() else (CONTEXT_PER_ROW, len(present))
+    published = str(figures.loc[present[0], "published"])
+    source_id = str(figures.loc[present[0], "source_id"])
+    for first in range(0, len(present), per_slide):
+        shown = present[first : first + per_slide]
+        with slide(), st.container(border=True, key="fac_ctx" if first == 0 else f"fac_ctx_{first}"):
+            st.subheader(t("facilities.context.title"))
+            st.caption(t("facilities.context.lead"))
+            for start in range(0, len(shown), per_row):
+                cols = st.columns(per_row)
+                for col, fid in zip(cols, shown[start : start + per_row], strict=False):
+                    row = figures.loc[fid]
+                    with col:
+                        st.metric(t(f"facilities.ctx.{fid}"), fmt_value(row["value"], str(row["unit"])), border=True)
+                        st.caption(plain(localized(row, "note")))
+            source_caption(Source([source_id], as_of=published, notes=[t("facilities.context.apart")]))
+    # Dated facts without a figure (the plan's revision), listed with their date.
+    facts = figures[(figures["topic"] == "facilities") & figures["value"].isna()]
+    if len(facts):
+        st.markdown(
+            "\n".join(
+                "- "
+                + t("facilities.context.fact", when=as_of_label(str(r["period"])), note=plain(localized(r, "note")))
+                for _, r in facts.iterrows()
             )
-        published = str(figures.loc[present[0], "published"])
-        source_id = str(figures.loc[present[0], "source_id"])
-        source_caption(Source([source_id], as_of=published, notes=[t("facilities.context.apart")]))
+        )
 
 
 # --------------------------------------------------------------------------- 3. what-if
@@ -241,49 +251,50 @@ def _scenario_controls(base: int, year: int) -> tuple[float, str]:
 
 def _what_if() -> None:
     """Facilities per 10,000 residents for 'keep 1,281' and the user's scenario; the cut that holds 2024's level."""
-    st.header(t("facilities.whatif.title"))
-    st.info(t("facilities.whatif.disclaimer"), icon=":material/calculate:")
-    counts = cache.dataset("facility_counts")
-    change = m.count_change(counts)
-    base = change.end
-    outlook = cache.dataset("population_outlook")[["year", "population"]]
-    pop_2024, pop_date = _population_2024()
-    level = m.per_10k(base, pop_2024)
-    hold = m.hold_level_table(outlook, base, pop_2024)
+    with slide():
+        st.header(t("facilities.whatif.title"))
+        st.info(t("facilities.whatif.disclaimer"), icon=":material/calculate:")
+        counts = cache.dataset("facility_counts")
+        change = m.count_change(counts)
+        base = change.end
+        outlook = cache.dataset("population_outlook")[["year", "population"]]
+        pop_2024, pop_date = _population_2024()
+        level = m.per_10k(base, pop_2024)
+        hold = m.hold_level_table(outlook, base, pop_2024)
 
-    notes = [t("facilities.whatif.src_note", date=pop_date), t("facilities.whatif.not_plan")]
-    population_source = str(
-        cache.dataset("context_figures").set_index("figure_id").loc[POPULATION_2024_ID, "source_id"]
-    )
-    source = Source(
-        [provenance("facility_counts").source_id, population_source],
-        sections_of(counts, cache.dataset("population_outlook")),
-        derived=True,
-        notes=notes,
-    )
-
-    cols = st.columns(1 + len(hold))
-    cols[0].metric(
-        t("facilities.whatif.level", year=change.end_year),
-        fmt_number(level, 1),
-        border=True,
-        help=t("facilities.whatif.level_help", count=fmt_number(base), pop=fmt_number(pop_2024), date=pop_date),
-    )
-    for col, (_, row) in zip(cols[1:], hold.iterrows(), strict=True):
-        col.metric(
-            t("facilities.whatif.needed", year=int(row["year"])),
-            t("facilities.whatif.about", count=fmt_number(row["facilities_needed"])),
-            delta=t(
-                "facilities.whatif.cut",
-                count=fmt_signed(-row["reduction"], 0),
-                pct=fmt_signed(-row["reduction_pct"], 1),
-            ),
-            delta_color="off",
-            delta_arrow="off",
-            border=True,
-            help=t("facilities.whatif.needed_help", pop=fmt_number(row["population"])),
+        notes = [t("facilities.whatif.src_note", date=pop_date), t("facilities.whatif.not_plan")]
+        population_source = str(
+            cache.dataset("context_figures").set_index("figure_id").loc[POPULATION_2024_ID, "source_id"]
         )
-    source_caption(source)
+        source = Source(
+            [provenance("facility_counts").source_id, population_source],
+            sections_of(counts, cache.dataset("population_outlook")),
+            derived=True,
+            notes=notes,
+        )
+
+        cols = st.columns(1 + len(hold))
+        cols[0].metric(
+            t("facilities.whatif.level", year=change.end_year),
+            fmt_number(level, 1),
+            border=True,
+            help=t("facilities.whatif.level_help", count=fmt_number(base), pop=fmt_number(pop_2024), date=pop_date),
+        )
+        for col, (_, row) in zip(cols[1:], hold.iterrows(), strict=True):
+            col.metric(
+                t("facilities.whatif.needed", year=int(row["year"])),
+                t("facilities.whatif.about", count=fmt_number(row["facilities_needed"])),
+                delta=t(
+                    "facilities.whatif.cut",
+                    count=fmt_signed(-row["reduction"], 0),
+                    pct=fmt_signed(-row["reduction_pct"], 1),
+                ),
+                delta_color="off",
+                delta_arrow="off",
+                border=True,
+                help=t("facilities.whatif.needed_help", pop=fmt_number(row["population"])),
+            )
+        source_caption(source)
 
     left, right = st.columns(2, gap="medium")
     with left:
@@ -490,6 +501,7 @@ def _map_and_tables() -> None:
     table = _points_table(shown)
 
     map_col, side_col = st.columns([3, 1], gap="medium")
+    presenting = presentation_mode()
     with map_col:
         event = data_block(
             key="fac_map",
@@ -499,9 +511,12 @@ def _map_and_tables() -> None:
             source=map_source,
             filename="facility_points",
             selectable=True,
+            # Presenting, the legend sits under the map on its slide (the side column, for clicks, is not shown).
+            legend=(lambda: _legend(shown)) if presenting else None,
         )
     with side_col:
-        _legend(shown)
+        if not presenting:
+            _legend(shown)
         with st.container(border=True):
             _details(event, shown)
 

@@ -46,6 +46,7 @@ from dashboard.views.components import (
     report_sentences,
     section_text,
     sections_of,
+    slide,
     source_caption,
     updated_caption,
 )
@@ -70,17 +71,15 @@ TIMELINE_WIDTH_PRESENT_PX = 1450
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
-# Outside presentation mode: a compact top (the page is meant to fit one 1920×1080 screen) and,
-# on a 4K hall display, the 1920 px layout drawn twice as large. Under CSS zoom the chart
-# measures its box in zoomed pixels and would draw twice too wide; half its box width makes
-# it draw exactly the column's width (the drawing overflows the half box into the column).
+# Outside presentation mode: a compact top (the page is meant to fit one 1920×1080 screen).
+# A 4K hall display draws it twice as large through the shared frame's rule (shell).
 _SCREEN_CSS = """
 [data-testid="stMainBlockContainer"] { padding-top: 1.2rem !important; padding-left: 3rem !important;
   padding-right: 3rem !important; }
-@media (min-width: 2600px) {
-  [data-testid="stAppViewContainer"] { zoom: 2; }
-  .st-key-ov_timeline_box [data-testid="stVegaLiteChart"] { width: 50% !important; overflow: visible !important; }
-}
+"""
+# Presenting, the five pillars share one slide: tighter boxes.
+_PRESENT_CSS = """
+[class*="st-key-ov_pillar_"] { padding: 0.4rem 0.9rem !important; gap: 0 !important; }
 """
 # On a phone the timeline keeps a readable width and scrolls sideways inside its box
 # (the page itself never does); the table view is the other way to read it there.
@@ -105,7 +104,7 @@ def _page_css() -> str:
         for pid, colour in PILLAR_COLOURS.items()
         if pid.isidentifier() and _HEX.match(colour)
     )
-    screen = "" if present.active() else _SCREEN_CSS
+    screen = _PRESENT_CSS if present.active() else _SCREEN_CSS
     return f"""
 <style>
 {screen}
@@ -440,7 +439,8 @@ def _pillars_column() -> None:
             [_source_of(summary, "pillars")],
             sections_of(summary, definitions),
             None,
-            notes=[t("overview.pillars.intro"), t("prov.classification")],
+            # How to use the links means nothing to an audience.
+            notes=([] if present.active() else [t("overview.pillars.intro")]) + [t("prov.classification")],
         )
     )
 
@@ -527,7 +527,9 @@ def _timeline_section() -> None:
         domain = m.x_domain(years)
         scale = present.CHART_FONT_SCALE if present.active() else 1.0
         width = TIMELINE_WIDTH_PRESENT_PX if present.active() else TIMELINE_WIDTH_PX
-        packed = m.pack_rows(frame, domain, width, font_px=LABEL_PX * scale, max_label_px=LABEL_LIMIT * scale)
+        # Presenting, no label is cut (a hall cannot hover for the rest): the packing takes whole labels.
+        most = float(width) if present.active() else LABEL_LIMIT * scale
+        packed = m.pack_rows(frame, domain, width, font_px=LABEL_PX * scale, max_label_px=most)
         lanes = [p for p in pillars["pillar_id"] if p in set(packed["pillar_id"])]
         slotted = m.slot_keys(packed, lanes, names)
         bands = m.fiscal_year_bands(years)
@@ -541,7 +543,7 @@ def _timeline_section() -> None:
             marker_key=t("overview.timeline.key"),
             titles={k: t(f"overview.tooltip.{k}") for k in ("name", "pillar", "fiscal_year", "when", "detail")},
             date_format=t("overview.timeline.date_format"),
-            label_limit=round(LABEL_LIMIT * scale),
+            label_limit=0 if present.active() else round(LABEL_LIMIT * scale),
         )
         table = slotted.sort_values(["fiscal_year", "sort_month", "initiative_id"])[
             ["fy_label", "when_label", "name", "lane_label", "detail"]
@@ -612,20 +614,23 @@ def _named_section() -> None:
 def render() -> None:
     """Draw the page: context, headline cards, pillars beside the timeline, then the named initiatives."""
     st.html(_page_css())
-    # The title and the report's verdict side by side: the verdict is the first thing read, before any figure.
-    title, verdict = st.columns([7, 8], gap="small", vertical_alignment="center")
-    with title:
-        st.title(t("app.title"))
-        st.caption(t("app.subtitle"))
-    with verdict, guarded("overview.verdict"):
-        _verdict()
-    with guarded("overview.context"):
-        _context_strip()
-    with guarded("overview.cards"):
+    with slide():
+        # The title and the report's verdict side by side: the verdict is the first thing read, before any figure.
+        title, verdict = st.columns([7, 8], gap="small", vertical_alignment="center")
+        with title:
+            st.title(t("app.title"))
+            st.caption(t("app.subtitle"))
+        with verdict, guarded("overview.verdict"):
+            _verdict()
+        with guarded("overview.context"):
+            _context_strip()
+    with slide(), guarded("overview.cards"):
+        if present.active():  # a slide has a heading; the normal view shows the cards under the title
+            st.subheader(t("overview.cards.heading"), anchor=False)
         _cards_section()
     # The pillars stand beside the timeline; presentation mode gives the timeline the whole width.
     left, right = (st.container(), st.container()) if present.active() else st.columns([1.15, 4], gap="medium")
-    with left, guarded("overview.pillars"):
+    with left, slide(), guarded("overview.pillars"):
         _pillars_column()
     with right, guarded("overview.timeline"):
         _timeline_section()
@@ -633,7 +638,7 @@ def render() -> None:
     left, right = st.columns([3, 2], gap="large")
     with left, guarded("overview.named"):
         _named_section()
-    with right, guarded("overview.context_details"):
+    with right, slide(), guarded("overview.context_details"):
         _context_details()
     updated_caption(
         [

@@ -32,7 +32,7 @@ from dashboard.data import DataError, provenance
 from dashboard.i18n import t
 from dashboard.i18n.format import fmt_number, fmt_signed, fmt_value
 from dashboard.metrics import population as pm
-from dashboard.views import cache
+from dashboard.views import cache, present
 from dashboard.views.components import (
     Source,
     credit,
@@ -46,6 +46,8 @@ from dashboard.views.components import (
     section_text,
     show_chart,
     show_data_error,
+    slide,
+    slide_table,
     source_caption,
 )
 from dashboard.views.safe import plain
@@ -265,13 +267,22 @@ def _outlook(series: pd.DataFrame) -> None:
                 series=t("population.list_sep").join(labels[s] for s in dropped),
             )
         )
-    _count_note(series)
+    with slide():
+        _count_note(series)
 
 
 def _count_note(series: pd.DataFrame) -> None:
     """Why the census and the register differ, with the gap computed from the two counts."""
     gaps = [(y, g) for y in (2015, 2020) if (g := pm.census_register_gap(series, y)) is not None]
-    with st.expander(t("population.note.title"), icon=":material/info:", expanded=True):
+    presenting = present.active()  # a slide has a heading; an expander's title is not one
+    box = (
+        st.container(border=True)
+        if presenting
+        else st.expander(t("population.note.title"), icon=":material/info:", expanded=True)
+    )
+    with box:
+        if presenting:
+            st.subheader(t("population.note.title"), anchor=False)
         st.markdown(t("population.note.body"))
         for year, (census, register, gap) in gaps:
             st.markdown(
@@ -556,11 +567,10 @@ def _peers() -> None:
                 source=Source(["census_2015", "mlit_n03_2021"], None, CENSUS_AS_OF, derived=True),
                 filename="population_census_change_map",
                 selectable=True,
+                legend=_map_legend,
             )
             _selected_from_map(event, set(names))
-            show_chart(cache.chart(change_legend, _legend_labels(), t("population.legend.title")), key="pop_map_legend")
-            st.caption(t("population.legend.iwaki") + "｜" + t("population.map.hint"))
-    with right, st.container(border=True):
+    with right, slide(), st.container(border=True):
         # No default index once the map has set the selector (Streamlit warns about a default plus a set value).
         default = codes.index(pm.IWAKI_CODE5) if pm.IWAKI_CODE5 in codes else 0
         code = st.selectbox(
@@ -574,6 +584,13 @@ def _peers() -> None:
         _municipality_card(peers, code or pm.IWAKI_CODE5)  # a cleared selector falls back to Iwaki
     st.caption(t("population.peers.evacuation"))
     _peer_list(peers, table)
+
+
+def _map_legend() -> None:
+    """The map's colour classes and how to use it (the mouse hint only outside presentation mode)."""
+    show_chart(cache.chart(change_legend, _legend_labels(), t("population.legend.title")), key="pop_map_legend")
+    hint = "" if present.active() else "｜" + t("population.map.hint")
+    st.caption(t("population.legend.iwaki") + hint)
 
 
 def _municipality_card(peers: pd.DataFrame, code: str) -> None:
@@ -599,21 +616,29 @@ def _municipality_card(peers: pd.DataFrame, code: str) -> None:
 
 
 def _peer_list(peers: pd.DataFrame, table: pd.DataFrame) -> None:
-    """The sortable list of all municipalities, Iwaki's row highlighted."""
-    st.markdown(f"**{t('population.peers.table')}**")
-    is_iwaki = (peers["code5"] == pm.IWAKI_CODE5).to_list()
+    """The sortable list of all municipalities, Iwaki's row highlighted (large static pages when presenting)."""
+    iwaki_rows = set(peers.index[peers["code5"] == pm.IWAKI_CODE5])
     highlight = f"background-color: {rgb_hex(mix_with_white(IWAKI, 0.75))}; font-weight: bold"
     change_cols = [t("population.col.change"), t("population.col.change_pct")]
-    styled = table.style.apply(lambda col: [highlight if hit else "" for hit in is_iwaki], axis=0).format(
-        {
-            t("population.col.pop_2010"): "{:,.0f}",
-            t("population.col.pop_2015"): "{:,.0f}",
-            change_cols[0]: "{:+,.0f}",
-            change_cols[1]: "{:+.2f}",
-        }
-    )
-    st.dataframe(styled, hide_index=True, height=420)
-    source_caption(Source(["census_2015"], None, CENSUS_AS_OF, derived=True, notes=[t("population.peers.derived")]))
+
+    def styled(rows: pd.DataFrame) -> Any:
+        marks = [idx in iwaki_rows for idx in rows.index]
+        return rows.style.apply(lambda col: [highlight if hit else "" for hit in marks], axis=0).format(
+            {
+                t("population.col.pop_2010"): "{:,.0f}",
+                t("population.col.pop_2015"): "{:,.0f}",
+                change_cols[0]: "{:+,.0f}",
+                change_cols[1]: "{:+.2f}",
+            }
+        )
+
+    source = Source(["census_2015"], None, CENSUS_AS_OF, derived=True, notes=[t("population.peers.derived")])
+    if present.active():
+        slide_table(t("population.peers.table_present"), table.set_axis(peers.index), source, styled)
+        return
+    st.markdown(f"**{t('population.peers.table')}**")
+    st.dataframe(styled(table.set_axis(peers.index)), hide_index=True, height=420)
+    source_caption(source)
     download_csv(table, "population_census_change", "pop_peers")
 
 
@@ -622,11 +647,12 @@ def _peer_list(peers: pd.DataFrame, table: pd.DataFrame) -> None:
 
 def render() -> None:
     """Draw the page."""
-    page_header("population.title", "population.intro")
     report = None
-    with guarded("population.headline"):
-        report = cache.dataset("population_outlook").sort_values("year").reset_index(drop=True)
-        _headline(report)
+    with slide():
+        page_header("population.title", "population.intro")
+        with guarded("population.headline"):
+            report = cache.dataset("population_outlook").sort_values("year").reset_index(drop=True)
+            _headline(report)
     series = None
     with guarded("population.outlook"):
         if report is not None:
@@ -636,7 +662,8 @@ def render() -> None:
     with guarded("population.derived"):
         if series is not None:
             st.divider()
-            _derived(series)
+            with slide():
+                _derived(series)
     with guarded("population.age"):
         st.divider()
         _age_structure()

@@ -12,11 +12,31 @@ from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, localized, set_language,
 from dashboard.views import auth, cache, links, present
 from dashboard.views.safe import plain
 
-# Static CSS (no data-derived text): keeps metric values from being cut off on
-# narrow phones and lets wide tables scroll instead of overflowing.
+# Static CSS (no data-derived text). One rule scales every page with the screen: the root font
+# size follows the viewport width (16 px up to 1920 px wide, 32 px at 3840), and Streamlit sizes
+# its text, spacing and widgets in rem. Vega-Lite charts are SVG and keep their pixel sizes, so
+# from 2,600 px they are drawn at half the column's width and zoomed twice (SVG stays sharp);
+# maps are not zoomed here (deck.gl sizes its canvas from the box and the device pixel ratio) but
+# get a taller box. Presentation mode (present.py) adds its own sizes on top. Metric values are
+# never cut off, and wide tables scroll instead of overflowing.
 _CSS = """
 <style>
+html { font-size: clamp(16px, calc(100vw / 120), 64px) !important; }
+/* A map's frames take the map's height, so a taller map (large screens, presentation mode) pushes what follows. */
+[data-testid="stElementContainer"]:has(> [data-testid="stFullScreenFrame"] > [data-testid="stDeckGlJsonChart"]),
+[data-testid="stFullScreenFrame"]:has(> [data-testid="stDeckGlJsonChart"]) { height: auto !important; }
+.st-key-present_offer { display: none !important; }
+.st-key-present_offer button { font-size: 1.15rem; font-weight: 700; }
+@media (min-width: 2600px) {
+  [data-testid="stVegaLiteChart"] { zoom: 2; width: 50% !important; max-width: 50% !important; }
+  [data-testid="stDeckGlJsonChart"] { height: 62vh !important; }
+  .st-key-present_offer { display: block !important; }
+}
 [data-testid="stMetricValue"] { white-space: normal; overflow-wrap: anywhere; }
+/* A card's label, figure and change wrap rather than end in 「…」 (fixed-width cards hold larger type). */
+:is([data-testid="stMetricLabel"], [data-testid="stMetricValue"], [data-testid="stMetricDelta"]) * {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+}
 [data-testid="stCaptionContainer"] { overflow-wrap: anywhere; }
 @media (max-width: 640px) {
   [data-testid="stMetricValue"] { font-size: 1.6rem; }

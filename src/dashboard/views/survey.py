@@ -43,6 +43,7 @@ from dashboard.views.components import (
     page_header,
     pages_of,
     sections_of,
+    slide,
     source_caption,
 )
 from dashboard.views.safe import plain
@@ -271,41 +272,44 @@ def _facts(rows: pd.DataFrame, wave: str) -> str:
 
 def _results(visible: pd.DataFrame, hidden: pd.DataFrame, wave: str, group: Group) -> None:
     """Headline cards per question and the distribution charts of one wave and group."""
-    st.header(t("survey.results.title", wave=wave_label(wave), group=plain(group_label(group))))
-    rows = visible[
-        (visible["wave"] == wave) & (visible["group_dim"] == group[0]) & (visible["group_value"] == group[1])
-    ]
-    mine = hidden[(hidden["wave"] == wave) & (hidden["group_dim"] == group[0]) & (hidden["group_value"] == group[1])]
-    if len(mine):
-        st.warning(t("survey.hidden.selected"), icon=":material/visibility_off:")
-        _hidden_note(mine)
-    if rows.empty:
-        if mine.empty:
-            st.info(t("survey.no_rows"))
-        return
-    st.caption(_facts(rows, wave))
-    heads = cache.derived(headline, rows)
-    columns = st.columns(min(3, len(heads)))
-    for i, (_, head) in enumerate(heads.iterrows()):
-        with columns[i % len(columns)].container(border=True):
-            st.markdown(f"**{plain(localized(head, 'question'))}**")
-            measure = (
-                t("survey.measure.favourable")
-                if head["measure"] == "favourable"
-                else (localized(head, "option") or str(head["option_id"]))
-            )
-            st.metric(plain(measure), _pct(head["share"]))
-            if is_missing(head["ci_low"]):
-                st.caption(t("survey.ci.unknown"))
-            else:
-                st.caption(
-                    t(
-                        "survey.ci",
-                        low=fmt_number(head["ci_low"], 1),
-                        high=fmt_number(head["ci_high"], 1),
-                        n=fmt_number(head["n"]),
-                    )
+    with slide():
+        st.header(t("survey.results.title", wave=wave_label(wave), group=plain(group_label(group))))
+        rows = visible[
+            (visible["wave"] == wave) & (visible["group_dim"] == group[0]) & (visible["group_value"] == group[1])
+        ]
+        mine = hidden[
+            (hidden["wave"] == wave) & (hidden["group_dim"] == group[0]) & (hidden["group_value"] == group[1])
+        ]
+        if len(mine):
+            st.warning(t("survey.hidden.selected"), icon=":material/visibility_off:")
+            _hidden_note(mine)
+        if rows.empty:
+            if mine.empty:
+                st.info(t("survey.no_rows"))
+            return
+        st.caption(_facts(rows, wave))
+        heads = cache.derived(headline, rows)
+        columns = st.columns(min(3, len(heads)))
+        for i, (_, head) in enumerate(heads.iterrows()):
+            with columns[i % len(columns)].container(border=True):
+                st.markdown(f"**{plain(localized(head, 'question'))}**")
+                measure = (
+                    t("survey.measure.favourable")
+                    if head["measure"] == "favourable"
+                    else (localized(head, "option") or str(head["option_id"]))
                 )
+                st.metric(plain(measure), _pct(head["share"]))
+                if is_missing(head["ci_low"]):
+                    st.caption(t("survey.ci.unknown"))
+                else:
+                    st.caption(
+                        t(
+                            "survey.ci",
+                            low=fmt_number(head["ci_low"], 1),
+                            high=fmt_number(head["ci_high"], 1),
+                            n=fmt_number(head["n"]),
+                        )
+                    )
     _distribution_blocks(rows, "survey_dist", _question_label)
 
 
@@ -487,7 +491,8 @@ def _trend(visible: pd.DataFrame, group: Group) -> None:
 
 def render() -> None:
     """Draw the page."""
-    page_header("survey.title", "survey.intro")
+    with slide():
+        page_header("survey.title", "survey.intro")
     loaded = None
     with guarded("survey.data"):
         loaded = _load()

@@ -16,6 +16,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "overview.verdict.sep": ("　", " "),
     "overview.context.claims": ("レポートの主張（原文のまま）", "What the report says (in its words)"),
     # Headline cards
+    "overview.cards.heading": ("主な成果と見通し", "Headline figures"),
     "overview.card.population": ("将来推計人口（{start}年→{end}年）", "Population ({start} → {end})"),
     "overview.card.population_delta": ("{year}年は{base}年の{index}％（指数）", "{year}: {index} % of {base} (index)"),
     "overview.card.report_headline": ("レポートの見出し：{quote}", "The report's headline: {quote}"),

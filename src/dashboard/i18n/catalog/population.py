@@ -225,6 +225,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "市町村別の人口増減（列名をクリックで並べ替え）",
         "Change by municipality (click a column name to sort)",
     ),
+    "population.peers.table_present": ("市町村別の人口増減", "Change by municipality"),
     "population.peers.derived": (
         "増減・増減率・順位は2010年と2015年の人口からダッシュボードで算出（2010年は2015年の市町村境界で組み替えた値）",
         "Change, rate and rank derived from the 2010 and 2015 counts (2010 recombined to the 2015 boundaries)",

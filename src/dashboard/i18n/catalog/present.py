@@ -8,24 +8,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "present.toggle": ("プレゼンテーションモード", "Presentation mode"),
     "present.toggle_help": (
         "サイドバーと操作部品を隠し、文字を大きくして全画面に表示します（URL に ?mode=present）。"
-        "終了は右下の「終了」か Esc キー。",
+        "ページはスライドに分かれ、→・PageDown・スペースで次へ、← で前へ。終了は画面下の「終了」か Esc キー。",
         "Hides the sidebar and controls and enlarges the type for a large screen (URL: ?mode=present). "
-        "Leave with “Exit” at the bottom right or the Esc key.",
+        "Each page becomes slides: →, PageDown or Space for the next, ← for the previous. "
+        "Leave with “Exit” at the bottom or the Esc key.",
     ),
+    "present.offer": ("大型画面です：プレゼンテーションで表示", "Large screen: show as a presentation"),
     "present.auto": ("ページを自動で送る", "Advance pages automatically"),
     "present.seconds": ("1画面の表示時間（秒）", "Seconds per screen"),
     "present.seconds_help": (
-        "ページの先頭と各グラフを1画面ずつ、この秒数ごとに表示し、最後に次のページへ進みます（URL に ?advance=秒）。",
-        "Shows the top of the page and then each chart, one screen every so many seconds, "
-        "then moves to the next page (URL: ?advance=seconds).",
+        "スライドを1枚ずつ、この秒数ごとに表示し、最後のスライドの次は次のページへ進みます（URL に ?advance=秒）。",
+        "Shows the slides one at a time, every so many seconds, then moves on to the next page "
+        "(URL: ?advance=seconds).",
     ),
-    # Presentation controls (bottom right while presenting)
+    # Presentation controls (the bar at the bottom while presenting)
     "present.prev": ("前へ", "Back"),
     "present.next": ("次へ", "Next"),
     "present.exit": ("終了", "Exit"),
-    "present.prev_help": ("前のページ（← キー）", "Previous page (← key)"),
-    "present.next_help": ("次のページ（→ キー）", "Next page (→ key)"),
+    "present.prev_help": ("前のスライド（← キー）", "Previous slide (← key)"),
+    "present.next_help": ("次のスライド（→ キー）", "Next slide (→ key)"),
     "present.exit_help": ("プレゼンテーションモードを終了（Esc キー）", "Leave presentation mode (Esc key)"),
+    "present.counter": ("{n}／{total}", "{n} / {total}"),
+    "present.table_part": ("{title}（{n}／{total}）", "{title} ({n}/{total})"),
     "present.auto_status": ("自動送り：{seconds}秒ごと", "Auto-advance: every {seconds} s"),
     # Links that restore a view
     "present.link_invalid": (
