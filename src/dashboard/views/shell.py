@@ -25,6 +25,8 @@ html { font-size: clamp(16px, calc(100vw / 120), 64px) !important; }
 /* A map's frames take the map's height, so a taller map (large screens, presentation mode) pushes what follows. */
 [data-testid="stElementContainer"]:has(> [data-testid="stFullScreenFrame"] > [data-testid="stDeckGlJsonChart"]),
 [data-testid="stFullScreenFrame"]:has(> [data-testid="stDeckGlJsonChart"]) { height: auto !important; }
+/* With its frames sized by it, the map keeps Streamlit's own 500 px (st.pydeck_chart's default) in the normal view. */
+[data-testid="stDeckGlJsonChart"] { min-height: 500px; }
 .st-key-present_offer { display: none !important; }
 .st-key-present_offer button { font-size: 1.15rem; font-weight: 700; }
 @media (min-width: 2600px) {
