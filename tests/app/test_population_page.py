@@ -179,3 +179,21 @@ def test_a_damaged_open_data_file_is_named_and_the_rest_still_shows(tmp_path, mo
     assert "175,940" in text  # the report's figures
     assert not any("公開データ" in i.value for i in at.info)  # the other open data reads fine
     assert len(at.get("deck_gl_json_chart")) == 1  # the peers map still draws
+
+
+def test_open_data_sources_and_as_of_come_from_the_manifest(tmp_path, monkeypatch) -> None:
+    # The views name no open-data source id or date of their own: a newer manifest's as-of is what the page prints.
+    folder = tmp_path / "open"
+    shutil.copytree(REPO / "data" / "open", folder)
+    manifest = json.loads((folder / open_data.MANIFEST).read_text(encoding="utf-8"))
+    for entry in manifest["files"]:
+        if entry["path"] == open_data.IPSS_FILE:
+            assert entry["as_of"] != "2024-01-31"
+            entry["as_of"] = "2024-01-31"
+    (folder / open_data.MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setenv("DASHBOARD_OPEN_DATA_DIR", str(folder))
+    at = run_page("population")
+    assert not at.exception and not at.error
+    captions = [shown(c.value) for c in at.caption]
+    dated = [c for c in captions if "社会保障・人口問題研究所" in c and "時点" in c]
+    assert len(dated) >= 2 and all("時点：2024年1月31日" in c for c in dated), dated

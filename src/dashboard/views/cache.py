@@ -119,6 +119,16 @@ def facility_points() -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
+def _open_provenance(signature: tuple[int, int] | None) -> dict[str, tuple[str, str | None]]:
+    return {e.path: (e.source_id, e.as_of) for e in open_data.manifest()}
+
+
+def open_provenance() -> dict[str, tuple[str, str | None]]:
+    """Each open-data file's source id and as-of, from the manifest of the folder in use (by file path)."""
+    return _open_provenance(open_data.signature(open_data.MANIFEST))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
 def _source_credits(signature: tuple[int, int] | None) -> dict[str, dict[str, str]]:
     sources = load_dataset("sources")
     return {

@@ -100,6 +100,25 @@ def dataset_source(
     )
 
 
+def open_source(
+    *files: str,
+    as_of: str | None = None,
+    derived: bool = False,
+    notes: Sequence[str] = (),
+    extra: Sequence[str] = (),
+) -> Source:
+    """The source line of figures drawn from open-data files: their source ids and as-of come from the manifest.
+
+    ``as_of`` overrides the manifest's (a figure computed from the data's own latest date); otherwise the
+    latest as-of of the files is shown. ``extra`` adds the sources of other figures drawn with them.
+    """
+    known = cache.open_provenance()
+    entries = [known[f] for f in files if f in known]
+    ids = list(dict.fromkeys([*extra, *(source_id for source_id, _ in entries)]))
+    dates = [d for _, d in entries if d]
+    return Source(ids, None, as_of if as_of is not None else (max(dates) if dates else None), derived, tuple(notes))
+
+
 # A chart as the views pass it: a Vega-Lite spec from ``cache.chart`` (built and
 # validated once per input, not on every rerun) or a pydeck map.
 Chart: TypeAlias = VegaSpec | pdk.Deck

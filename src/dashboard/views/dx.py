@@ -28,6 +28,7 @@ from dashboard.charts.dx import (
     uptake_chart,
     working_hours_chart,
 )
+from dashboard.data import open_data
 from dashboard.i18n import has, language, localized, t
 from dashboard.i18n.format import (
     chart_unit,
@@ -52,6 +53,7 @@ from dashboard.views.components import (
     dataset_source,
     download_csv,
     guarded,
+    open_source,
     page_header,
     pages_of,
     presentation_mode,
@@ -68,7 +70,6 @@ PILLAR_PARAM = "dx_pillar"  # URL key; the overview links to /dx?dx_pillar=<pill
 PILLAR_WIDGET = "dx_pillar_filter"
 PEERS_KEY = "dx_peers"
 ALL = "all"
-MYNUMBER = "soumu_mynumbercard"
 # Cards have a fixed width inside a wrapping row: four a row on a full-HD screen,
 # more on 4K, one on a phone, and labels never squeezed into an ellipsis.
 CARD_WIDTH = 340
@@ -552,14 +553,19 @@ def _mynumber_cards(series: pd.DataFrame, as_of: str, n_munis: int) -> None:
                 delta_color=colour,
                 delta_arrow=arrow,
             )
-            source_caption(Source([MYNUMBER], None, as_of, derived=derived, notes=notes))
+            source_caption(open_source(open_data.MYNUMBER_FILE, as_of=as_of, derived=derived, notes=notes))
     with grid, st.container(border=True, width=CARD_WIDTH):
         st.metric(
             t("dx.mn.card.percentile"),
             t("dx.mn.percentile_value", value=ordinal(round(float(latest.loc["iwaki", "percentile"])))),
         )
         source_caption(
-            Source([MYNUMBER], None, as_of, derived=True, notes=[t("dx.mn.note.percentile", n=fmt_number(n_munis))])
+            open_source(
+                open_data.MYNUMBER_FILE,
+                as_of=as_of,
+                derived=True,
+                notes=[t("dx.mn.note.percentile", n=fmt_number(n_munis))],
+            )
         )
 
 
@@ -618,8 +624,11 @@ def _mynumber_section() -> None:
                     "population": "dx.col.population",
                 },
             ),
-            source=Source(
-                [MYNUMBER], None, as_of, derived=True, notes=[t("dx.mn.note.weighted"), t("dx.mn.note.population")]
+            source=open_source(
+                open_data.MYNUMBER_FILE,
+                as_of=as_of,
+                derived=True,
+                notes=[t("dx.mn.note.weighted"), t("dx.mn.note.population")],
             ),
             filename="mynumbercard_rate",
         )
@@ -649,8 +658,11 @@ def _mynumber_section() -> None:
                     "rate_pct": "dx.col.rate",
                 },
             ),
-            source=Source(
-                [MYNUMBER], None, as_of, derived=True, notes=[t("dx.mn.note.percentile", n=fmt_number(n_munis))]
+            source=open_source(
+                open_data.MYNUMBER_FILE,
+                as_of=as_of,
+                derived=True,
+                notes=[t("dx.mn.note.percentile", n=fmt_number(n_munis))],
             ),
             filename="mynumbercard_percentile",
         )

@@ -20,7 +20,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.charts import facilities as charts
-from dashboard.data import place_rules, provenance
+from dashboard.data import open_data, place_rules, provenance
 from dashboard.i18n import localized, t
 from dashboard.i18n.format import as_of_label, fmt_number, fmt_signed, fmt_value
 from dashboard.metrics import facilities as m
@@ -32,6 +32,7 @@ from dashboard.views.components import (
     data_block,
     dataset_source,
     guarded,
+    open_source,
     page_header,
     presentation_mode,
     report_quotes,
@@ -43,8 +44,13 @@ from dashboard.views.components import (
 )
 from dashboard.views.safe import plain, plain_frame
 
-MAP_SOURCES = ("mlit_n03_2021", "gsi_designated_shelters", "gsi_emergency_sites", "geolonia_addresses")
-MAP_AS_OF = "2025-10-27"  # the day the 国土地理院 files were taken (SOURCES.md)
+# The map's open data: the boundary, both kinds of site, and the town points that place them in districts.
+MAP_FILES = (
+    open_data.BOUNDARY_FILES["iwaki"],
+    open_data.SHELTER_FILE,
+    open_data.EMERGENCY_FILE,
+    open_data.TOWNS_FILE,
+)
 POPULATION_2024_ID = "population_2024_05_01"
 # In rows of four: the 2024 count (most in Fukushima), the 673 scenario and what it means, then the ageing
 # stock and its cost.
@@ -495,9 +501,7 @@ def _map_and_tables() -> None:
     shown = geo.filter_points(points, kinds, types, hazards)
     view = geo.fit_view(cache.boundary_bbox("iwaki"), FIT_WIDTH_PX, FIT_HEIGHT_PX)
     deck = charts.facility_map(boundary, shown, view, t("facilities.map.tooltip"))
-    map_source = Source(
-        list(MAP_SOURCES), as_of=MAP_AS_OF, notes=[t("facilities.map.as_of_note"), t("facilities.map.district_short")]
-    )
+    map_source = open_source(*MAP_FILES, notes=[t("facilities.map.as_of_note"), t("facilities.map.district_short")])
     table = _points_table(shown)
 
     map_col, side_col = st.columns([3, 1], gap="medium")
@@ -544,7 +548,7 @@ def _points_table(shown: pd.DataFrame) -> pd.DataFrame:
 def _district_tables(points: pd.DataFrame, shown: pd.DataFrame) -> None:
     """Counts by type × district (the points shown) and tsunami sites by district (all emergency sites)."""
     st.header(t("facilities.tables.title"))
-    derived = Source(list(MAP_SOURCES), as_of=MAP_AS_OF, derived=True, notes=[t("facilities.map.district_short")])
+    derived = open_source(*MAP_FILES, derived=True, notes=[t("facilities.map.district_short")])
     wide = geo.type_district_counts(shown, TYPES, place_rules.DISTRICTS)
     long = wide.melt(id_vars="district", value_vars=list(TYPES), var_name="type", value_name="points")
     long["district_label"] = long["district"].map(lambda k: t(f"facilities.district.{k}"))
@@ -610,7 +614,7 @@ def _credits(points: pd.DataFrame) -> None:
     with st.container(border=True):
         st.markdown(f"**{t('facilities.credits.title')}**")
         sources = cache.dataset("sources").set_index("source_id")
-        for source_id in MAP_SOURCES:
+        for source_id in open_source(*MAP_FILES).source_ids:
             st.caption(plain(_credit_line(sources, source_id)))
         counts = points["kind"].value_counts()
         register = m.count_change(cache.dataset("facility_counts"))

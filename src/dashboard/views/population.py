@@ -28,18 +28,18 @@ from dashboard.charts.population import (
     rgb_hex,
 )
 from dashboard.charts.theme import IWAKI
-from dashboard.data import DataError, provenance
+from dashboard.data import DataError, open_data, provenance
 from dashboard.i18n import t
 from dashboard.i18n.format import fmt_number, fmt_signed, fmt_value
 from dashboard.metrics import population as pm
 from dashboard.views import cache, present
 from dashboard.views.components import (
-    Source,
     credit,
     data_block,
     dataset_source,
     download_csv,
     guarded,
+    open_source,
     page_header,
     report_quotes,
     report_sentences,
@@ -53,8 +53,19 @@ from dashboard.views.components import (
 from dashboard.views.safe import plain
 
 AREAS: tuple[str, ...] = (pm.HAMADORI_CODE, pm.PREFECTURE_CODE)
-CENSUS_AS_OF = "2015-10-01"
-IPSS_AS_OF = "2023-12"  # publication of the 2023 projections (base: 2020 census)
+
+
+CENSUS = open_data.CENSUS_FILES["fukushima"]
+
+
+def _open_ids(*files: str) -> list[str]:
+    """The source ids of open-data files (from their manifest), to credit beside another dataset's."""
+    return list(open_source(*files).source_ids)
+
+
+def _census_as_of() -> str | None:
+    """The census's own as-of (a map drawn on a later boundary still shows the census day)."""
+    return open_source(CENSUS).as_of
 
 
 def _optional(load: Callable[[], pd.DataFrame]) -> pd.DataFrame | None:
@@ -297,7 +308,7 @@ def _count_note(series: pd.DataFrame) -> None:
             )
         if gaps:
             source_caption(
-                dataset_source("population_outlook", derived=True, extra=["census_2015", "soumu_mynumbercard"])
+                dataset_source("population_outlook", derived=True, extra=_open_ids(CENSUS, open_data.MYNUMBER_FILE))
             )
 
 
@@ -384,7 +395,7 @@ def _derived(series: pd.DataFrame) -> None:
             "population_outlook",
             derived=True,
             notes=[t("population.derived.method")],
-            extra=["census_2015", "soumu_mynumbercard"],
+            extra=_open_ids(CENSUS, open_data.MYNUMBER_FILE),
         )
     )
 
@@ -400,7 +411,7 @@ def _age_structure() -> None:
     area_labels = {c: t(f"population.area.{c}") for c in codes}
     group_labels = {g: t(f"population.age.{g}") for g in pm.AGE_GROUPS}
     basis = {False: t("population.age.census_base"), True: t("population.age.projected")}
-    source = Source(["ipss_2023"], None, IPSS_AS_OF, notes=[t("population.age.basis_note")])
+    source = open_source(open_data.IPSS_FILE, notes=[t("population.age.basis_note")])
     titles_common = {"x": t("population.axis.year"), "basis": t("population.col.basis")}
     a, b, _ = st.columns([2, 1, 3], vertical_alignment="bottom")
     area = a.selectbox(
@@ -474,7 +485,7 @@ def _age_structure() -> None:
                 },
             ),
             table=table,
-            source=Source(["ipss_2023"], None, IPSS_AS_OF, derived=True, notes=[t("population.age.basis_note")]),
+            source=open_source(open_data.IPSS_FILE, derived=True, notes=[t("population.age.basis_note")]),
             filename="population_ageing",
         )
 
@@ -564,7 +575,7 @@ def _peers() -> None:
                 title=t("population.chart.map"),
                 chart=deck,
                 table=table,
-                source=Source(["census_2015", "mlit_n03_2021"], None, CENSUS_AS_OF, derived=True),
+                source=open_source(CENSUS, open_data.BOUNDARY_FILES["fukushima"], as_of=_census_as_of(), derived=True),
                 filename="population_census_change_map",
                 selectable=True,
                 legend=_map_legend,
@@ -612,7 +623,7 @@ def _municipality_card(peers: pd.DataFrame, code: str) -> None:
                     rank=int(iwaki.iloc[0]["rank"]),
                 )
             )
-    source_caption(Source(["census_2015"], None, CENSUS_AS_OF, derived=True))
+    source_caption(open_source(CENSUS, derived=True))
 
 
 def _peer_list(peers: pd.DataFrame, table: pd.DataFrame) -> None:
@@ -632,7 +643,7 @@ def _peer_list(peers: pd.DataFrame, table: pd.DataFrame) -> None:
             }
         )
 
-    source = Source(["census_2015"], None, CENSUS_AS_OF, derived=True, notes=[t("population.peers.derived")])
+    source = open_source(CENSUS, derived=True, notes=[t("population.peers.derived")])
     if present.active():
         slide_table(t("population.peers.table_present"), table.set_axis(peers.index), source, styled)
         return
