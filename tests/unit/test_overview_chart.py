@@ -7,7 +7,7 @@ import json
 import pandas as pd
 import pytest
 
-from dashboard.charts.overview import SHAPE_DATED, SHAPE_UNDATED, timeline_chart
+from dashboard.charts.overview import ROW_PX, SHAPE_DATED, SHAPE_UNDATED, timeline_chart
 from dashboard.charts.theme import PILLAR_COLOURS
 from dashboard.data import load_dataset
 from dashboard.metrics import overview as m
@@ -140,7 +140,7 @@ def test_fiscal_year_bands_and_unrotated_labels(full: dict) -> None:
     bands = [layer for layer in _layers(spec) if _data(spec, layer) and "shade" in _data(spec, layer)[0]]
     assert len(bands) == 2 and [b["fy_label"] for b in _data(spec, bands[0])] == ["2022", "2023", "2024"]
     assert spec["config"]["axis"]["labelAngle"] == 0
-    assert spec["height"] == {"step": 20}
+    assert spec["height"] == {"step": ROW_PX}
 
 
 def test_a_filtered_timeline_shows_only_its_items_and_years() -> None:

@@ -18,7 +18,7 @@ import pandas as pd
 
 from dashboard.charts.theme import BLACK, GREY, layer, themed
 
-ROW_PX = 20  # height of one row of a lane
+ROW_PX = 19  # height of one row of a lane (the story, timeline included, fits one screen at 1080p and at 4K)
 SPAN_OFFSET = 7  # px below the row's middle: a span runs under the item's label, not through it
 LABEL_PX = 12  # font size of the item labels (metrics.overview.pack_rows measures with it)
 LABEL_LIMIT = 240  # px; longer names are cut with an ellipsis (the tooltip and table have them whole)
