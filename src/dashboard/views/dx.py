@@ -73,7 +73,7 @@ ALL = "all"
 # Cards have a fixed width inside a wrapping row: four a row on a full-HD screen,
 # more on 4K, one on a phone, and labels never squeezed into an ellipsis.
 CARD_WIDTH = 340
-CARDS_PER_SLIDE = 6  # presentation mode: two rows of three cards fit one screen
+CARDS_PER_SLIDE = 3  # presentation mode: one row of three cards (each with the report's words and any reading) a screen
 # st.metric's named colours closest to the theme's GOOD (Okabe–Ito blue) and BAD (vermillion):
 # red/green ("normal"/"inverse") is the pair colour-blind readers cannot tell apart.
 
@@ -257,7 +257,7 @@ def _cards_section() -> None:
         if chosen not in (ALL, pillar["pillar_id"]):
             continue
         rows = cards[cards["pillar_id"] == pillar["pillar_id"]]
-        # Presenting, a pillar's cards take as many slides as they need, six a slide.
+        # Presenting, a pillar's cards take as many slides as they need, three a slide.
         per = CARDS_PER_SLIDE if presentation_mode() else max(1, len(rows))
         for start in range(0, max(1, len(rows)), per):
             with slide(), st.container(border=False):

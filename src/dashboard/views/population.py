@@ -97,11 +97,10 @@ def _series_labels() -> dict[str, str]:
 # --------------------------------------------------------------------------- 1. headline
 
 
-def _headline(report: pd.DataFrame) -> None:
-    base = report.iloc[0]
+def _report_words(report: pd.DataFrame) -> None:
+    """The report's own headline, then its figures in one sentence (the page's first screen)."""
+    base, last = report.iloc[0], report.iloc[-1]
     base_year, base_pop = int(base["year"]), float(base["population"])
-    last = report.iloc[-1]
-    # The report's own headline leads; the dashboard's halving year comes after, labelled as its computation.
     report_quotes(report_sentences("population"), lead=t("population.report_says"))
     st.markdown(
         t(
@@ -113,6 +112,15 @@ def _headline(report: pd.DataFrame) -> None:
             index=int(last["index_2020"]),
         )
     )
+
+
+def _headline(report: pd.DataFrame) -> None:
+    """The cards of the report's years and, after them, the dashboard's halving year labelled as its computation."""
+    base = report.iloc[0]
+    base_year, base_pop = int(base["year"]), float(base["population"])
+    last = report.iloc[-1]
+    if present.active():  # a slide of its own has a heading; the normal view shows the cards under the words
+        st.subheader(t("population.cards.heading"), anchor=False)
     halving = pm.halving_year(report.set_index("year")["population"], base_year)
     cols = st.columns(len(report) + 1)
     for col, (_, row) in zip(cols, report.iterrows(), strict=False):
@@ -663,6 +671,10 @@ def render() -> None:
         page_header("population.title", "population.intro")
         with guarded("population.headline"):
             report = cache.dataset("population_outlook").sort_values("year").reset_index(drop=True)
+            _report_words(report)
+    if report is not None:
+        # Presenting, the cards take a slide of their own: the report's words and the cards do not fit one screen.
+        with slide(), guarded("population.headline"):
             _headline(report)
     series = None
     with guarded("population.outlook"):

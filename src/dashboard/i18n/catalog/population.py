@@ -26,6 +26,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "population.card.label": ("{year}年・{kind}（指数 {index}）", "{year} · {kind} (index {index})"),
     "population.card.delta": ("{change}人（{pct}％）", "{change} ({pct}%)"),
     "population.card.delta_desc": ("{year}年比", "vs {year}"),
+    "population.cards.heading": ("2020年・2040年・2060年の人口", "Population in 2020, 2040 and 2060"),
     "population.report_says": ("レポートの見出し（原文のまま）", "The report's headline (in its words)"),
     "population.card.halving": ("ダッシュボードの計算：{year}年の半分", "Dashboard's computation: half of {year}"),
     "population.halving.versus": (
