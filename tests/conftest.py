@@ -12,6 +12,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+from tiers import FAST, FAST_SHARE
+
+# Property tests without their own count draw Hypothesis's default 100 examples in the full run, fewer
+# in the fast development tier (see tiers.py).
+settings.register_profile("fast", max_examples=100 // FAST_SHARE)
+if FAST:
+    settings.load_profile("fast")
 
 # The import workspace fixture (``ws``) lives with the import helpers.
 pytest_plugins = ["import_util"]

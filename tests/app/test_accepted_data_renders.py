@@ -27,12 +27,13 @@ from apptest_util import run_page
 from conftest import PAGES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tiers import examples
 
 from dashboard.data import DATASET_NAMES, DataError, importer, paths, publish
 from dashboard.data.metadata import Column
 from dashboard.data.schemas import SPECS
 
-MAX_EXAMPLES = 25
+MAX_EXAMPLES = examples(25)
 # Datasets the pages compute with (weighted by repetition); the others only label and credit.
 TARGETS = (
     "population_outlook",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from pathlib import Path
 
@@ -15,6 +16,12 @@ FILE_IO_CALLS = {"open", "read_csv", "read_parquet", "read_excel", "read_table",
 
 def _modules() -> list[Path]:
     return sorted(p for p in SRC.rglob("*.py"))
+
+
+@functools.cache
+def _tree(path: Path) -> ast.Module:
+    # Parsed once per module: about ten rules walk every module of src/ (read-only walks).
+    return ast.parse(path.read_text(encoding="utf-8"))
 
 
 def _layer(path: Path) -> str:
@@ -61,14 +68,14 @@ def test_environment_is_read_only_by_the_settings_module() -> None:
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(SRC)))
 def test_only_views_import_streamlit(path: Path) -> None:
-    imports = _imports(ast.parse(path.read_text(encoding="utf-8")))
+    imports = _imports(_tree(path))
     if _layer(path) != "views":
         assert not any(i == "streamlit" or i.startswith("streamlit.") for i in imports)
 
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(SRC)))
 def test_only_data_knows_paths(path: Path) -> None:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    tree = _tree(path)
     imports = _imports(tree)
     # The command line (cli/) takes file names from its user and says where files went, so like data/ it
     # may use paths; every other layer asks data/ for them.
@@ -85,7 +92,7 @@ def test_only_data_knows_paths(path: Path) -> None:
 def test_the_data_layer_imports_neither_i18n_nor_metrics(path: Path) -> None:
     # The data layer returns structured problems (code, file, row, column, values); the
     # command line and the admin page turn them into sentences through i18n.
-    imports = _imports(ast.parse(path.read_text(encoding="utf-8")))
+    imports = _imports(_tree(path))
     # data/__main__.py is only the old ``python -m dashboard.data`` entry, handing over to the command line.
     layers = ("i18n", "metrics", "views", "charts") + (() if path.name == "__main__.py" else ("cli",))
     for layer in layers:
@@ -98,7 +105,7 @@ def test_the_data_layer_imports_neither_i18n_nor_metrics(path: Path) -> None:
     "path", [p for p in MODULES if _layer(p) in ("charts", "metrics", "i18n")], ids=lambda p: str(p.relative_to(SRC))
 )
 def test_pure_layers_never_read_files(path: Path) -> None:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    tree = _tree(path)
     imports = _imports(tree)
     assert not any(i.startswith("dashboard.data") or i.startswith("dashboard.views") for i in imports)
     for node in ast.walk(tree):
@@ -110,7 +117,7 @@ def test_pure_layers_never_read_files(path: Path) -> None:
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(SRC)))
 def test_identifiers_are_english_and_japanese_lives_in_catalogue_or_data(path: Path) -> None:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    tree = _tree(path)
     docstrings = _docstring_nodes(tree)
     layer = _layer(path)
     for node in ast.walk(tree):
@@ -125,7 +132,7 @@ def test_identifiers_are_english_and_japanese_lives_in_catalogue_or_data(path: P
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(SRC)))
 def test_no_pickle_no_eval(path: Path) -> None:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    tree = _tree(path)
     assert "pickle" not in _imports(tree)
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
@@ -134,7 +141,7 @@ def test_no_pickle_no_eval(path: Path) -> None:
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(SRC)))
 def test_unsafe_html_only_with_constant_text(path: Path) -> None:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    tree = _tree(path)
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
             for kw in node.keywords:
@@ -145,7 +152,7 @@ def test_unsafe_html_only_with_constant_text(path: Path) -> None:
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(SRC)))
 def test_modules_and_public_functions_have_docstrings(path: Path) -> None:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    tree = _tree(path)
     assert ast.get_docstring(tree), f"{path.name} has no module docstring"
     for node in tree.body:
         if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and not node.name.startswith("_"):
@@ -167,7 +174,7 @@ def test_pages_are_thin() -> None:
 def test_views_send_cached_chart_specs_not_altair_objects(path: Path) -> None:
     # st.altair_chart validates the whole spec on every rerun (10–30 ms a chart, issue 10); charts go
     # through cache.chart (built and validated once per input) and components.show_chart / data_block.
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    tree = _tree(path)
     calls = {
         node.func.attr for node in ast.walk(tree) if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
     }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tiers import examples
 
 from dashboard.views import params
 from dashboard.views.present import DEFAULT_ADVANCE, MAX_ADVANCE, MIN_ADVANCE, PresentRequest, parse_request
@@ -19,7 +20,7 @@ awkward = st.one_of(
 )
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(awkward)
 def test_whole_number_is_total_and_accepts_only_short_ascii_numbers(text: str) -> None:
     value = params.whole_number(text)
@@ -29,7 +30,7 @@ def test_whole_number_is_total_and_accepts_only_short_ascii_numbers(text: str) -
         assert value == int(stripped)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(st.one_of(st.none(), awkward), st.one_of(st.none(), awkward))
 def test_parse_request_is_total(mode: str | None, advance: str | None) -> None:
     request = parse_request(mode, advance)
@@ -45,7 +46,7 @@ def test_the_reported_links_fall_back_with_a_notice() -> None:
     assert parse_request(None, " 45 ") == PresentRequest(True, 45, ())
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.lists(awkward, min_size=0, max_size=50))
 def test_repeated_keys_give_the_last_value(values: list[str]) -> None:
     assert params.last(values) == (values[-1] if values else None)
@@ -59,21 +60,21 @@ def test_ten_thousand_repeated_values() -> None:
     assert params.choice(params.last(["a"] * 10_000 + ["2025-03"]), ["2025-03"]) == "2025-03"
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.one_of(st.none(), awkward), st.lists(st.text(max_size=5), max_size=5))
 def test_choice_is_total(text: str | None, options: list[str]) -> None:
     picked = params.choice(text, options)
     assert picked is None or (text is not None and picked == text.strip() and picked in options)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(awkward, st.integers(0, 100), st.integers(0, 100))
 def test_number_in_range_is_total(text: str, low: int, high: int) -> None:
     value = params.number_in_range(text, low, high)
     assert value is None or low <= value <= high
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     st.dictionaries(st.text(max_size=8), st.lists(awkward, max_size=5), max_size=6),
     st.dictionaries(st.text(max_size=8), st.lists(awkward, max_size=5), max_size=6),
