@@ -28,8 +28,7 @@ from bench.server import Server
 from bench.stats import checkpoints, cls_windows, per_session_mb, rotate, slope, summarize
 
 sys.path.insert(0, str(REPO / "tests"))
-from browser_util import RENDERED_JS
-from conftest import CHROMIUM, CHROMIUM_ARGS
+from browser_util import CHROMIUM, CHROMIUM_ARGS, RENDERED_JS
 
 CONTEXT_ARGS: dict[str, Any] = {"viewport": {"width": 1920, "height": 1080}, "locale": "ja-JP"}
 """As in the browser tests: Full HD, Japanese."""

@@ -32,18 +32,8 @@ from playwright.async_api import Browser, BrowserContext, Request, async_playwri
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
-from browser_util import LOOPBACK_HOSTS  # noqa: E402 - tests/ is put on the path just above
+from browser_util import CHROMIUM, CHROMIUM_ARGS, LOOPBACK_HOSTS  # noqa: E402 - tests/ is put on the path just above
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PAGES = ["", "population", "dx", "facilities", "survey"]
 TABLE_LABEL = re.compile(r"^\s*表\s*$")  # the chart ↔ table switch's "table" option (Japanese UI)
 RENDERED_JS = """() => {

@@ -9,6 +9,19 @@ from dataclasses import dataclass, field
 from playwright.sync_api import Page, Request
 
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+CHROMIUM = "/usr/bin/chromium"
+# Debian chromium's switches for the tests, the benchmark (bench/browser.py) and deploy/loadtest.py: no sandbox
+# (root in CI) and none of its background calls to Google services.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-features=MediaRouter,OptimizationHints,Translate",
+]
 
 
 @dataclass

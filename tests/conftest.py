@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from browser_util import CHROMIUM, CHROMIUM_ARGS
 from hypothesis import settings
 from tiers import FAST, FAST_SHARE
 
@@ -26,7 +27,6 @@ pytest_plugins = ["import_util"]
 
 REPO = Path(__file__).resolve().parents[1]
 ARTIFACTS = REPO / "artifacts"
-CHROMIUM = "/usr/bin/chromium"
 PAGES = {
     "overview": "pages/overview.py",
     "population": "pages/population.py",
@@ -34,18 +34,6 @@ PAGES = {
     "facilities": "pages/facilities.py",
     "survey": "pages/survey.py",
 }
-# Debian chromium's switches for the tests and the benchmark (bench/browser.py): no sandbox
-# (root in CI) and none of its background calls to Google services.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-features=MediaRouter,OptimizationHints,Translate",
-]
 URL_PATHS = {"overview": "", "population": "population", "dx": "dx", "facilities": "facilities", "survey": "survey"}
 
 
