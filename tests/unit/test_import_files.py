@@ -135,6 +135,37 @@ def test_hidden_rows_are_refused_and_listed(ws: Workspace, capsys) -> None:
     expect_rejected(ws, capsys, path, "facility_counts", "hidden_rows", row=3, says=("非表示の行があります：3行目",))
 
 
+def _sheet_with_hidden_columns(ws: Workspace, letters: str, *, fill_hidden: bool) -> Path:
+    """facility_counts with an extra column at ``letters`` hidden; filled with a value on row 3 when asked."""
+    _header, rows = rows_of(ws, "facility_counts")
+    wb = Workbook()
+    sheet = wb.active
+    sheet.title = "データ"
+    sheet.append(_headers("facility_counts"))
+    for row in rows:
+        sheet.append(row)
+    first = letters.split(":")[0]
+    if fill_hidden:
+        sheet[f"{first}3"] = "見えないメモ"
+    sheet.column_dimensions.group(*letters.split(":"), hidden=True)
+    path = ws.root / "cols.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_a_hidden_column_holding_a_value_is_refused_with_its_cell(ws: Workspace, capsys) -> None:
+    path = _sheet_with_hidden_columns(ws, "M:N", fill_hidden=True)
+    exc = expect_rejected(
+        ws, capsys, path, "facility_counts", "hidden_columns", row=3, says=("非表示の列 M に値があります",)
+    )
+    assert exc.cell == "M3", exc
+
+
+def test_hidden_empty_columns_are_accepted_as_excel_users_hide_unused_ones(ws: Workspace) -> None:
+    path = _sheet_with_hidden_columns(ws, "M:XFD", fill_hidden=False)
+    assert importer.read_path(path, "facility_counts") is not None
+
+
 def test_a_truncated_workbook_is_a_message(ws: Workspace, capsys, tmp_path: Path) -> None:
     header, _rows = rows_of(ws, "facility_counts")
     wb = Workbook()

@@ -56,6 +56,9 @@ _ROW = re.compile(_PREFIX + rb"row[\s/>][^>]*")
 _MERGE, _DIMENSION = (re.compile(_PREFIX + tag + rb'\s[^>]*ref="([^"]+)"') for tag in (rb"mergeCell", rb"dimension"))
 _SHEET_DATA = re.compile(_PREFIX + rb"sheetData[\s/>]")
 _HIDDEN, _ROW_NUMBER = re.compile(rb'\shidden="(?:1|true)"'), re.compile(rb'\sr="(\d+)"')
+# A column's width and visibility: <col min="2" max="3" hidden="1"/> (``<cols>`` itself does not match).
+_COL = re.compile(_PREFIX + rb"col[\s/][^>]*")
+_COL_MIN, _COL_MAX = re.compile(rb'\smin="(\d+)"'), re.compile(rb'\smax="(\d+)"')
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,13 @@ class SheetScan:
     cells: int
     merged: str | None
     hidden_rows: tuple[int, ...]
+    hidden_columns: tuple[tuple[int, int], ...] = ()
+    """Hidden column ranges (first, last; 1-based, inclusive). Excel users often hide every unused
+    column, so these are refused only where a hidden column holds a value (see ``importing.read``)."""
+
+    def column_hidden(self, index: int) -> bool:
+        """Whether the 0-based column ``index`` lies in a hidden range."""
+        return any(first <= index + 1 <= last for first, last in self.hidden_columns)
 
 
 def is_encrypted(data: bytes) -> bool:
@@ -207,7 +217,7 @@ class Workbook:
             yield carry
 
     def scan(self, sheet: Sheet) -> SheetScan:
-        """One pass over the sheet's XML bytes: caps (declared and counted), merged cells, hidden rows.
+        """One pass over the sheet's XML bytes: caps (declared and counted), merged cells, hidden rows and columns.
 
         The pass matches tags with regular expressions rather than building elements, so even a
         sheet at the size cap is scanned in a fraction of a second; openpyxl parses it only after.
@@ -215,6 +225,7 @@ class Workbook:
         rows = cells = 0
         merged: str | None = None
         hidden: list[int] = []
+        hidden_columns: list[tuple[int, int]] = []
         dimension_checked = False
         for chunk in self._chunks(sheet):
             if not dimension_checked:
@@ -235,9 +246,14 @@ class Workbook:
                     hidden.append(int(number.group(1)) if number else rows)
             if rows > MAX_ROWS + 1:
                 raise self.problem("too_many_rows", value=f"> {MAX_ROWS:,}", expected=f"{MAX_ROWS:,}", sheet=sheet.name)
+            for col in _COL.finditer(chunk):
+                tag = col.group(0)
+                first, last = _COL_MIN.search(tag), _COL_MAX.search(tag)
+                if _HIDDEN.search(tag) and first and last:
+                    hidden_columns.append((int(first.group(1)), int(last.group(1))))
             if merged is None and (found_merge := _MERGE.search(chunk)):
                 merged = found_merge.group(1).decode("ascii", "replace")
-        return SheetScan(rows, cells, merged, tuple(hidden))
+        return SheetScan(rows, cells, merged, tuple(hidden), tuple(hidden_columns))
 
     def _check_dimension(self, sheet: Sheet, ref: str) -> None:
         size = _dimension(ref)

@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
 from dashboard.data import xlsx
@@ -109,7 +110,12 @@ def _read_excel(data: bytes, origin: str, dataset: str, sheet: str | None) -> Gr
             raise ctx.problem("too_many_rows", value=f"> {MAX_ROWS:,}", expected=f"{MAX_ROWS:,}")
         if len(cells) > MAX_COLUMNS:
             raise ctx.problem("too_many_columns", value=len(cells), expected=str(MAX_COLUMNS))
-        rows.append([_excel_value(cell, ctx, r, c) for c, cell in enumerate(cells)])
+        values = [_excel_value(cell, ctx, r, c) for c, cell in enumerate(cells)]
+        if scan.hidden_columns:
+            for c, value in enumerate(values):
+                if value is not None and str(value).strip() and scan.column_hidden(c):
+                    raise ctx.problem("hidden_columns", row=r, col=c, value=get_column_letter(c + 1))
+        rows.append(values)
     return Grid(rows, "xlsx", sheet=chosen.name)
 
 

@@ -195,6 +195,10 @@ _ERRORS: dict[str, tuple[str, str]] = {
         "非表示の行があります：{value}行目（{path}）。見えない行が公開されないよう、再表示して確認するか削除してください。",
         "Hidden rows: {value} ({path}). Unhide and check them, or delete them, so nothing unseen is published.",
     ),
+    "data_error.hidden_columns": (
+        "非表示の列 {value} に値があります（{path}）。見えない値が公開されないよう、列を再表示して確認するか削除してください。",
+        "Hidden column {value} holds values ({path}). Unhide and check it, or delete it, so nothing unseen is published.",
+    ),
     "data_error.too_many_cells": (
         "セルが多すぎます：{value}（{path}、上限 {expected}）。データの範囲だけを新しいブックに貼り付けてください。",
         "Too many cells: {value} ({path}; at most {expected}). Paste only the data into a new workbook.",
