@@ -25,10 +25,11 @@ for a in "$@"; do
 done
 .venv/bin/dashboard check
 pytest=(.venv/bin/python -m pytest)
-# Unit and AppTest files are independent of each other: pytest-xdist spreads them over the cores. Their
+# Unit and AppTest files are independent of each other: pytest-xdist spreads them over the cores (work-stealing:
+# a worker left idle at the end takes over queued tests, e.g. beside the long property test). Their
 # temporary folders go to memory when it can (this disk discards every deleted block, so deleting
 # thousands of small files costs seconds); one folder per checkout, as pytest wipes it at start.
-parallel=(-n auto)
+parallel=(-n auto --dist worksteal)
 if [ -d /dev/shm ] && [ -w /dev/shm ]; then
   parallel+=(--basetemp "/dev/shm/iwaki-dashboard-tests-$(id -u)-$(pwd | sha1sum | cut -c1-8)")
 fi
