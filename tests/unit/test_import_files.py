@@ -8,6 +8,7 @@ import errno
 import io
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from import_util import Workspace, rows_of, write_csv
@@ -121,7 +122,8 @@ def test_a_hidden_data_sheet_is_named(ws: Workspace, capsys) -> None:
     expect_rejected(ws, capsys, path, "facility_counts", "hidden_sheet", says=("「データ」は非表示",))
 
 
-def test_hidden_rows_are_refused_and_listed(ws: Workspace, capsys) -> None:
+def _facility_counts_book(ws: Workspace) -> tuple[Workbook, Any]:
+    """A workbook whose sheet 「データ」 holds the published facility counts under the template's headers."""
     _header, rows = rows_of(ws, "facility_counts")
     wb = Workbook()
     sheet = wb.active
@@ -129,6 +131,11 @@ def test_hidden_rows_are_refused_and_listed(ws: Workspace, capsys) -> None:
     sheet.append(_headers("facility_counts"))
     for row in rows:
         sheet.append(row)
+    return wb, sheet
+
+
+def test_hidden_rows_are_refused_and_listed(ws: Workspace, capsys) -> None:
+    wb, sheet = _facility_counts_book(ws)
     sheet.row_dimensions[3].hidden = True
     path = ws.root / "rows.xlsx"
     wb.save(path)
@@ -137,13 +144,7 @@ def test_hidden_rows_are_refused_and_listed(ws: Workspace, capsys) -> None:
 
 def _sheet_with_hidden_columns(ws: Workspace, letters: str, *, fill_hidden: bool) -> Path:
     """facility_counts with an extra column at ``letters`` hidden; filled with a value on row 3 when asked."""
-    _header, rows = rows_of(ws, "facility_counts")
-    wb = Workbook()
-    sheet = wb.active
-    sheet.title = "データ"
-    sheet.append(_headers("facility_counts"))
-    for row in rows:
-        sheet.append(row)
+    wb, sheet = _facility_counts_book(ws)
     first = letters.split(":")[0]
     if fill_hidden:
         sheet[f"{first}3"] = "見えないメモ"
