@@ -51,7 +51,6 @@ from dashboard.metrics import dx as m
 from dashboard.views import cache, links
 from dashboard.views.components import (
     DELTA_COLOURS,
-    Arrow,
     DeltaColour,
     Source,
     age_note,
@@ -130,15 +129,14 @@ def _short_period(year: int, period_type: str) -> str:
     return t("year.label", year=year)
 
 
-def _delta(row: pd.Series) -> tuple[str | None, Arrow]:
-    """The card's delta text (the change in words, 改善／悪化 in words) and arrow, or (None, off) without a baseline.
+def _delta(row: pd.Series) -> str | None:
+    """The card's delta text (the change in words, 改善／悪化 in words), or None without a baseline.
 
-    The arrow is always off: the words say up or down, and an arrow beside 「減」 only competes with them.
+    The card draws no arrow: the words say up or down, and an arrow beside 「減」 only competes with them.
     """
     kind, change = row["change_kind"], row["change"]
     if kind == "none" or is_missing(change):
-        return None, "off"
-    arrow: Arrow = "off"
+        return None
     if kind == "series":
         unit = str(row["unit"])
         decimals = _decimals(unit, float(row["value"]))
@@ -149,7 +147,7 @@ def _delta(row: pd.Series) -> tuple[str | None, Arrow]:
             base=_short_period(int(row["baseline_year"]), str(row["baseline_period_type"])),
             base_value=fmt_number(baseline, decimals) if unit == "index_2021" else fmt_value(baseline, unit, decimals),
         )
-        return text, arrow
+        return text
     if kind == "span":
         span = t(
             "dx.delta.span",
@@ -157,9 +155,9 @@ def _delta(row: pd.Series) -> tuple[str | None, Arrow]:
             end=_short_period(int(row["year"]), "fiscal_year"),
         )
         word = fmt_tone(str(row["tone"]))
-        return (t("change.toned", change=span, tone=word) if word else span), arrow
+        return t("change.toned", change=span, tone=word) if word else span
     key = f"dx.delta.ratio.{row['kpi_id']}"
-    return (t(key) if has(key) else t("dx.delta.ratio")), arrow
+    return t(key) if has(key) else t("dx.delta.ratio")
 
 
 def _as_of_text(row: pd.Series) -> str:
@@ -229,7 +227,7 @@ def _card_row() -> DeltaGenerator:
 
 def _card(row: pd.Series, extra_notes: Sequence[str] = ()) -> None:
     """One KPI card: value with unit, change and direction colour, source and as-of under it."""
-    delta, arrow = _delta(row)
+    delta = _delta(row)
     notes = (
         [t(f"dx.card.basis.{row['as_of_basis']}")] if row["as_of_basis"] in ("inferred", "printed", "reading") else []
     )
@@ -242,7 +240,7 @@ def _card(row: pd.Series, extra_notes: Sequence[str] = ()) -> None:
             _value_text(row),
             delta=delta,
             delta_color=DELTA_COLOURS[str(row["tone"])],
-            delta_arrow=arrow,
+            delta_arrow="off",
             help=plain(note) or None,
         )
         if reading:

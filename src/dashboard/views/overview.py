@@ -19,7 +19,7 @@ on it; on a 4K hall display everything is drawn twice as large.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import pandas as pd
 import streamlit as st
@@ -27,7 +27,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from dashboard.charts.overview import LABEL_LIMIT, LABEL_PX, timeline_chart
 from dashboard.charts.theme import PILLAR_COLOURS
-from dashboard.data import provenance
+from dashboard.data import DataError, provenance
 from dashboard.i18n import language, localized, t
 from dashboard.i18n.format import (
     fiscal_year_label,
@@ -184,38 +184,57 @@ def _results_line() -> None:
     """One line of the reform's results, computed from the data (never typed): hours, facilities, online, survey.
 
     Each part is the same figure its card shows below, with its own tone word, so the line and the
-    cards can never disagree.
+    cards can never disagree. A part whose data cannot be read is left out (its card says why).
     """
+    parts = [
+        text for text in (_part(build) for build in (_hours_part, _facilities_part, _online_part, _survey_part)) if text
+    ]
+    if not parts:
+        return
     kpis = cache.dataset("dx_kpis")
     hours = m.hours_headline(kpis)
-    facilities = m.facilities_headline(cache.dataset("facility_counts")).change
-    online = m.online_headline(kpis)
-    answers = cache.dataset("staff_survey")
-    survey = cache.derived(m.survey_headline, answers)
-    questions = answers.drop_duplicates("question_id").set_index("question_id")
-    directions = _directions()
-    parts = [
-        t(
-            "overview.results.hours",
-            change=fmt_change(hours.reduction, "hours_10k", 1),
-            pct=fmt_toned_change(
-                hours.reduction_pct,
-                "percent",
-                direction_tone(hours.reduction, str(directions.get("working_hours", ""))),
-                1,
-            ),
-        ),
-        t("overview.results.facilities", change=fmt_change(facilities.change, "facilities", 0)),
-        t("overview.results.online", multiple=fmt_value(online.multiple, "ratio")),
-        t(
-            "overview.results.survey",
-            pct=fmt_value(round(survey.progress_pct), "percent"),
-            question=plain(localized(questions.loc[m.PROGRESS_QUESTION], "question")),
-        ),
-    ]
     period = t("overview.span.fiscal", start=fiscal_year_label(hours.start_year), end=fiscal_year_label(hours.end_year))
     with st.container(key="ov_results"):
         st.markdown(t("overview.results.line", period=period, parts=t("overview.results.sep").join(parts)))
+
+
+def _part(build: Callable[[], str]) -> str | None:
+    """One part of the results line, or None when its data are missing or damaged."""
+    try:
+        return build()
+    except (DataError, ValueError, KeyError):
+        return None
+
+
+def _hours_part() -> str:
+    hours = m.hours_headline(cache.dataset("dx_kpis"))
+    tone = direction_tone(hours.reduction, str(_directions().get("working_hours", "")))
+    return t(
+        "overview.results.hours",
+        change=fmt_change(hours.reduction, "hours_10k", 1),
+        pct=fmt_toned_change(hours.reduction_pct, "percent", tone, 1),
+    )
+
+
+def _facilities_part() -> str:
+    change = m.facilities_headline(cache.dataset("facility_counts")).change
+    return t("overview.results.facilities", change=fmt_change(change.change, "facilities", 0))
+
+
+def _online_part() -> str:
+    online = m.online_headline(cache.dataset("dx_kpis"))
+    return t("overview.results.online", multiple=fmt_value(online.multiple, "ratio"))
+
+
+def _survey_part() -> str:
+    answers = cache.dataset("staff_survey")
+    survey = cache.derived(m.survey_headline, answers)
+    questions = answers.drop_duplicates("question_id").set_index("question_id")
+    return t(
+        "overview.results.survey",
+        pct=fmt_value(round(survey.progress_pct), "percent"),
+        question=plain(localized(questions.loc[m.PROGRESS_QUESTION], "question")),
+    )
 
 
 # --------------------------------------------------------------------------- section 1: context
