@@ -100,11 +100,11 @@ def test_year_range_and_other_figures_filter_the_table(at: AppTest) -> None:
 
 def test_derived_figures_follow_the_selectors(at: AppTest) -> None:
     rate = (175940 / 332931) ** (1 / 40) - 1
-    assert _metric(at, "年平均変化率 2020→2060年") == f"▲{abs(rate) * 100:.2f}％／年"  # ▲1.58
+    assert _metric(at, "年平均変化率 2020→2060年") == f"{abs(rate) * 100:.2f}％減／年"  # 1.58％減
     at.selectbox(key="pop_from").set_value(2015).run()
     at.selectbox(key="pop_to").set_value(2020).run()
     rate = (332931 / 350237) ** (1 / 5) - 1
-    assert _metric(at, "年平均変化率 2015→2020年") == f"▲{abs(rate) * 100:.2f}％／年"  # ▲1.01
+    assert _metric(at, "年平均変化率 2015→2020年") == f"{abs(rate) * 100:.2f}％減／年"  # 1.01％減
     at.slider(key="pop_at").set_value(2050).run()
     assert _metric(at, "2050年の人口") == f"{round(math.sqrt(255645 * 175940)):,}人"
     at.slider(key="pop_at").set_value(2040).run()

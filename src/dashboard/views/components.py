@@ -46,6 +46,8 @@ class Source:
     pages: str | None = None
     timeless: bool = False
     """A quotation of the report's words: the line names no as-of (a sentence has none)."""
+    latest_edition: bool = False
+    """The newest edition of a series published every few years (a projection): its date is no sign of age."""
 
 
 def _frame(rows: pd.DataFrame | pd.Series) -> pd.DataFrame:
@@ -106,6 +108,7 @@ def open_source(
     derived: bool = False,
     notes: Sequence[str] = (),
     extra: Sequence[str] = (),
+    latest_edition: bool = False,
 ) -> Source:
     """The source line of figures drawn from open-data files: their source ids and as-of come from the manifest.
 
@@ -116,7 +119,8 @@ def open_source(
     entries = [known[f] for f in files if f in known]
     ids = list(dict.fromkeys([*extra, *(source_id for source_id, _ in entries)]))
     dates = [d for _, d in entries if d]
-    return Source(ids, None, as_of if as_of is not None else (max(dates) if dates else None), derived, tuple(notes))
+    when = as_of if as_of is not None else (max(dates) if dates else None)
+    return Source(ids, None, when, derived, tuple(notes), latest_edition=latest_edition)
 
 
 # A chart as the views pass it: a Vega-Lite spec from ``cache.chart`` (built and
@@ -195,7 +199,7 @@ def source_text(src: Source, *, markdown: bool = False) -> str:
     credits = t("prov.list_sep").join(names)
     parts = [f"{t('prov.source')}{t('prov.label_sep')}{credits}"]
     if not src.timeless:
-        parts.append(_as_of_part(src.as_of))
+        parts.append(_as_of_part(src.as_of, aged=not src.latest_edition))
     if src.derived:
         parts.append(t("prov.derived"))
     parts.extend(src.notes)  # the catalogue's notes; views escape notes taken from the data
@@ -218,9 +222,9 @@ def age_note(as_of: str | None) -> str | None:
     return stale_label(as_of)
 
 
-def _as_of_part(as_of: str | None) -> str:
+def _as_of_part(as_of: str | None, *, aged: bool = True) -> str:
     """時点：2025年3月, or for a figure over a year older than the data's latest as-of its age in words."""
-    return age_note(as_of) or f"{t('prov.as_of')}{t('prov.label_sep')}{as_of_label(as_of)}"
+    return (aged and age_note(as_of)) or f"{t('prov.as_of')}{t('prov.label_sep')}{as_of_label(as_of)}"
 
 
 def source_caption(src: Source) -> None:

@@ -423,7 +423,8 @@ def _age_structure() -> None:
     area_labels = {c: t(f"population.area.{c}") for c in codes}
     group_labels = {g: t(f"population.age.{g}") for g in pm.AGE_GROUPS}
     basis = {False: t("population.age.census_base"), True: t("population.age.projected")}
-    source = open_source(open_data.IPSS_FILE, notes=[t("population.age.basis_note")])
+    # IPSS's projections come every five years: the 2023 edition is the newest, not an old figure.
+    source = open_source(open_data.IPSS_FILE, notes=[t("population.age.basis_note")], latest_edition=True)
     titles_common = {"x": t("population.axis.year"), "basis": t("population.col.basis")}
     a, b, _ = st.columns([2, 1, 3], vertical_alignment="bottom")
     area = a.selectbox(
@@ -497,7 +498,9 @@ def _age_structure() -> None:
                 },
             ),
             table=table,
-            source=open_source(open_data.IPSS_FILE, derived=True, notes=[t("population.age.basis_note")]),
+            source=open_source(
+                open_data.IPSS_FILE, derived=True, notes=[t("population.age.basis_note")], latest_edition=True
+            ),
             filename="population_ageing",
         )
 
