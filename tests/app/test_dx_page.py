@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections import defaultdict
 from pathlib import Path
@@ -312,3 +313,30 @@ def test_english_page() -> None:
         "4.985 million hours",
     } <= values
     assert any("population-weighted" in c.value for c in at.caption)
+
+
+def test_my_number_uptake_says_it_is_not_current(dx_page: AppTest) -> None:
+    # The uptake data end on 2022-12-31, over 12 months before the report's latest figures (2025-05):
+    # every card and chart of it says its age where the date would be, and the gap to the nation is in words.
+    iwaki = _metric(dx_page, "いわき市の交付率")
+    assert iwaki.proto.delta == "全国を4.5ポイント下回る"
+    assert (
+        iwaki.proto.color == MetricProto.MetricColor.RED and iwaki.proto.direction == MetricProto.MetricDirection.NONE
+    )
+    uptake = [c.value for c in dx_page.caption if "マイナンバーカード交付状況" in c.value and "｜" in c.value]
+    assert len(uptake) >= 4
+    assert all("**2022年12月時点・最新ではありません**" in c for c in uptake), uptake
+    assert not any("時点：2022年12月31日" in c for c in uptake)
+    # The report's own figures are current: their lines keep 時点.
+    assert any("構造改革レポート" in c.value and "時点：2025年3月" in c.value for c in dx_page.caption)
+
+
+def test_english_my_number_age_and_no_japanese_punctuation() -> None:
+    at = run_page("dx", lang="en")
+    assert not at.exception and not at.error
+    assert _metric(at, "Iwaki's issuance rate").proto.delta == "4.5 points below the national rate"
+    uptake = [c.value for c in at.caption if "My Number card issuance" in c.value and " | " in c.value]
+    assert uptake and all("**as of December 2022, not current**" in c for c in uptake)
+    for caption in at.caption:
+        outside_quotes = re.sub(r"「[^」]*」", "", caption.value)
+        assert not re.search(r"[、：｜]", outside_quotes), caption.value

@@ -199,7 +199,13 @@ def source_text(src: Source, *, markdown: bool = False) -> str:
     credits = t("prov.list_sep").join(names)
     parts = [f"{t('prov.source')}{t('prov.label_sep')}{credits}"]
     if not src.timeless:
-        parts.append(_as_of_part(src.as_of, aged=not src.latest_edition))
+        age = None if src.latest_edition else age_note(src.as_of)
+        # An old figure (the uptake data end in 2022) says so where its date would be, in bold on screen.
+        parts.append(
+            (f"**{age}**" if markdown else age)
+            if age
+            else f"{t('prov.as_of')}{t('prov.label_sep')}{as_of_label(src.as_of)}"
+        )
     if src.derived:
         parts.append(t("prov.derived"))
     parts.extend(src.notes)  # the catalogue's notes; views escape notes taken from the data
@@ -220,11 +226,6 @@ def age_note(as_of: str | None) -> str | None:
     if as_of is None or not is_stale(as_of, data_as_of()):
         return None
     return stale_label(as_of)
-
-
-def _as_of_part(as_of: str | None, *, aged: bool = True) -> str:
-    """時点：2025年3月, or for a figure over a year older than the data's latest as-of its age in words."""
-    return (aged and age_note(as_of)) or f"{t('prov.as_of')}{t('prov.label_sep')}{as_of_label(as_of)}"
 
 
 def source_caption(src: Source) -> None:

@@ -53,7 +53,6 @@ from dashboard.views.components import (
     DELTA_COLOURS,
     DeltaColour,
     Source,
-    age_note,
     data_block,
     dataset_source,
     download_csv,
@@ -607,11 +606,7 @@ def _mynumber_cards(series: pd.DataFrame, as_of: str, n_munis: int) -> None:
                 delta=delta,
                 delta_color=colour,
                 delta_arrow="off",
-                # The uptake data end in 2022: an old figure says so on the card itself, not only in its source line.
-                delta_description=age_note(as_of),
             )
-            if delta is None and (age := age_note(as_of)):
-                st.caption(age)
             source_caption(open_source(open_data.MYNUMBER_FILE, as_of=as_of, derived=derived, notes=notes))
     with grid, st.container(border=True, width=CARD_WIDTH):
         st.metric(
