@@ -487,6 +487,7 @@ def _derived_block(kpis: pd.DataFrame) -> None:
                 "dx.derived.hours_share_formula",
                 saved=fmt_value(saved, "hours_10k", 1),
                 base=fmt_value(hours_base, "hours_10k", 1),
+                printed=fmt_change(float(value["working_hours_reduction_rate"]), "percent", 1),
             ),
             span,
         ),

@@ -144,8 +144,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "dx.derived.hours_share": ("業務時間の削減割合（R4比）", "Working hours saved, share of FY2022 (R4)"),
     "dx.derived.hours_share_formula": (
-        "{saved}÷{base}（レポート記載の▲4.5％と一致）",
-        "{saved} ÷ {base} (matches the printed −4.5%)",
+        "{saved}÷{base}（レポート記載の{printed}と一致）",
+        "{saved} ÷ {base} (matches the printed {printed})",
     ),
     "dx.derived.copy_saved": ("コピー出力の削減量（{year}年、2021年比）", "Copy output saved ({year} vs 2021)"),
     "dx.derived.copy_saved_formula": ("（1−{index}）×{base}", "(1 − {index}) × {base}"),
