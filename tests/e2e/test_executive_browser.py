@@ -60,7 +60,9 @@ def _english_text_outside_quotes(page: Page) -> list[str]:
     texts = page.locator(
         '[data-testid="stMain"] [data-testid="stCaptionContainer"], .st-key-ov_results'
     ).all_inner_texts()
-    return [re.sub(r"「[^」]*」", "", text) for text in texts]
+    # A licence that asks for its Japanese credit wording gets it beside the translation, after " — ".
+    required = re.compile(r" — [^\n]*[\u3040-\u30ff\u4e00-\u9fff][^\n]*")
+    return [required.sub("", re.sub(r"「[^」]*」", "", text)) for text in texts]
 
 
 def test_the_overview_tells_the_message_first_with_large_figures_small_charts_and_ages(

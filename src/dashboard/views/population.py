@@ -627,7 +627,7 @@ def _peers() -> None:
 def _map_legend() -> None:
     """The map's colour classes and how to use it (the mouse hint only outside presentation mode)."""
     show_chart(cache.chart(change_legend, _legend_labels(), t("population.legend.title")), key="pop_map_legend")
-    hint = "" if present.active() else "｜" + t("population.map.hint")
+    hint = "" if present.active() else t("prov.part_sep") + t("population.map.hint")
     st.caption(t("population.legend.iwaki") + hint)
 
 
