@@ -8,6 +8,7 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 from apptest_util import page_text, run_page, shown
+from streamlit.proto.Metric_pb2 import Metric as MetricProto
 from streamlit.testing.v1 import AppTest
 
 
@@ -50,7 +51,8 @@ def test_counts_change_and_no_invented_target(at: AppTest) -> None:
     assert metrics["2024年"] == "1,281施設"
     assert metrics["増減（2021年→2024年）"] == "35施設減"  # one sign convention: in words, never ▲
     change = next(m for m in at.metric if m.label == "増減（2021年→2024年）")
-    assert change.proto.delta == "2.7％減"
+    assert change.proto.delta == "2.7％減（改善）"  # fewer facilities is the plan's aim: better, in words and blue
+    assert change.proto.color == MetricProto.MetricColor.BLUE
     # Two counts are a before→after slope in a small box, not a full-width chart of two bars.
     slope = next(json.loads(c.proto.spec) for c in at.get("vega_lite_chart") if "1,316施設" in str(_frames(c)))
     assert slope["width"] <= 400 and slope["layer"][0]["mark"]["type"] == "line"

@@ -25,11 +25,13 @@ from dashboard.charts.spec import VegaSpec
 from dashboard.charts.theme import ORANGE
 from dashboard.data import open_data, place_rules, provenance
 from dashboard.i18n import localized, t
-from dashboard.i18n.format import as_of_label, fmt_change, fmt_number, fmt_value
+from dashboard.i18n.format import as_of_label, fmt_change, fmt_number, fmt_toned_change, fmt_value
 from dashboard.metrics import facilities as m
 from dashboard.metrics import geo
+from dashboard.metrics.dx import direction_tone
 from dashboard.views import cache
 from dashboard.views.components import (
+    DELTA_COLOURS,
     Source,
     credit,
     data_block,
@@ -122,6 +124,9 @@ def _counts() -> None:
         st.header(t("facilities.counts.title"))
         df = cache.dataset("facility_counts").sort_values("year")
         change = m.count_change(df)
+        # Fewer facilities is what the plan aims at (kpi_definitions): 改善 in words and colour, as on the DX page.
+        direction = cache.dataset("kpi_definitions").set_index("kpi_id")["direction"].get("facility_count", "")
+        tone = direction_tone(change.change, str(direction))
         source = dataset_source("facility_counts", rows=df)
         actual = df[df["status"] == "actual"]
         planned = df[df["status"] != "actual"]
@@ -137,8 +142,8 @@ def _counts() -> None:
         cols[len(actual)].metric(
             t("facilities.card.change", start=change.start_year, end=change.end_year),
             fmt_change(change.change, "facilities", 0),
-            delta=fmt_change(change.change_pct, "percent", 1),
-            delta_color="off",
+            delta=fmt_toned_change(change.change_pct, "percent", tone, 1),
+            delta_color=DELTA_COLOURS[tone],
             delta_arrow="off",
             border=True,
             help=t("facilities.change.help", start=fmt_number(change.start), end=fmt_number(change.end)),
