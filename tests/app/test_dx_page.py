@@ -327,6 +327,8 @@ def test_my_number_uptake_says_it_is_not_current(dx_page: AppTest) -> None:
     assert len(uptake) >= 4
     assert all("**2022年12月時点・最新ではありません**" in c for c in uptake), uptake
     assert not any("時点：2022年12月31日" in c for c in uptake)
+    # The copy volume printed for 2021 (the dashboard's reading) is as old in both languages.
+    assert any("**2021年時点・最新ではありません**" in c.value for c in dx_page.caption)
     # The report's own figures are current: their lines keep 時点.
     assert any("構造改革レポート" in c.value and "時点：2025年3月" in c.value for c in dx_page.caption)
 

@@ -167,7 +167,11 @@ def _as_of_text(row: pd.Series) -> str:
         return t(
             "dx.card.span", start=fiscal_year_label(int(row["baseline_year"])), end=fiscal_year_label(int(row["year"]))
         )
-    return _period_label(int(row["year"]), str(row["period_type"]))
+    if str(row["period_type"]).startswith("fiscal"):
+        return _period_label(int(row["year"]), str(row["period_type"]))
+    # A calendar year as a date (``2021``): the source line prints it in the reader's language and,
+    # for a figure over a year older than the data, its age — the same in both languages.
+    return str(int(row["year"]))
 
 
 def _localized_table(df: pd.DataFrame, headers: dict[str, str]) -> pd.DataFrame:
