@@ -40,14 +40,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "population.halving.method.extrapolated": (
         "半減の年（算出値）：{y0}→{y1}年の年平均変化率 {rate} が{y1}年以降も続くと仮定して幾何的に延長し、"
         "{base_year}年の半分（{target}人）に達する年を求めました。",
-        "Halving year (derived): the {y0}→{y1} average annual rate of {rate} is assumed to continue after {y1} "
+        "Halving year (derived): the {y0}→{y1} average annual change ({rate}) is assumed to continue after {y1} "
         "(geometric extrapolation) until the population reaches half of {base_year} ({target}).",
     ),
     "population.halving.method.interpolated": (
         "半減の年（算出値）：{y0}年と{y1}年の推計値の間を幾何補間（一定の年率 {rate} で変化すると仮定）し、"
         "{base_year}年の半分（{target}人）に達する年を求めました。",
         "Halving year (derived): geometric interpolation between the {y0} and {y1} figures (a constant annual "
-        "rate of {rate}) finds when the population reaches half of {base_year} ({target}).",
+        "change, {rate}) finds when the population reaches half of {base_year} ({target}).",
     ),
     "population.headline.derived_note": (
         "人口と指数はレポートの値、増減と半減の年はダッシュボードの算出値",
