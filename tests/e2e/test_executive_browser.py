@@ -110,6 +110,9 @@ def test_english_overview_figures_are_whole_and_its_text_english(page: Page, ser
     assert "down 235,000 hours" in values.all_inner_texts()
     for text in _english_text_outside_quotes(page):
         assert not JA_PUNCTUATION.search(text), text
+    # The timeline's lane names are whole (「Administrative & fiscal manag…」 was cut).
+    lanes = page.locator(".st-key-ov_timeline_box [data-testid='stVegaLiteChart'] svg").first.text_content() or ""
+    assert "Administrative & fiscal management" in lanes
     page.screenshot(path=str(SHOTS / "exec-overview-en-1920x1080.png"))
 
 
