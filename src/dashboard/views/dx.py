@@ -336,7 +336,8 @@ def _copy_blocks(kpis: pd.DataFrame, direction: str) -> None:
             "tone_label": "dx.col.direction",
         },
     )
-    left, _ = st.columns([3, 2])
+    # A trend of four years needs no more than part of the width; a slide gives it the whole screen.
+    left = st.container() if presentation_mode() else st.columns([3, 2])[0]
     with left:
         unit = _copy_unit()
         if unit == "sheets":
