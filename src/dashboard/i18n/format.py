@@ -88,19 +88,6 @@ def fmt_number(value: float | int | None, decimals: int = 0) -> str:
     return f"{value:,.{decimals}f}"
 
 
-def fmt_signed(value: float, decimals: int = 1) -> str:
-    """A signed number without unit, ``−23.5`` / ``+0.8``, for table cells that must sort as numbers.
-
-    On screen a change reads in words: use :func:`fmt_change`.
-    """
-    body = fmt_number(abs(value), decimals)
-    if value < 0:
-        return f"−{body}"
-    if value > 0:
-        return f"+{body}"
-    return body
-
-
 Tone = Literal["good", "bad", "neutral"]
 
 
