@@ -22,7 +22,7 @@ from dashboard.charts.spec import VegaSpec
 from dashboard.data import DataError, OpenDataMissing, last_updated, provenance
 from dashboard.data.schemas import REPORT_SOURCE
 from dashboard.i18n import localized, t
-from dashboard.i18n.format import as_of_label
+from dashboard.i18n.format import as_of_label, is_stale, stale_label
 from dashboard.views import cache, present
 from dashboard.views.safe import plain, plain_frame
 
@@ -46,6 +46,8 @@ class Source:
     pages: str | None = None
     timeless: bool = False
     """A quotation of the report's words: the line names no as-of (a sentence has none)."""
+    latest_edition: bool = False
+    """The newest edition of a series published every few years (a projection): its date is no sign of age."""
 
 
 def _frame(rows: pd.DataFrame | pd.Series) -> pd.DataFrame:
@@ -106,6 +108,7 @@ def open_source(
     derived: bool = False,
     notes: Sequence[str] = (),
     extra: Sequence[str] = (),
+    latest_edition: bool = False,
 ) -> Source:
     """The source line of figures drawn from open-data files: their source ids and as-of come from the manifest.
 
@@ -116,7 +119,8 @@ def open_source(
     entries = [known[f] for f in files if f in known]
     ids = list(dict.fromkeys([*extra, *(source_id for source_id, _ in entries)]))
     dates = [d for _, d in entries if d]
-    return Source(ids, None, as_of if as_of is not None else (max(dates) if dates else None), derived, tuple(notes))
+    when = as_of if as_of is not None else (max(dates) if dates else None)
+    return Source(ids, None, when, derived, tuple(notes), latest_edition=latest_edition)
 
 
 # A chart as the views pass it: a Vega-Lite spec from ``cache.chart`` (built and
@@ -131,8 +135,14 @@ DELTA_COLOURS: dict[str, DeltaColour] = {"good": "blue", "bad": "red", "neutral"
 
 
 def show_chart(spec: VegaSpec, *, key: str) -> None:
-    """Draw a Vega-Lite chart from its spec (``cache.chart``); presenting, with presentation type sizes."""
-    st.vega_lite_chart(present.chart_spec(spec, fill=False) if present.active() else spec, key=key)
+    """Draw a Vega-Lite chart from its spec (``cache.chart``); presenting, with presentation type sizes.
+
+    A spec with a fixed width (a chart sized by its content, such as a before→after slope) keeps it
+    rather than stretching across the page.
+    """
+    fixed = isinstance(spec.get("width"), int | float)
+    shown = present.chart_spec(spec, fill=False) if present.active() else spec
+    st.vega_lite_chart(shown, key=key, width="content" if fixed else None)
 
 
 def credit(source_id: str) -> str:
@@ -186,14 +196,36 @@ def source_text(src: Source, *, markdown: bool = False) -> str:
     if where:
         at = src.source_ids.index(REPORT_SOURCE) if REPORT_SOURCE in src.source_ids else len(names) - 1
         names[at] = t("prov.credit_at", credit=names[at], where=shown(where))
-    credits = "、".join(names)
-    parts = [f"{t('prov.source')}：{credits}"]
+    credits = t("prov.list_sep").join(names)
+    parts = [f"{t('prov.source')}{t('prov.label_sep')}{credits}"]
     if not src.timeless:
-        parts.append(f"{t('prov.as_of')}：{as_of_label(src.as_of)}")
+        age = None if src.latest_edition else age_note(src.as_of)
+        # An old figure (the uptake data end in 2022) says so where its date would be, in bold on screen.
+        parts.append(
+            (f"**{age}**" if markdown else age)
+            if age
+            else f"{t('prov.as_of')}{t('prov.label_sep')}{as_of_label(src.as_of)}"
+        )
     if src.derived:
         parts.append(t("prov.derived"))
     parts.extend(src.notes)  # the catalogue's notes; views escape notes taken from the data
-    return "｜".join(parts)
+    return t("prov.part_sep").join(parts)
+
+
+def data_as_of() -> str | None:
+    """The newest as-of of the report's figures (``dx_kpis``): what "current" means on this dashboard."""
+    try:
+        stamps = [str(v) for v in cache.dataset("dx_kpis")["as_of"].dropna() if str(v).strip()]
+    except DataError:
+        return None
+    return max(stamps) if stamps else None
+
+
+def age_note(as_of: str | None) -> str | None:
+    """「2022年12月時点・最新ではありません」 when ``as_of`` is over 12 months older than :func:`data_as_of`."""
+    if as_of is None or not is_stale(as_of, data_as_of()):
+        return None
+    return stale_label(as_of)
 
 
 def source_caption(src: Source) -> None:

@@ -30,7 +30,7 @@ from dashboard.charts.population import (
 from dashboard.charts.theme import IWAKI
 from dashboard.data import DataError, open_data, provenance
 from dashboard.i18n import t
-from dashboard.i18n.format import fmt_number, fmt_signed, fmt_value
+from dashboard.i18n.format import fmt_change, fmt_number, fmt_value
 from dashboard.metrics import population as pm
 from dashboard.views import cache, present
 from dashboard.views.components import (
@@ -82,7 +82,7 @@ def _persons(value: float) -> str:
 
 
 def _rate(rate: float) -> str:
-    return t("population.rate_value", value=fmt_signed(rate * 100, 2))
+    return t("population.rate_value", value=fmt_change(rate * 100, "percent", 2))
 
 
 def _table(columns: dict[str, Any]) -> pd.DataFrame:
@@ -136,9 +136,13 @@ def _headline(report: pd.DataFrame) -> None:
             _persons(row["population"]),
             delta=None
             if year == base_year
-            else t("population.card.delta", change=fmt_signed(change, 0), pct=fmt_signed(change / base_pop * 100, 1)),
+            else t(
+                "population.card.delta",
+                change=fmt_change(change, "persons", 0),
+                pct=fmt_change(change / base_pop * 100, "percent", 1),
+            ),
             delta_color="off",
-            delta_arrow="down" if change < 0 else "auto",
+            delta_arrow="off",  # the change is in words (人減); an arrow beside it only competes
             delta_description=None if year == base_year else t("population.card.delta_desc", year=base_year),
             help=t("population.index", index=int(row["index_2020"])),
             border=True,
@@ -419,7 +423,8 @@ def _age_structure() -> None:
     area_labels = {c: t(f"population.area.{c}") for c in codes}
     group_labels = {g: t(f"population.age.{g}") for g in pm.AGE_GROUPS}
     basis = {False: t("population.age.census_base"), True: t("population.age.projected")}
-    source = open_source(open_data.IPSS_FILE, notes=[t("population.age.basis_note")])
+    # IPSS's projections come every five years: the 2023 edition is the newest, not an old figure.
+    source = open_source(open_data.IPSS_FILE, notes=[t("population.age.basis_note")], latest_edition=True)
     titles_common = {"x": t("population.axis.year"), "basis": t("population.col.basis")}
     a, b, _ = st.columns([2, 1, 3], vertical_alignment="bottom")
     area = a.selectbox(
@@ -493,7 +498,9 @@ def _age_structure() -> None:
                 },
             ),
             table=table,
-            source=open_source(open_data.IPSS_FILE, derived=True, notes=[t("population.age.basis_note")]),
+            source=open_source(
+                open_data.IPSS_FILE, derived=True, notes=[t("population.age.basis_note")], latest_edition=True
+            ),
             filename="population_ageing",
         )
 
@@ -517,14 +524,14 @@ def _peer_table(peers: pd.DataFrame) -> pd.DataFrame:
 
 
 def _legend_labels() -> list[str]:
-    """Labels of the map's change classes (``metrics.population.CHANGE_BREAKS``), in the report's ▲ style."""
+    """Labels of the map's change classes (``metrics.population.CHANGE_BREAKS``, all ≤ 0) in words: 「5〜10％減」."""
     breaks = pm.CHANGE_BREAKS
-    labels = [t("population.legend.below", v=fmt_signed(breaks[0], 0))]
+    labels = [t("population.legend.below", v=fmt_number(abs(breaks[0])))]
     labels += [
-        t("population.legend.between", a=fmt_signed(lo, 0), b=fmt_signed(hi, 0))
+        t("population.legend.between", a=fmt_number(abs(hi)), b=fmt_number(abs(lo)))
         for lo, hi in itertools.pairwise(breaks)
     ]
-    labels.append(t("population.legend.above", v=fmt_signed(breaks[-1], 0)))
+    labels.append(t("population.legend.above", v=fmt_number(abs(breaks[-1]))))
     return labels
 
 
@@ -550,8 +557,20 @@ def _peers() -> None:
     if not iwaki.empty:
         row = iwaki.iloc[0]
         st.markdown(
-            t("population.peers.iwaki", pct=fmt_signed(row["change_pct"], 1), rank=int(row["rank"]), n=len(peers))
+            t(
+                "population.peers.iwaki",
+                pct=fmt_change(row["change_pct"], "percent", 1),
+                rank=int(row["rank"]),
+                n=len(peers),
+            )
         )
+        if row["change_pct"] > 0:
+            # Iwaki grew in 2010→2015 only because people evacuated from the nuclear accident's zone settled
+            # in the city; beside a page about decline this must be said where the figure is shown.
+            st.info(
+                t("population.peers.why_growth", pct=fmt_change(row["change_pct"], "percent", 1)),
+                icon=":material/info:",
+            )
     table = _peer_table(peers)
     codes = list(peers["code5"])
     names = dict(zip(peers["code5"], peers["name"], strict=True))
@@ -568,7 +587,7 @@ def _peers() -> None:
             props = peers.set_index("code5").assign(
                 p2010=lambda d: d["pop_2010"].map(fmt_number),
                 p2015=lambda d: d["pop_2015"].map(fmt_number),
-                pct=lambda d: d["change_pct"].map(lambda v: fmt_signed(v, 1)),
+                pct=lambda d: d["change_pct"].map(lambda v: fmt_change(v, "percent", 1)),
             )[["name", "p2010", "p2015", "pct", "rank", "change_class"]]
             selected = st.session_state.get("pop_muni", pm.IWAKI_CODE5)
             deck = change_map(
@@ -608,7 +627,7 @@ def _peers() -> None:
 def _map_legend() -> None:
     """The map's colour classes and how to use it (the mouse hint only outside presentation mode)."""
     show_chart(cache.chart(change_legend, _legend_labels(), t("population.legend.title")), key="pop_map_legend")
-    hint = "" if present.active() else "｜" + t("population.map.hint")
+    hint = "" if present.active() else t("prov.part_sep") + t("population.map.hint")
     st.caption(t("population.legend.iwaki") + hint)
 
 
@@ -618,8 +637,8 @@ def _municipality_card(peers: pd.DataFrame, code: str) -> None:
     a, b = st.columns(2)
     a.metric(t("population.col.pop_2010"), _persons(row["pop_2010"]))
     b.metric(t("population.col.pop_2015"), _persons(row["pop_2015"]))
-    a.metric(t("population.col.change"), t("population.persons_signed", value=fmt_signed(row["change"], 0)))
-    b.metric(t("population.col.change_pct"), t("population.pct_signed", value=fmt_signed(row["change_pct"], 1)))
+    a.metric(t("population.col.change"), fmt_change(row["change"], "persons", 0))
+    b.metric(t("population.col.change_pct"), fmt_change(row["change_pct"], "percent", 1))
     st.metric(t("population.col.rank"), t("population.rank_value", rank=int(row["rank"]), n=len(peers)))
     if code != pm.IWAKI_CODE5:
         iwaki = peers[peers["code5"] == pm.IWAKI_CODE5]
@@ -627,7 +646,7 @@ def _municipality_card(peers: pd.DataFrame, code: str) -> None:
             st.caption(
                 t(
                     "population.peers.compare",
-                    pct=fmt_signed(iwaki.iloc[0]["change_pct"], 1),
+                    pct=fmt_change(iwaki.iloc[0]["change_pct"], "percent", 1),
                     rank=int(iwaki.iloc[0]["rank"]),
                 )
             )

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from dashboard.data import DataError
-from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, localized, set_language, t
+from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, language, localized, set_language, t
+from dashboard.i18n.format import is_missing
 from dashboard.views import auth, cache, links, present
 from dashboard.views.safe import plain
 
@@ -125,7 +127,17 @@ def sidebar_footer() -> None:
         except DataError:
             return
         for _, row in sources.iterrows():
-            st.caption(plain(localized(row, "credit") + (f"（{row['licence']}）" if row["licence"] else "")))
+            st.caption(plain(_credit_with_licence(row)))
+
+
+def _credit_with_licence(row: pd.Series) -> str:
+    """A source's credit line and its licence, both in the page's language (the licence's English when given)."""
+    licence = row["licence"]
+    english = row.get("licence_en")
+    if language() == "en" and isinstance(english, str) and english.strip():
+        licence = english
+    credit = localized(row, "credit")
+    return t("sidebar.credit_licence", credit=credit, licence=licence) if not is_missing(licence) else credit
 
 
 def run_page(render: Callable[[], None]) -> None:

@@ -373,16 +373,22 @@ def _figure(row: pd.Series) -> str:
 
 
 def _compare(visible: pd.DataFrame, hidden: pd.DataFrame, wave: str) -> None:
-    """Groups of one dimension side by side for one question (the whole survey as the first bar)."""
-    st.header(t("survey.compare.title"))
+    """Groups of one dimension side by side for one question (the whole survey as the first bar).
+
+    A survey without group results (the report's two published shares) has no such section at all:
+    an empty heading with a "no data" box is a dead end for the reader (the data-format guide at the
+    bottom of the page says what to import for it). Groups hidden for their size are still reported.
+    """
     in_wave = visible[visible["wave"] == wave]
     hidden_wave = hidden[hidden["wave"] == wave]
     grouped = in_wave[in_wave["group_dim"] != ALL]
     links.check_choice("survey_q", grouped["question_id"].unique())  # without groups no question can be chosen
     if grouped.empty:
-        _hidden_note(hidden_wave)
-        st.info(t("survey.compare.none"), icon=":material/group_off:")
+        if len(hidden_wave):
+            st.header(t("survey.compare.title"))
+            _hidden_note(hidden_wave)
         return
+    st.header(t("survey.compare.title"))
     dims = sorted(
         set(grouped["group_dim"]), key=lambda d: (DIM_ORDER.index(d) if d in DIM_ORDER else len(DIM_ORDER), d)
     )
@@ -443,14 +449,13 @@ def _compare(visible: pd.DataFrame, hidden: pd.DataFrame, wave: str) -> None:
 
 
 def _trend(visible: pd.DataFrame, group: Group) -> None:
-    """Favourable share per wave for the selected group, when two or more waves have a scale."""
-    st.header(t("survey.trend.title"))
+    """Favourable share per wave for the selected group, when two or more waves have a scale (else no section)."""
     rows = visible[(visible["group_dim"] == group[0]) & (visible["group_value"] == group[1])]
     heads, left_out = cache.derived(trend, rows)
     waves = sorted(set(heads["wave"])) if len(heads) else []
     if len(waves) < 2:
-        st.info(t("survey.trend.single"), icon=":material/timeline:")
         return
+    st.header(t("survey.trend.title"))
     notes = (
         [t("survey.trend.left_out", waves=t("survey.sep").join(wave_label(w) for w in left_out))] if left_out else []
     )

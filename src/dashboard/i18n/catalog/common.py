@@ -131,6 +131,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unit.oku_yen_per_year": ("億円／年", "× ¥100 million a year"),
     "unit.various": ("各種", "various"),
     "unit.—": ("—", "—"),
+    # One sign convention: a change in words, its tone in words, and the age of an old figure (i18n/format.py)
+    "change.down": ("{size}減", "down {size}"),
+    "change.up": ("{size}増", "up {size}"),
+    "change.none": ("増減なし", "no change"),
+    "change.toned": ("{change}（{tone}）", "{change} ({tone})"),
+    "change.tone.good": ("改善", "better"),
+    "change.tone.bad": ("悪化", "worse"),
+    "change.stale": ("{when}時点・最新ではありません", "as of {when}, not current"),
+    "unit.points": ("ポイント", "points"),
+    # Punctuation of provenance lines: Japanese 、｜： never appear in English text.
+    "prov.list_sep": ("、", ", "),
+    "prov.part_sep": ("｜", " | "),
+    "prov.label_sep": ("：", ": "),
+    "sidebar.credit_licence": ("{credit}（{licence}）", "{credit} ({licence})"),
     # Calendar
     "fy.label": ("{year}年度（{wareki}）", "FY{year} ({wareki})"),
     "fy.short": ("{year}年度", "FY{year}"),
