@@ -317,6 +317,7 @@ def data_block(
     filename: str | None = None,
     selectable: bool = False,
     legend: Callable[[], None] | None = None,
+    level: Literal[2, 3] = 3,
 ) -> Any:
     """A chart with a table behind it: title, chart ↔ table switch, source line, downloads.
 
@@ -326,12 +327,21 @@ def data_block(
     reopens the same view. With ``selectable=True`` a pydeck map reruns the
     page on a click and the selection event is returned (None otherwise).
     ``legend`` draws what belongs under the chart (a map's legend), on the same slide.
+    ``level`` is its title's heading level: 2 for a block that opens a section of the page
+    (headings never skip a level), 3 for a block inside a section.
     """
     if present.active():
         return _present_block(
-            key=key, title=title, chart=chart, table=table, source=source, selectable=selectable, legend=legend
+            key=key,
+            title=title,
+            chart=chart,
+            table=table,
+            source=source,
+            selectable=selectable,
+            legend=legend,
+            level=level,
         )
-    st.subheader(plain(title), anchor=f"slide-{key}")
+    _block_heading(title, level)
     mode = _view_switch(key) if chart is not None else "table"
     event = None
     if chart is not None and mode == "chart":
@@ -345,6 +355,11 @@ def data_block(
         download_csv(table, filename or key, key)
         export_buttons(key=key, title=title, chart=chart, table=table, source=source, filename=filename or key)
     return event
+
+
+def _block_heading(title: str, level: Literal[2, 3]) -> None:
+    """A block's title as a heading of its level, without Streamlit's "Link to heading" (a tab stop per heading)."""
+    (st.header if level == 2 else st.subheader)(plain(title), anchor=False)
 
 
 def _view_switch(key: str) -> str:
@@ -388,6 +403,7 @@ def _present_block(
     source: Source,
     selectable: bool,
     legend: Callable[[], None] | None,
+    level: Literal[2, 3] = 3,
 ) -> Any:
     """A data block in presentation mode: one slide for its chart, or its table a page of rows per slide.
 
@@ -395,7 +411,7 @@ def _present_block(
     """
     pages: list[pd.DataFrame] = []
     with slide():
-        st.subheader(plain(title), anchor=f"slide-{key}")
+        _block_heading(title, level)
         mode = _view_switch(key) if chart is not None else "table"
         if chart is not None and mode == "chart":
             event = _draw(chart, key=key, selectable=selectable)
