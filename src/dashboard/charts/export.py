@@ -289,13 +289,15 @@ def xlsx_bytes(
     """An .xlsx workbook: the table on ``sheet`` (header in row 1, frozen), ``notes`` on a second sheet.
 
     Notes carry the title, source and as-of so the file keeps its provenance.
-    Text is written as text, never as a formula (:mod:`dashboard.spreadsheet`).
+    Text is written as text, never as a formula, and numbers as numbers with thousands separators
+    (:mod:`dashboard.spreadsheet`).
     """
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         _excel_ready(df).to_excel(writer, sheet_name=_sheet_name(sheet), index=False)
         table = writer.sheets[_sheet_name(sheet)]
         table.freeze_panes = "A2"
+        spreadsheet.format_numbers(table, df)  # 1,316 and 498.5 as numbers with separators, as on screen
         for idx, column in enumerate(df.columns, start=1):
             longest = max([len(str(column))] + [len(str(v)) for v in df[column].head(200)])
             table.column_dimensions[table.cell(row=1, column=idx).column_letter].width = min(60, longest * 1.6 + 2)
@@ -305,6 +307,23 @@ def xlsx_bytes(
             writer.sheets[name].column_dimensions["A"].width = 120
         spreadsheet.safe_workbook(writer.book)
     return buffer.getvalue()
+
+
+# Characters no file name may hold on Windows, macOS or Linux (and control characters).
+_FILE_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
+MAX_STEM = 80
+
+
+def file_stem(text: str, fallback: str) -> str:
+    """A download's file name (without extension) from a title as shown: 「コピー出力枚数の推移（2021年＝1）」.
+
+    Japanese stays Japanese; characters a file system refuses become ``_``, spaces ``_``, and the name is
+    cut to 80 characters. ``fallback`` when nothing is left.
+    """
+    stem = _FILE_UNSAFE.sub("_", text)
+    stem = re.sub(r"\s+", "_", stem.strip())
+    stem = re.sub(r"_{2,}", "_", stem).strip("._ ")[:MAX_STEM].rstrip("._ ")
+    return stem or fallback
 
 
 def _sheet_name(name: str) -> str:

@@ -21,7 +21,7 @@ from dashboard.charts import export
 from dashboard.charts.spec import VegaSpec
 from dashboard.data import DataError, OpenDataMissing, last_updated, provenance
 from dashboard.data.schemas import REPORT_SOURCE
-from dashboard.i18n import localized, t
+from dashboard.i18n import DEFAULT_LANGUAGE, language, localized, t
 from dashboard.i18n.format import as_of_label
 from dashboard.views import cache, present
 from dashboard.views.safe import plain, plain_frame
@@ -245,12 +245,22 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
     return export.csv_bytes(df)
 
 
-def download_csv(df: pd.DataFrame, filename: str, key: str) -> None:
-    """A CSV download button for exactly the data shown."""
+def download_name(filename: str, title: str | None) -> str:
+    """A download's file name in the screen's language: the Japanese title in Japanese, the English name in English.
+
+    (「職員の業務時間（年度）.xlsx」 in the Japanese screen, ``working_hours.xlsx`` in the English one.)
+    """
+    if title and language() == DEFAULT_LANGUAGE:
+        return export.file_stem(title, filename)
+    return filename
+
+
+def download_csv(df: pd.DataFrame, filename: str, key: str, *, title: str | None = None) -> None:
+    """A CSV download button for exactly the data shown (named after ``title`` in Japanese, see ``download_name``)."""
     st.download_button(
         t("block.download_csv"),
         data=csv_bytes(df),
-        file_name=f"{filename}.csv",
+        file_name=f"{download_name(filename, title)}.csv",
         mime="text/csv",
         key=f"{key}_csv",
         icon=":material/download:",
@@ -273,6 +283,7 @@ def export_buttons(
     """
     footer = [source_text(source)]
     notes = [title, *footer]
+    filename = download_name(filename, title)
     sheet, notes_sheet = t("present.xlsx_sheet"), t("present.xlsx_notes")
     st.download_button(
         t("present.download_xlsx"),
@@ -352,7 +363,7 @@ def data_block(
         st.dataframe(table, hide_index=True)
     source_caption(source)
     with st.container(horizontal=True, gap="small"):
-        download_csv(table, filename or key, key)
+        download_csv(table, filename or key, key, title=title)
         export_buttons(key=key, title=title, chart=chart, table=table, source=source, filename=filename or key)
     return event
 

@@ -659,7 +659,7 @@ def _peer_list(peers: pd.DataFrame, table: pd.DataFrame) -> None:
     st.markdown(f"**{t('population.peers.table')}**")
     st.dataframe(styled(table.set_axis(peers.index)), hide_index=True, height=420)
     source_caption(source)
-    download_csv(table, "population_census_change", "pop_peers")
+    download_csv(table, "population_census_change", "pop_peers", title=t("population.peers.table"))
 
 
 # --------------------------------------------------------------------------- page
