@@ -214,6 +214,25 @@ def slide_spec(
     return outer
 
 
+FIT_PASSES = 3  # renders to size a slide's chart to the slide (the first render measures)
+FIT_SLACK = 4  # px left unused at most
+_LIMITS = frozenset({"labelLimit", "titleLimit"})
+
+
+def whole_labels(spec: Any) -> Any:
+    """The spec with no length limit on axis and legend labels and titles: a slide never cuts a label with 「…」."""
+    if isinstance(spec, dict):
+        out = {k: (0 if k in _LIMITS else whole_labels(v)) for k, v in spec.items()}
+        config = out.get("config")
+        if isinstance(config, dict):
+            for part in ("axis", "legend"):
+                config[part] = {**config.get(part, {}), "labelLimit": 0, "titleLimit": 0}
+        return out
+    if isinstance(spec, list):
+        return [whole_labels(v) for v in spec]
+    return spec
+
+
 def frame_svg(svg: str, width: int = SLIDE_WIDTH, height: int = SLIDE_HEIGHT) -> str:
     """Put a rendered SVG on a white ``width``×``height`` canvas, scaled to fit and centred."""
     match = _SVG_SIZE.match(svg)
@@ -243,7 +262,22 @@ def chart_svg(
 ) -> str:
     """The chart as a 16:9 slide in SVG, with title, source and as-of (text stays text)."""
     register_fonts()
-    svg = vlc.vegalite_to_svg(slide_spec(chart, title=title, footer=footer, width=width, height=height))
+    spec = whole_labels(slide_spec(chart, title=title, footer=footer, width=width, height=height))
+    svg = vlc.vegalite_to_svg(spec)
+    inner = spec["vconcat"][0]
+    for _ in range(FIT_PASSES):
+        # A single view is resized until the drawing (legend and footer included) fills the slide: the
+        # sizes set first are estimates, and a legend beside the chart or a short footer leaves a band
+        # that scaling to fit would turn into an empty quarter.
+        match = _SVG_SIZE.match(svg)
+        if match is None or not _is_single_view(inner) or not isinstance(inner.get("height"), int | float):
+            break
+        spare_w, spare_h = width - float(match.group(2)), height - float(match.group(3))
+        if abs(spare_w) <= FIT_SLACK and abs(spare_h) <= FIT_SLACK:
+            break
+        inner["width"] = max(200, round(inner["width"] + spare_w))
+        inner["height"] = max(120, round(inner["height"] + spare_h))
+        svg = vlc.vegalite_to_svg(spec)
     return frame_svg(svg, width, height)
 
 
