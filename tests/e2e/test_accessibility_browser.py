@@ -157,3 +157,21 @@ def test_focus_ring_is_visible_and_unlike_the_current_page_highlight(page: Page,
     page.screenshot(path=str(SHOTS / "a11y-focus-ring.png"), clip={"x": 0, "y": 0, "width": 420, "height": 420})
     current.focus()
     assert current.evaluate(style_js)["outline"] == "solid 3px"  # focus on the current page still shows the ring
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_page_language_and_control_labels_follow_the_screen_language(
+    page: Page, server_url: str, lang: str
+) -> None:
+    """``<html lang>`` is the screen's language, and Streamlit's own English labels are translated in Japanese."""
+    _open(page, server_url, "/dx" + ("?lang=en" if lang == "en" else ""))
+    page.wait_for_function(f"() => document.documentElement.lang === '{lang}'", timeout=15_000)
+    labels = page.evaluate(
+        "() => [...document.querySelectorAll('[aria-label]')].map(e => e.getAttribute('aria-label'))"
+    )
+    english = ("Collapse sidebar", "Main menu", "App pages", "Help for ")
+    if lang == "ja":
+        assert not [label for label in labels if label.startswith(english)], labels[:40]
+        assert "サイドバーを閉じる" in labels and any(label.endswith("の説明") for label in labels)
+    else:
+        assert "Main menu" in labels and any(label.startswith("Help for ") for label in labels)

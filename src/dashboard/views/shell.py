@@ -9,7 +9,7 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from dashboard.data import DataError
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, localized, set_language, t
-from dashboard.views import auth, cache, links, present
+from dashboard.views import a11y, auth, cache, links, present
 from dashboard.views.safe import plain
 
 # Static CSS (no data-derived text). One rule scales every page with the screen: the root font
@@ -144,6 +144,7 @@ def start() -> str:
         st.query_params["lang"] = chosen
     st.sidebar.markdown(f"**{t('app.title')}**")
     st.html(_CSS + _ACCESS_CSS + _PRINT_LAYOUT_CSS)
+    a11y.page_language()  # <html lang> and Streamlit's own control labels in the screen's language
     present.start()  # presentation mode, print styles (issue 8)
     return chosen
 
