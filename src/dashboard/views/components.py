@@ -21,7 +21,7 @@ from dashboard.charts import export
 from dashboard.charts.spec import VegaSpec
 from dashboard.data import DataError, OpenDataMissing, last_updated, provenance
 from dashboard.data.schemas import REPORT_SOURCE
-from dashboard.i18n import localized, t
+from dashboard.i18n import DEFAULT_LANGUAGE, language, localized, t
 from dashboard.i18n.format import as_of_label, is_stale, stale_label
 from dashboard.views import cache, present
 from dashboard.views.safe import plain, plain_frame
@@ -277,12 +277,22 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
     return export.csv_bytes(df)
 
 
-def download_csv(df: pd.DataFrame, filename: str, key: str) -> None:
-    """A CSV download button for exactly the data shown."""
+def download_name(filename: str, title: str | None) -> str:
+    """A download's file name in the screen's language: the Japanese title in Japanese, the English name in English.
+
+    (「職員の業務時間（年度）.xlsx」 in the Japanese screen, ``working_hours.xlsx`` in the English one.)
+    """
+    if title and language() == DEFAULT_LANGUAGE:
+        return export.file_stem(title, filename)
+    return filename
+
+
+def download_csv(df: pd.DataFrame, filename: str, key: str, *, title: str | None = None) -> None:
+    """A CSV download button for exactly the data shown (named after ``title`` in Japanese, see ``download_name``)."""
     st.download_button(
         t("block.download_csv"),
         data=csv_bytes(df),
-        file_name=f"{filename}.csv",
+        file_name=f"{download_name(filename, title)}.csv",
         mime="text/csv",
         key=f"{key}_csv",
         icon=":material/download:",
@@ -305,6 +315,7 @@ def export_buttons(
     """
     footer = [source_text(source)]
     notes = [title, *footer]
+    filename = download_name(filename, title)
     sheet, notes_sheet = t("present.xlsx_sheet"), t("present.xlsx_notes")
     st.download_button(
         t("present.download_xlsx"),
@@ -349,6 +360,7 @@ def data_block(
     filename: str | None = None,
     selectable: bool = False,
     legend: Callable[[], None] | None = None,
+    level: Literal[2, 3] = 3,
 ) -> Any:
     """A chart with a table behind it: title, chart ↔ table switch, source line, downloads.
 
@@ -358,12 +370,21 @@ def data_block(
     reopens the same view. With ``selectable=True`` a pydeck map reruns the
     page on a click and the selection event is returned (None otherwise).
     ``legend`` draws what belongs under the chart (a map's legend), on the same slide.
+    ``level`` is its title's heading level: 2 for a block that opens a section of the page
+    (headings never skip a level), 3 for a block inside a section.
     """
     if present.active():
         return _present_block(
-            key=key, title=title, chart=chart, table=table, source=source, selectable=selectable, legend=legend
+            key=key,
+            title=title,
+            chart=chart,
+            table=table,
+            source=source,
+            selectable=selectable,
+            legend=legend,
+            level=level,
         )
-    st.subheader(plain(title), anchor=f"slide-{key}")
+    _block_heading(title, level)
     mode = _view_switch(key) if chart is not None else "table"
     event = None
     if chart is not None and mode == "chart":
@@ -374,9 +395,14 @@ def data_block(
         st.dataframe(table, hide_index=True)
     source_caption(source)
     with st.container(horizontal=True, gap="small"):
-        download_csv(table, filename or key, key)
+        download_csv(table, filename or key, key, title=title)
         export_buttons(key=key, title=title, chart=chart, table=table, source=source, filename=filename or key)
     return event
+
+
+def _block_heading(title: str, level: Literal[2, 3]) -> None:
+    """A block's title as a heading of its level, without Streamlit's "Link to heading" (a tab stop per heading)."""
+    (st.header if level == 2 else st.subheader)(plain(title), anchor=False)
 
 
 def _view_switch(key: str) -> str:
@@ -420,6 +446,7 @@ def _present_block(
     source: Source,
     selectable: bool,
     legend: Callable[[], None] | None,
+    level: Literal[2, 3] = 3,
 ) -> Any:
     """A data block in presentation mode: one slide for its chart, or its table a page of rows per slide.
 
@@ -427,7 +454,7 @@ def _present_block(
     """
     pages: list[pd.DataFrame] = []
     with slide():
-        st.subheader(plain(title), anchor=f"slide-{key}")
+        _block_heading(title, level)
         mode = _view_switch(key) if chart is not None else "table"
         if chart is not None and mode == "chart":
             event = _draw(chart, key=key, selectable=selectable)

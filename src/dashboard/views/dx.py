@@ -551,6 +551,7 @@ def _derived_block(kpis: pd.DataFrame) -> None:
         ),
         "dx_derived",
         "dx_derived",
+        title=t("dx.derived.heading"),
     )
 
 

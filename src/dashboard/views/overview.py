@@ -270,7 +270,7 @@ def _context_strip() -> None:
 def _context_details() -> None:
     """The challenges with their details, the goals, the vision and the missions (report sections 「市の現状」「行政経営の方向性」)."""
     frames = _context_frames()
-    st.subheader(t("overview.context.more"), anchor="ov-context")
+    st.header(t("overview.context.more"), anchor=False)
     for _, row in frames.get("challenge", pd.DataFrame()).iterrows():
         st.markdown(f"{int(row['order'])}. **{plain(localized(row, 'name'))}** — {plain(localized(row, 'detail'))}")
     st.markdown(f"**{t('overview.context.goals')}**{t('overview.list.sep')}{_numbered(frames.get('wellbeing_goal'))}")
@@ -510,7 +510,7 @@ def _cards_section() -> None:
 def _pillars_column() -> None:
     """The five pillars, stacked: name (a link to the DX page filtered by it), aims, KPIs and initiatives."""
     summary = m.pillar_summary(cache.dataset("pillars"), cache.dataset("kpi_definitions"), cache.dataset("initiatives"))
-    st.subheader(t("overview.pillars.heading"), anchor="ov-pillars")
+    st.header(t("overview.pillars.heading"), anchor=False)
     for _, row in summary.iterrows():
         pid = str(row["pillar_id"])
         with st.container(border=True, key=f"ov_pillar_{pid}", gap="xxsmall"):
@@ -611,7 +611,7 @@ def _timeline_section() -> None:
         years = fys or all_years
         title = t("overview.timeline.title", start=fiscal_year_label(min(years)), end=fiscal_year_label(max(years)))
         if shown.empty:
-            st.subheader(title, anchor="ov-timeline")
+            st.header(title, anchor=False)
             st.info(t("overview.timeline.empty"), icon=":material/search_off:")
             return
         frame = _timeline_frame(shown, names)
@@ -719,7 +719,7 @@ def render() -> None:
             _context_strip()
     with slide(), guarded("overview.cards"):
         if present.active():  # a slide has a heading; the normal view shows the cards under the title
-            st.subheader(t("overview.cards.heading"), anchor=False)
+            st.header(t("overview.cards.heading"), anchor=False)
         _cards_section()
     # The pillars stand beside the timeline; presentation mode gives the timeline the whole width.
     left, right = (st.container(), st.container()) if present.active() else st.columns([1.15, 4], gap="medium")

@@ -120,7 +120,7 @@ def _headline(report: pd.DataFrame) -> None:
     base_year, base_pop = int(base["year"]), float(base["population"])
     last = report.iloc[-1]
     if present.active():  # a slide of its own has a heading; the normal view shows the cards under the words
-        st.subheader(t("population.cards.heading"), anchor=False)
+        st.header(t("population.cards.heading"), anchor=False)
     halving = pm.halving_year(report.set_index("year")["population"], base_year)
     cols = st.columns(len(report) + 1)
     for col, (_, row) in zip(cols, report.iterrows(), strict=False):
@@ -280,6 +280,7 @@ def _outlook(series: pd.DataFrame) -> None:
             notes=[t("population.outlook.index_note", year=base_year)] if index_mode else [],
         ),
         filename="population_outlook_series",
+        level=2,  # the first section of the page after its cards
     )
     st.caption(t("population.outlook.marks"))
     if dropped:
@@ -328,7 +329,7 @@ def _count_note(series: pd.DataFrame) -> None:
 
 
 def _derived(series: pd.DataFrame) -> None:
-    st.subheader(t("population.derived.title"))
+    st.header(t("population.derived.title"), anchor=False)
     points = pm.census_basis_points(series)
     years = [int(y) for y in points.index]
     kinds = series[series["basis"] == "census"].drop_duplicates("year").set_index("year")["series"]
@@ -416,7 +417,7 @@ def _derived(series: pd.DataFrame) -> None:
 
 
 def _age_structure() -> None:
-    st.subheader(t("population.age.title"))
+    st.header(t("population.age.title"), anchor=False)
     st.info(t("population.age.context"), icon=":material/location_city:")
     ipss = cache.ipss()
     codes = tuple(c for c in AREAS if c in set(ipss["code"]))
@@ -550,7 +551,7 @@ def _selected_from_map(event: Any, valid: set[str]) -> None:
 
 
 def _peers() -> None:
-    st.subheader(t("population.peers.title"))
+    st.header(t("population.peers.title"), anchor=False)
     census = cache.census2015("fukushima")
     peers = pm.census_change(census)
     iwaki = peers[peers["code5"] == pm.IWAKI_CODE5]
@@ -677,7 +678,7 @@ def _peer_list(peers: pd.DataFrame, table: pd.DataFrame) -> None:
     st.markdown(f"**{t('population.peers.table')}**")
     st.dataframe(styled(table.set_axis(peers.index)), hide_index=True, height=420)
     source_caption(source)
-    download_csv(table, "population_census_change", "pop_peers")
+    download_csv(table, "population_census_change", "pop_peers", title=t("population.peers.table"))
 
 
 # --------------------------------------------------------------------------- page

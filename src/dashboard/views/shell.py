@@ -11,7 +11,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from dashboard.data import DataError
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, language, localized, set_language, t
 from dashboard.i18n.format import is_missing
-from dashboard.views import auth, cache, links, present
+from dashboard.views import a11y, auth, cache, links, present
 from dashboard.views.safe import plain
 
 # Static CSS (no data-derived text). One rule scales every page with the screen: the root font
@@ -50,6 +50,64 @@ html { font-size: clamp(16px, calc(100vw / 120), 64px) !important; }
 """
 
 
+# Accessibility (WCAG 2.1 AA, checked by axe-core in tests/e2e/test_accessibility_browser.py). Static rules.
+# Streamlit draws captions in the text colour at 60 % opacity (#797b7e on white: 4.24:1); they carry the sources
+# and dates, so they get an opaque grey of 6.3:1 on white and 5.8:1 on the sidebar's background. Keyboard focus is a 3 px
+# outline with a white halo: it shows on any background and never looks like the current page's
+# highlight in the navigation (a tinted background, no outline). Heading links ("Link to heading") and the
+# element toolbars of charts (fullscreen, "Copy Vega-Lite spec") are hidden: each added tab stops before
+# every chart, and the page offers its own downloads and a table view instead.
+_ACCESS_CSS = """
+<style>
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p,
+[data-testid="stWidgetLabel"] [data-testid="stCaptionContainer"] { color: #5C6066 !important; opacity: 1 !important; }
+/* A disabled widget's label stays readable (Streamlit fades it to 40 %: 2.4:1). */
+label[data-testid="stWidgetLabel"][disabled], label[data-testid="stWidgetLabel"][disabled] * { color: #5C6066 !important; }
+[data-testid="stHeaderActionElements"], [data-testid="stHeadingWithActionElements"] > span > a[href^="#"] {
+  display: none !important;
+}
+[data-testid="stElementToolbar"] { display: none !important; }
+:is(a, button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"]), [role="button"],
+    [role="tab"], [role="radio"], [role="checkbox"], [role="switch"], [role="slider"], [role="option"]):focus-visible {
+  outline: 3px solid #1F2328 !important; outline-offset: 2px !important;
+  box-shadow: 0 0 0 5px #FFFFFF !important; border-radius: 0.25rem;
+}
+[data-testid="stSidebarNav"] a[aria-current="page"], [data-testid="stSidebarNavLink"][aria-current="page"] {
+  outline: none; border-left: 4px solid #0062A3;
+}
+</style>
+"""
+
+# Print (A4 landscape; present.PRINT_CSS hides the controls and sets the page). Streamlit's own print rules
+# make every row a block (columns and cards stack one under the other) and forbid a page break inside any
+# box holding a chart, so a whole section jumps to the next sheet and leaves the rest of the sheet empty
+# (/dx took 14 sheets, cards two to a row in the left half). Here rows stay flex rows that never wrap,
+# cards sit five to a row, only a card, a figure or a chart itself is kept whole, the screen's layout is
+# printed at half size with narrower margins (every page fits in four sheets), and a figure never breaks
+# inside (「▲23.5万時間」 stays on one line).
+_PRINT_LAYOUT_CSS = """
+<style>
+@page { size: A4 landscape; margin: 8mm 10mm; }
+@media print {
+  [data-testid="stMainBlockContainer"] { zoom: 0.5; }
+  [data-testid="stMetricValue"], [data-testid="stMetricValue"] * {
+    white-space: nowrap !important; word-break: keep-all !important; overflow-wrap: normal !important;
+  }
+  [data-testid="stHorizontalBlock"] { display: flex !important; }
+  [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"]) { flex-wrap: nowrap !important; }
+  [data-testid="stColumn"] { min-width: 0 !important; }
+  [data-testid="stVerticalBlock"], [data-testid="stLayoutWrapper"], [data-testid="stColumn"],
+  [data-testid="stElementContainer"] { break-inside: auto !important; }
+  [data-testid="stHorizontalBlock"] > [data-testid="stLayoutWrapper"], [data-testid="stMetric"],
+  [data-testid="stVegaLiteChart"], [data-testid="stDeckGlJsonChart"] { break-inside: avoid !important; }
+  [data-testid="stHorizontalBlock"] > [data-testid="stLayoutWrapper"]:has([data-testid="stMetric"]) {
+    flex: 1 1 calc(20% - 1rem) !important; min-width: calc(20% - 1rem) !important; width: auto !important;
+  }
+  [data-testid="stVegaLiteChart"] { width: 100% !important; max-width: 100% !important; }
+}
+</style>
+"""
+
 LANG_STATE = "lang"
 _LANG_SWITCH = "lang_switch"
 
@@ -87,7 +145,8 @@ def start() -> str:
     elif st.query_params.get("lang") != chosen:
         st.query_params["lang"] = chosen
     st.sidebar.markdown(f"**{t('app.title')}**")
-    st.html(_CSS)
+    st.html(_CSS + _ACCESS_CSS + _PRINT_LAYOUT_CSS)
+    a11y.page_language()  # <html lang> and Streamlit's own control labels in the screen's language
     present.start()  # presentation mode, print styles (issue 8)
     return chosen
 

@@ -156,4 +156,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_published": ("数値の記載なし", "not published"),
     # Pillars (ids → short names for legends; full names come from the data)
     "pillar.all": ("すべての柱", "All pillars"),
+    # Screen-reader names of Streamlit's own controls, in the screen's language (views/a11y.py).
+    "a11y.collapse_sidebar": ("サイドバーを閉じる", "Collapse sidebar"),
+    "a11y.expand_sidebar": ("サイドバーを開く", "Expand sidebar"),
+    "a11y.sidebar": ("サイドバー", "Sidebar"),
+    "a11y.app_pages": ("ページ一覧", "App pages"),
+    "a11y.main_menu": ("メインメニュー", "Main menu"),
+    "a11y.decrement": ("減らす", "Decrement"),
+    "a11y.increment": ("増やす", "Increment"),
+    "a11y.open": ("開く", "Open"),
+    "a11y.close": ("閉じる", "Close"),
+    "a11y.clear_all": ("すべて消去", "Clear all"),
+    "a11y.chart": ("グラフ", "Vega visualization"),
+    "a11y.help": ("{label}の説明", "Help for {label}"),
 }
