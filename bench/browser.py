@@ -69,7 +69,7 @@ FEEL_JS = """(() => {
     // What a person sees, noted from before the first byte: layout shifts (Chrome's Layout Instability API,
     // shifts right after an input excluded, as CLS does) and the last time anything inside the viewport
     // changed — an element added, removed, restyled or retexted there, or a layout shift touching it.
-    const feel = window.__benchFeel = {shifts: [], last: 0, what: '', sawRunning: false, armed: false, clickAt: null};
+    const feel = window.__benchFeel = {shifts: [], sources: [], last: 0, what: '', sawRunning: false, armed: false, clickAt: null};
     const inView = (r) => r && (r.width > 0 || r.height > 0) && r.top < innerHeight && r.bottom > 0
         && r.left < innerWidth && r.right > 0;
     const visible = (el) => {
@@ -90,6 +90,17 @@ FEEL_JS = """(() => {
             for (const e of list.getEntries()) {
                 if (e.hadRecentInput) continue;
                 feel.shifts.push([e.startTime, e.value]);
+                // Which nodes moved (the Layout Instability API's sources): where to look for the cause.
+                for (const s of (e.sources || []).slice(0, 3)) {
+                    const n = s.node && (s.node.nodeType === 1 ? s.node : s.node.parentElement);
+                    const holder = n && n.closest && n.closest('[class*="st-key-"]');
+                    const key = holder ? [...holder.classList].find(c => c.startsWith('st-key-')) : '';
+                    const box = (r) => `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}×${Math.round(r.height)}`;
+                    const inner = n && n.querySelector && n.querySelector('[data-testid]');
+                    const what = describe(n) + (inner ? ` > ${inner.getAttribute('data-testid')}` : '');
+                    feel.sources.push([e.startTime, e.value, what + (key ? ' ' + key : ''),
+                                       box(s.previousRect), box(s.currentRect)]);
+                }
                 if ((e.sources || []).some(s => inView(s.currentRect) || inView(s.previousRect))) mark(e.startTime, null);
             }
         }).observe({type: 'layout-shift', buffered: true});
@@ -134,7 +145,7 @@ FEEL_JS = """(() => {
 LOAD_SETTLED_JS = f"""() => {{
     const f = window.__benchFeel, now = performance.now();
     if (!f || now - f.last < {QUIET_MS}) return false;
-    return {{last: f.last, what: f.what, shifts: f.shifts}};
+    return {{last: f.last, what: f.what, shifts: f.shifts, sources: f.sources}};
 }}"""
 """After the page has drawn: truthy once nothing visible has changed for a while."""
 
@@ -181,7 +192,9 @@ WIDGET_JS = """() => {
 
 NAV_JS = r"""(current) => {
     // A sidebar link to another page (the next one in the menu after the current page).
-    const links = [...document.querySelectorAll('[data-testid="stSidebarNav"] a')];
+    // Streamlit's own list, or the page links the dashboard draws in the sidebar instead.
+    const links = [...document.querySelectorAll(
+        '[data-testid="stSidebarNav"] a, [data-testid="stSidebar"] a[data-testid="stPageLink-NavLink"]')];
     if (!links.length) return null;
     const here = links.findIndex(a => new URL(a.href).pathname.replace(/\/$/, '') === current);
     const next = links[(here + 1) % links.length];
@@ -245,6 +258,8 @@ def feel_load(context: BrowserContext, url: str, interact: bool) -> dict[str, An
             "settled_last_change": str(seen["what"]),
             "cls": cls_windows(shifts),
             "cls_total": sum(v for _, v in shifts),
+            # The largest shifts' moved nodes: [ms, shift value, node, box before, box after] (box: x,y w×h).
+            "shift_sources": sorted(seen["sources"], key=lambda s: -float(s[1]))[:8],
         }
         if not interact:
             return out

@@ -341,10 +341,29 @@ def data_block(
     else:
         st.dataframe(table, hide_index=True)
     source_caption(source)
-    with st.container(horizontal=True, gap="small"):
-        download_csv(table, filename or key, key)
-        export_buttons(key=key, title=title, chart=chart, table=table, source=source, filename=filename or key)
+    downloads(key=key, title=title, chart=chart, table=table, source=source, filename=filename or key)
     return event
+
+
+def downloads(*, key: str, title: str, chart: Chart | None, table: pd.DataFrame, source: Source, filename: str) -> None:
+    """A block's downloads (CSV, .xlsx, and for charts PNG and SVG) behind one button, made when it is opened.
+
+    The popover reruns on opening (``on_change="rerun"``): while it is closed its buttons are
+    neither built nor sent, so a page draws one button per block instead of four. Inside a
+    :func:`section`, opening it reruns that section alone.
+    """
+    box = st.popover(
+        t("block.downloads"),
+        key=f"{key}_downloads",
+        icon=":material/download:",
+        help=t("block.downloads_help"),
+        on_change="rerun",
+    )
+    if not box.open:
+        return
+    with box:
+        download_csv(table, filename, key)
+        export_buttons(key=key, title=title, chart=chart, table=table, source=source, filename=filename)
 
 
 def _view_switch(key: str) -> str:
@@ -457,6 +476,41 @@ def show_data_error(exc: DataError) -> None:
         st.info(message + "\n\n" + t("open_data.howto"), icon=":material/folder_off:")
     else:
         st.error(message + "\n\n" + t("data_error.other_pages"), icon=":material/error:")
+
+
+def section(name: str, draw: Callable[[], None]) -> None:
+    """One part of a page that reruns alone: a widget inside it reruns this part, not the page (``st.fragment``).
+
+    A data problem or a bug in it shows a message there (:func:`guarded`). Presenting, the parts
+    are drawn in the page's own run: the slides are numbered in one pass, and nothing is clicked.
+    ``draw`` takes what it needs from the page's run as closure values; a rerun of the part
+    reuses them (they do not depend on the part's widgets).
+    """
+
+    def run() -> None:
+        with guarded(name):
+            draw()
+
+    if present.active():
+        run()
+    else:
+        st.fragment(run)()
+
+
+def on_demand(key: str, label: str, draw: Callable[[], None], *, icon: str | None = None) -> None:
+    """A part below the first screen, built only once opened: an expander bound to the URL (``?<key>=true``).
+
+    Closed, nothing inside is computed or sent; a shared link with the part open reopens it.
+    Presenting, it is drawn as it is (its slides need their content). Use it inside a
+    :func:`section`, so that opening it reruns that part alone.
+    """
+    if present.active():
+        draw()
+        return
+    box = st.expander(label, key=key, bind="query-params", icon=icon)
+    if box.open:
+        with box:
+            draw()
 
 
 slide = present.slide  # the views mark their slides with ``with slide():``

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import partial
 from typing import Any
 
 import pandas as pd
@@ -53,12 +54,14 @@ from dashboard.views.components import (
     dataset_source,
     download_csv,
     guarded,
+    on_demand,
     open_source,
     page_header,
     pages_of,
     presentation_mode,
     report_quotes,
     report_sentences,
+    section,
     sections_of,
     slide,
     source_caption,
@@ -675,12 +678,10 @@ def render() -> None:
     """Draw the page."""
     with slide():
         page_header("dx.title", "dx.intro")
-    with guarded("dx.cards"):
-        _cards_section()
+    # Each part reruns alone when its widgets change; the parts below the cards are built when opened.
+    section("dx.cards", _cards_section)
     st.divider()
-    with guarded("dx.trends"):
-        _trends_section()
+    section("dx.trends", partial(on_demand, "open_dx_trends", t("dx.trends.heading"), _trends_section))
     st.divider()
-    with guarded("dx.mynumber"):
-        _mynumber_section()
+    section("dx.mynumber", partial(on_demand, "open_dx_mn", t("dx.mn.heading"), _mynumber_section))
     updated_caption(["dx_kpis", "kpi_definitions", "facility_counts", "pillars"])

@@ -14,6 +14,7 @@ Sections, each guarded so one failing part never hides the others:
 from __future__ import annotations
 
 import html
+from functools import partial
 from typing import Any
 
 import pandas as pd
@@ -32,11 +33,13 @@ from dashboard.views.components import (
     data_block,
     dataset_source,
     guarded,
+    on_demand,
     open_source,
     page_header,
     presentation_mode,
     report_quotes,
     report_sentences,
+    section,
     sections_of,
     slide,
     source_caption,
@@ -99,14 +102,12 @@ def render() -> None:
     with guarded("facilities.report_words"):
         # Why the city reviews its facilities, in the report's own words.
         report_quotes(report_sentences("facilities"), lead=t("facilities.report_words"))
-    with guarded("facilities.counts"):
-        _counts()
+    # Each part reruns alone when its widgets change; the what-if and the map are built when opened.
+    section("facilities.counts", _counts)
     with guarded("facilities.context"):
         _context()
-    with guarded("facilities.whatif"):
-        _what_if()
-    with guarded("facilities.map"):
-        _map_and_tables()
+    section("facilities.whatif", partial(on_demand, "open_fac_whatif", t("facilities.whatif.title"), _what_if))
+    section("facilities.map", partial(on_demand, "open_fac_map", t("facilities.map.title"), _map_and_tables))
     updated_caption(["facility_counts", "population_outlook", "context_figures"])
 
 

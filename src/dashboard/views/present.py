@@ -336,6 +336,17 @@ html:not([data-present-slide]) [data-testid="stMainBlockContainer"]
 
 _STYLE_HOLDER = '<span class="dashboard-styles"></span>'
 
+# The print header (URL and date) comes last in the page, so that on screen it is added below what
+# is drawn rather than above it; on paper it is the first thing (the main column is a flex column).
+PRINT_ORDER_CSS = """
+<style>
+@media print {
+  [data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] > :has(> .st-key-print_meta),
+  [data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] > .st-key-print_meta { order: -1; }
+}
+</style>
+"""
+
 PRINT_CSS = """
 <style>
 /* Print (and print to PDF): A4 landscape, content only, with URL and date. Static rules. */
@@ -512,7 +523,7 @@ def start() -> None:
     # One element in the sidebar, not style-only: Streamlit sends style-only HTML to its event
     # container, which is emptied at the start of every rerun, so the sidebar and controls
     # would flash up while a page changes. A normal element stays until it is replaced.
-    sidebar.html(PRINT_CSS + (PRESENT_CSS if active() else "") + _STYLE_HOLDER)
+    sidebar.html(PRINT_CSS + PRINT_ORDER_CSS + (PRESENT_CSS if active() else "") + _STYLE_HOLDER)
 
 
 def _sync_url() -> None:
@@ -540,17 +551,16 @@ def current_index(pages: Sequence[st.Page], url: str | None) -> int:
 
 @dataclass
 class Frame:
-    """Places kept around a page while it draws: the link notice and the print header."""
+    """Places kept around a page while it draws: the link notice."""
 
     notice: Any
-    print_meta: Any
 
 
 def before_page(pages: Sequence[st.Page]) -> Frame:
     """Start a page: its slide count, the server's page buttons (presenting), places for the notice and print header."""
     st.session_state[_SLIDES] = 0
     st.session_state[_IN_SLIDE] = False
-    frame = Frame(notice=st.container(), print_meta=st.container(key="print_meta"))
+    frame = Frame(notice=st.container())
     if active():
         index = current_index(pages, st.context.url)
         # Hidden: the bar's script presses them after a page's last slide (→) or before its first (←).
@@ -593,8 +603,12 @@ def in_slide() -> bool:
 
 
 def after_page(frame: Frame, pages: Sequence[st.Page]) -> None:
-    """Finish a page: the print header (URL and date), the link notice, and the presenter's bar."""
-    _print_meta(frame.print_meta)
+    """Finish a page: the print header (URL and date), the link notice, and the presenter's bar.
+
+    The print header is written after the page's content, where it can move nothing already drawn
+    (it is hidden on screen); the print stylesheet puts it first on paper (``PRINT_ORDER_CSS``).
+    """
+    _print_meta(st.container(key="print_meta"))
     links.show_notice(frame.notice, skip=frozenset({MODE_PARAM, ADVANCE_PARAM, SLIDE_PARAM}))
     if not active():
         return

@@ -142,4 +142,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_published": ("数値の記載なし", "not published"),
     # Pillars (ids → short names for legends; full names come from the data)
     "pillar.all": ("すべての柱", "All pillars"),
+    # What is built on demand: a chart's downloads behind one button, sections below the first screen.
+    "block.downloads": ("ダウンロード", "Download"),
+    "block.downloads_help": (
+        "CSV・Excel（グラフは PNG・SVG のスライドも）。開いたときに用意します。",
+        "CSV and Excel (charts also as PNG and SVG slides), prepared when opened.",
+    ),
 }
