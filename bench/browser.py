@@ -165,9 +165,13 @@ AFTER_CLICK_JS = f"""() => {{
 
 ARM_JS = "() => { const f = window.__benchFeel; f.armed = true; f.clickAt = null; f.sawRunning = false; }"
 
-WIDGET_JS = """() => {
-    // The page's first filter in the main area (a checkbox or toggle, a segmented control or pills),
-    // else its first chart ↔ table switch (keys ending in _view), as the capacity generator picks.
+MAX_WIDGETS = 5
+"""Widgets clicked per page and load: its filters in the order drawn, then its first chart ↔ table switch."""
+
+WIDGET_JS = """(wanted) => {
+    // The page's filters in the main area (checkboxes and toggles, segmented controls and pills), then its
+    // first chart ↔ table switch (keys ending in _view). Without an argument: their keys, in that order.
+    // With a key: marks that widget's clickable part (data-bench-click) and returns true.
     const main = document.querySelector('[data-testid="stMain"]');
     if (!main) return null;
     const keyOf = (el) => {
@@ -181,14 +185,20 @@ WIDGET_JS = """() => {
         if (el.matches('[data-testid="stCheckbox"]')) target = el.querySelector('label') || el;
         else target = [...el.querySelectorAll('button')].find(b => b.getAttribute('aria-checked') !== 'true'
                                                                  && !/Active/.test(b.getAttribute('kind') || ''));
-        if (target) found.push([keyOf(el), target]);
+        const key = keyOf(el);
+        if (target && key && !found.some(([k]) => k === key)) found.push([key, target]);
     }
-    const pick = found.find(([k]) => !k.endsWith('_view')) || found[0];
-    if (!pick) return null;
-    pick[1].setAttribute('data-bench-click', '1');
-    return pick[0] || '(no key)';
-}"""
-"""Marks the widget to click (``data-bench-click``) and returns its key."""
+    const filters = found.filter(([k]) => !k.endsWith('_view'));
+    const switches = found.filter(([k]) => k.endsWith('_view')).slice(0, 1);
+    const picked = [...filters, ...switches].slice(0, MAX);
+    if (wanted === null || wanted === undefined) return picked.map(([k]) => k);
+    const hit = picked.find(([k]) => k === wanted);
+    if (!hit) return false;
+    document.querySelectorAll('[data-bench-click]').forEach(e => e.removeAttribute('data-bench-click'));
+    hit[1].setAttribute('data-bench-click', '1');
+    return true;
+}""".replace("MAX", str(MAX_WIDGETS))
+"""The page's widgets to click (their keys), or marks one of them (``data-bench-click``)."""
 
 NAV_JS = r"""(current) => {
     // A sidebar link to another page (the next one in the menu after the current page).
@@ -263,17 +273,24 @@ def feel_load(context: BrowserContext, url: str, interact: bool) -> dict[str, An
         }
         if not interact:
             return out
-        widget = page.evaluate(WIDGET_JS)
-        if widget is None:  # a busy machine may still be drawing the widgets below the first screen
+        widgets = page.evaluate(WIDGET_JS, None) or []
+        if not widgets:  # a busy machine may still be drawing the widgets
             page.wait_for_timeout(1_000)
-            widget = page.evaluate(WIDGET_JS)
-        if widget is not None:
-            out["widget"] = widget
+            widgets = page.evaluate(WIDGET_JS, None) or []
+        clicks: dict[str, float] = {}
+        for widget in widgets:
             try:
+                if not page.evaluate(WIDGET_JS, widget):
+                    continue  # gone after an earlier click (a switch that hides it)
                 clicked = _click_settled(page, "[data-bench-click]")
-                out["click"], out["click_last_change"] = clicked["ms"], clicked["last_change"]
             except PlaywrightError as exc:
-                out["click_error"] = str(exc).splitlines()[0]
+                out.setdefault("click_errors", {})[widget] = str(exc).splitlines()[0]
+                continue
+            clicks[widget] = clicked["ms"]
+            out.setdefault("click_last_change", {})[widget] = clicked["last_change"]
+        if clicks:
+            # Per widget; ``click`` is the first (the page's first filter), as in earlier results.
+            out["clicks"], out["widget"], out["click"] = clicks, widgets[0], clicks.get(widgets[0])
         current = urlsplit(page.url).path.rstrip("/")
         target = page.evaluate(NAV_JS, current)
         if target is not None:
