@@ -32,8 +32,27 @@ def run_page(page: str, *, secrets: dict | None = None, opened: bool = True, **q
     # a page by its file name, which is the url_path app.py registers for every page.
     if page != "overview":
         at.switch_page(PAGES[page])
+    if opened:
+        for key in ON_DEMAND:  # opened before the first run, as a link with ?open_…=true does
+            at.session_state[key] = True
     at.run()
     return open_sections(at) if opened else at
+
+
+ON_DEMAND = (
+    "open_ov_named",
+    "open_ov_context",
+    "open_pop_derived",
+    "open_pop_age",
+    "open_pop_peers",
+    "open_dx_trends",
+    "open_dx_mn",
+    "open_fac_whatif",
+    "open_fac_map",
+    "open_sv_compare",
+    "open_sv_trend",
+)
+"""The pages' on-demand sections (components.on_demand keys); open_sections opens any other it finds."""
 
 
 def open_sections(at: AppTest) -> AppTest:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from apptest_util import chart_count, page_text, run_page
+from apptest_util import chart_count, open_downloads, page_text, run_page
 from conftest import PAGES
 
 from dashboard.views import links, present
@@ -73,8 +73,10 @@ def test_view_url_keeps_repeated_parameters() -> None:
 
 @pytest.mark.parametrize("page", list(PAGES))
 def test_presentation_mode_on_every_page(page: str) -> None:
-    at = run_page(page, mode="present", advance="20")
+    at = run_page(page, opened=False, mode="present", advance="20")
     assert not at.exception and not at.error, [e.value for e in at.error]
+    # Presenting, every part is drawn (slides need their content): nothing waits to be opened.
+    assert not [e for e in at.expander if e.proto.query_param_key.startswith("open_")]
     assert at.session_state["present_on"] is True
     assert at.query_params["mode"] == "present" and at.query_params["advance"] == "20"
     assert [b.key for b in at.button][:3] == ["present_prev", "present_next", "present_exit"]
@@ -153,7 +155,8 @@ def test_table_pages_fit_a_slide_and_lose_no_row() -> None:
 
 def test_normal_pages_offer_png_svg_xlsx_beside_csv() -> None:
     at = run_page("overview")
-    ids = [d.proto.id for d in at.get("download_button")]
+    assert not at.get("download_button")  # built only when a block's downloads are opened
+    ids = [d.proto.id for d in open_downloads(at).get("download_button")]
     assert any(i.endswith("_csv") for i in ids)
     for kind in ("_xlsx", "_png", "_svg"):
         assert any(i.endswith(kind) for i in ids), kind

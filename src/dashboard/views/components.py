@@ -23,7 +23,7 @@ from dashboard.data import DataError, OpenDataMissing, last_updated, provenance
 from dashboard.data.schemas import REPORT_SOURCE
 from dashboard.i18n import localized, t
 from dashboard.i18n.format import as_of_label
-from dashboard.views import cache, present
+from dashboard.views import cache, links, present
 from dashboard.views.safe import plain, plain_frame
 
 log = logging.getLogger(__name__)
@@ -497,16 +497,22 @@ def section(name: str, draw: Callable[[], None]) -> None:
         st.fragment(run)()
 
 
-def on_demand(key: str, label: str, draw: Callable[[], None], *, icon: str | None = None) -> None:
+def on_demand(
+    key: str, label: str, draw: Callable[[], None], *, linked: Sequence[str] = (), icon: str | None = None
+) -> None:
     """A part below the first screen, built only once opened: an expander bound to the URL (``?<key>=true``).
 
-    Closed, nothing inside is computed or sent; a shared link with the part open reopens it.
-    Presenting, it is drawn as it is (its slides need their content). Use it inside a
-    :func:`section`, so that opening it reruns that part alone.
+    Closed, nothing inside is computed or sent; a shared link with the part open reopens it, and
+    so does a link that sets any of the part's own parameters (``linked``: its widgets' keys), so
+    the link's values are used, or reported as unusable, as on an open page. Presenting, it is
+    drawn as it is (its slides need their content). Use it inside a :func:`section`, so that
+    opening it reruns that part alone.
     """
     if present.active():
         draw()
         return
+    if linked and links.carries(linked):
+        st.session_state[key] = True
     box = st.expander(label, key=key, bind="query-params", icon=icon)
     if box.open:
         with box:

@@ -681,7 +681,11 @@ def render() -> None:
     # Each part reruns alone when its widgets change; the parts below the cards are built when opened.
     section("dx.cards", _cards_section)
     st.divider()
-    section("dx.trends", partial(on_demand, "open_dx_trends", t("dx.trends.heading"), _trends_section))
+    trend_params = ("dx_copy_view", "dx_sheets_view", "dx_hours_view")
+    section(
+        "dx.trends", partial(on_demand, "open_dx_trends", t("dx.trends.heading"), _trends_section, linked=trend_params)
+    )
     st.divider()
-    section("dx.mynumber", partial(on_demand, "open_dx_mn", t("dx.mn.heading"), _mynumber_section))
+    mn_params = (PEERS_KEY, "dx_mn_rate_view", "dx_mn_pct_view")
+    section("dx.mynumber", partial(on_demand, "open_dx_mn", t("dx.mn.heading"), _mynumber_section, linked=mn_params))
     updated_caption(["dx_kpis", "kpi_definitions", "facility_counts", "pillars"])

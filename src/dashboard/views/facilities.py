@@ -106,8 +106,16 @@ def render() -> None:
     section("facilities.counts", _counts)
     with guarded("facilities.context"):
         _context()
-    section("facilities.whatif", partial(on_demand, "open_fac_whatif", t("facilities.whatif.title"), _what_if))
-    section("facilities.map", partial(on_demand, "open_fac_map", t("facilities.map.title"), _map_and_tables))
+    whatif = (MODE_KEY, RATE_KEY, COUNT_KEY, "fac_per_view", "fac_need_view")
+    section(
+        "facilities.whatif",
+        partial(on_demand, "open_fac_whatif", t("facilities.whatif.title"), _what_if, linked=whatif),
+    )
+    on_map = (KIND_KEY, TYPE_KEY, HAZARD_KEY, "fac_map_view", "fac_by_type_view", "fac_tsunami_view")
+    section(
+        "facilities.map",
+        partial(on_demand, "open_fac_map", t("facilities.map.title"), _map_and_tables, linked=on_map),
+    )
     updated_caption(["facility_counts", "population_outlook", "context_figures"])
 
 

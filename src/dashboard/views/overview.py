@@ -624,7 +624,7 @@ def _initiatives() -> None:
     st.divider()
     left, right = st.columns([3, 2], gap="large")
     with left, guarded("overview.named"):
-        on_demand("open_ov_named", t("overview.named.open"), _named_section)
+        on_demand("open_ov_named", t("overview.named.open"), _named_section, linked=("ov_named_view",))
     with right, slide(), guarded("overview.context_details"):
         on_demand("open_ov_context", t("overview.context.more"), _context_details)
 

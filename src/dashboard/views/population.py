@@ -691,12 +691,25 @@ def render() -> None:
         st.divider()
         section(
             "population.derived",
-            partial(on_demand, "open_pop_derived", t("population.derived.title"), partial(_derived_slide, series)),
+            partial(
+                on_demand,
+                "open_pop_derived",
+                t("population.derived.title"),
+                partial(_derived_slide, series),
+                linked=("pop_from", "pop_to", "pop_at"),
+            ),
         )
     st.divider()
-    section("population.age", partial(on_demand, "open_pop_age", t("population.age.title"), _age_structure))
+    age_params = ("pop_area", "pop_share", "pop_age_view", "pop_ageing_view")
+    section(
+        "population.age",
+        partial(on_demand, "open_pop_age", t("population.age.title"), _age_structure, linked=age_params),
+    )
     st.divider()
-    section("population.peers", partial(on_demand, "open_pop_peers", t("population.peers.title"), _peers))
+    section(
+        "population.peers",
+        partial(on_demand, "open_pop_peers", t("population.peers.title"), _peers, linked=("pop_muni", "pop_map_view")),
+    )
 
 
 def _derived_slide(series: pd.DataFrame) -> None:

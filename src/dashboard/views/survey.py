@@ -499,9 +499,16 @@ def _body(dist: pd.DataFrame, visible: pd.DataFrame, hidden: pd.DataFrame) -> No
     with guarded("survey.unknowns"):
         _unknowns(dist, wave)
     with guarded("survey.compare"):
-        on_demand("open_sv_compare", t("survey.compare.title"), partial(_compare, visible, hidden, wave))
+        on_demand(
+            "open_sv_compare",
+            t("survey.compare.title"),
+            partial(_compare, visible, hidden, wave),
+            linked=("survey_dim", "survey_q", "survey_groups"),
+        )
     with guarded("survey.trend"):
-        on_demand("open_sv_trend", t("survey.trend.title"), partial(_trend, visible, group))
+        on_demand(
+            "open_sv_trend", t("survey.trend.title"), partial(_trend, visible, group), linked=("survey_trend_view",)
+        )
 
 
 def render() -> None:
