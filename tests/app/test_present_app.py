@@ -170,11 +170,11 @@ def test_the_sidebar_toggle_enters_and_the_exit_button_leaves() -> None:
     at.number_input(key="present_seconds_input").set_value(45).run()
     at.toggle(key="present_toggle").set_value(True).run()
     assert at.query_params["mode"] == "present" and at.query_params["advance"] == "45"
-    assert not at.get("download_button")
+    assert not at.get("download_button") and not at.get("popover")  # no downloads while presenting
     at.button(key="present_exit").click().run()
     assert at.session_state["present_on"] is False
     assert "mode" not in at.query_params and "advance" not in at.query_params
-    assert at.get("download_button")  # controls are back
+    assert at.get("popover") and at.get("segmented_control")  # controls are back (downloads behind their buttons)
 
 
 def test_bad_link_values_fall_back_with_a_notice() -> None:

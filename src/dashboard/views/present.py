@@ -34,7 +34,7 @@ import streamlit as st
 
 from dashboard.charts.export import scaled_spec
 from dashboard.i18n import DEFAULT_LANGUAGE, language, t
-from dashboard.views import links, params, safe
+from dashboard.views import links, params
 
 MODE_PARAM = "mode"
 ADVANCE_PARAM = "advance"
@@ -191,6 +191,24 @@ export default function (component) {
 """
 _bar = st.components.v2.component("dashboard_present_bar", js=_BAR_JS, isolate_styles=False)
 
+# The print header's URL line, read from the address bar when the page is printed: a section that
+# reruns alone (st.fragment) changes the URL without the page's end being drawn again, so a line
+# written by the server would name the view before the last change. The server's URL is the text
+# until then (and what a browser without scripts prints). Set as text, never as HTML.
+_PRINT_URL_JS = """
+export default function (component) {
+  const { data, parentElement } = component;
+  const line = document.createElement('p');
+  line.className = 'dash-print-url';
+  const show = () => { line.textContent = data.prefix + location.href; };
+  line.textContent = data.prefix + data.url;
+  parentElement.replaceChildren(line);
+  addEventListener('beforeprint', show);
+  return () => removeEventListener('beforeprint', show);
+}
+"""
+_print_url = st.components.v2.component("dashboard_print_url", js=_PRINT_URL_JS, isolate_styles=False)
+
 # Controls that change the view; hidden while presenting (the values still apply).
 _CONTROLS = ", ".join(
     f'[data-testid="stElementContainer"]:has([data-testid="{testid}"]):not([class*="st-key-present_"])'
@@ -337,12 +355,15 @@ html:not([data-present-slide]) [data-testid="stMainBlockContainer"]
 _STYLE_HOLDER = '<span class="dashboard-styles"></span>'
 
 # The print header (URL and date) comes last in the page, so that on screen it is added below what
-# is drawn rather than above it; on paper it is the first thing (the main column is a flex column).
+# is drawn rather than above it; on paper it is set at the top of the first page, in room kept for it.
 PRINT_ORDER_CSS = """
 <style>
 @media print {
-  [data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] > :has(> .st-key-print_meta),
-  [data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] > .st-key-print_meta { order: -1; }
+  html body [data-testid="stMainBlockContainer"] { position: relative !important; padding-top: 3.2rem !important; }
+  [data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] > :has(> .st-key-print_meta) {
+    position: absolute !important; top: 0; left: 0; right: 0;
+  }
+  .dash-print-url { font-size: 0.875rem; color: #1F2328; margin: 0; overflow-wrap: anywhere; }
 }
 </style>
 """
@@ -649,7 +670,10 @@ def _print_meta(slot: Any) -> None:
     except (ZoneInfoNotFoundError, ValueError):
         now = datetime.now()
     when = t("ymd.label", year=now.year, month=now.month, day=now.day, month_name=now.strftime("%B"))
-    slot.caption(t("present.print_url", url=safe.plain(view_url(st.context.url, params))))
+    url = view_url(st.context.url, params)
+    prefix = t("present.print_url", url="\u0000").split("\u0000", 1)[0]  # the words before the URL
+    with slot:
+        _print_url(key="print_url", data={"prefix": prefix, "url": url}, width="stretch")
     slot.caption(t("present.print_date", when=f"{when} {now:%H:%M}"))
 
 
