@@ -331,18 +331,26 @@ def data_block(
         return _present_block(
             key=key, title=title, chart=chart, table=table, source=source, selectable=selectable, legend=legend
         )
-    st.subheader(plain(title), anchor=f"slide-{key}")
-    mode = _view_switch(key) if chart is not None else "table"
-    event = None
-    if chart is not None and mode == "chart":
-        event = _draw(chart, key=key, selectable=selectable)
-        if legend is not None:
-            legend()
-    else:
-        st.dataframe(table, hide_index=True)
-    source_caption(source)
-    downloads(key=key, title=title, chart=chart, table=table, source=source, filename=filename or key)
-    return event
+
+    def block() -> Any:
+        st.subheader(plain(title), anchor=f"slide-{key}")
+        mode = _view_switch(key) if chart is not None else "table"
+        event = None
+        if chart is not None and mode == "chart":
+            event = _draw(chart, key=key, selectable=selectable)
+            if legend is not None:
+                legend()
+        else:
+            st.dataframe(table, hide_index=True)
+        source_caption(source)
+        downloads(key=key, title=title, chart=chart, table=table, source=source, filename=filename or key)
+        return event
+
+    if selectable:
+        return block()  # a map's click belongs to the part that drew it (its selection is returned)
+    # The chart ↔ table switch and the downloads rerun this block alone (a fragment in its part's fragment).
+    st.fragment(block)()
+    return None
 
 
 def downloads(*, key: str, title: str, chart: Chart | None, table: pd.DataFrame, source: Source, filename: str) -> None:
