@@ -7,7 +7,7 @@ import json
 import pandas as pd
 import pyarrow as pa
 import pytest
-from apptest_util import page_text, run_page, shown
+from apptest_util import open_downloads, page_text, run_page, shown
 from streamlit.proto.Metric_pb2 import Metric as MetricProto
 from streamlit.testing.v1 import AppTest
 
@@ -151,8 +151,10 @@ def test_tables_and_credits(at: AppTest) -> None:
     # the type × district heatmap is drawn from every point on the map
     cells = _chart_frame(at, {"district_label", "type_label", "points"})
     assert cells["points"].sum() == 575 and len(cells) == 14 * 9
-    # downloads: at least one per block
-    assert len(at.get("download_button")) >= 6
+    # downloads: one button per block, each opening its files (built only when opened)
+    assert len([p for p in at.get("popover") if str(p.proto.id).endswith("_downloads")]) >= 6
+    assert not at.get("download_button")
+    assert len(open_downloads(at).get("download_button")) >= 6
 
 
 def test_type_by_district_table_behind_the_heatmap() -> None:

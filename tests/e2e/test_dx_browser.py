@@ -47,6 +47,11 @@ def test_dx_page_pillar_link_peers_and_screenshots(page: Page, server_url: str) 
     page.wait_for_function("() => !location.search.includes('dx_pillar')")
     wait_rendered(page)
 
+    # The trends and the My Number section are built when opened (each puts itself in the URL).
+    for key in ("open_dx_trends", "open_dx_mn"):
+        page.locator(f".st-key-{key} summary").click()
+        page.wait_for_function(f"() => location.search.includes('{key}=true')")
+        wait_rendered(page)
     # Search a municipality by name and add it as a peer; the choice goes into the URL.
     box = page.locator('[data-testid="stMultiSelect"] input')
     box.click()

@@ -38,7 +38,8 @@ def test_population_page_renders_and_the_map_selects(page: Page, server_url: str
     log = watch(page)
     page.goto(server_url)  # the app (not a lone page script) serves the session, as for a user
     wait_rendered(page)
-    page.goto(f"{server_url}/population")
+    # The age structure and the map are built when opened; a link that carries them open opens them.
+    page.goto(f"{server_url}/population?open_pop_age=true&open_pop_peers=true")
     wait_rendered(page)
     assert page.locator("h1").first.inner_text().strip() == "人口推計"
     assert page.locator('[data-testid="stException"]').count() == 0

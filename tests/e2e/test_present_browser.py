@@ -106,6 +106,7 @@ def test_presentation_mode_is_readable_from_the_back_of_a_hall(
     for control in (
         '[data-testid="stMain"] [data-testid="stButtonGroup"]',
         '[data-testid="stDownloadButton"]',
+        '[data-testid="stMain"] [data-testid="stPopover"]',
         '[data-testid="stMain"] [data-testid="stSelectbox"]',
     ):
         loc = page.locator(control)
@@ -174,7 +175,8 @@ def test_keys_move_between_pages_and_exit_returns_to_the_normal_view(page: Page,
     )
     _settle(page)
     assert "mode" not in _params(page.url)
-    assert page.locator('[data-testid="stMain"] [data-testid="stDownloadButton"]').first.is_visible()
+    # The controls are back: a block's downloads button (its files are made when it is opened).
+    assert page.locator('[data-testid="stMain"] [data-testid="stPopover"]').first.is_visible()
     size = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('h1')).fontSize)")
     assert size < 64  # normal type again
 

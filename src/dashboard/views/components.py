@@ -23,7 +23,7 @@ from dashboard.data import DataError, OpenDataMissing, last_updated, provenance
 from dashboard.data.schemas import REPORT_SOURCE
 from dashboard.i18n import DEFAULT_LANGUAGE, language, localized, t
 from dashboard.i18n.format import as_of_label, is_stale, stale_label
-from dashboard.views import cache, present
+from dashboard.views import cache, links, present
 from dashboard.views.safe import plain, plain_frame
 
 log = logging.getLogger(__name__)
@@ -384,20 +384,47 @@ def data_block(
             legend=legend,
             level=level,
         )
-    _block_heading(title, level)
-    mode = _view_switch(key) if chart is not None else "table"
-    event = None
-    if chart is not None and mode == "chart":
-        event = _draw(chart, key=key, selectable=selectable)
-        if legend is not None:
-            legend()
-    else:
-        st.dataframe(table, hide_index=True)
-    source_caption(source)
-    with st.container(horizontal=True, gap="small"):
-        download_csv(table, filename or key, key, title=title)
-        export_buttons(key=key, title=title, chart=chart, table=table, source=source, filename=filename or key)
-    return event
+
+    def block() -> Any:
+        _block_heading(title, level)
+        mode = _view_switch(key) if chart is not None else "table"
+        event = None
+        if chart is not None and mode == "chart":
+            event = _draw(chart, key=key, selectable=selectable)
+            if legend is not None:
+                legend()
+        else:
+            st.dataframe(table, hide_index=True)
+        source_caption(source)
+        downloads(key=key, title=title, chart=chart, table=table, source=source, filename=filename or key)
+        return event
+
+    if selectable:
+        return block()  # a map's click belongs to the part that drew it (its selection is returned)
+    # The chart ↔ table switch and the downloads rerun this block alone (a fragment in its part's fragment).
+    st.fragment(block)()
+    return None
+
+
+def downloads(*, key: str, title: str, chart: Chart | None, table: pd.DataFrame, source: Source, filename: str) -> None:
+    """A block's downloads (CSV, .xlsx, and for charts PNG and SVG) behind one button, made when it is opened.
+
+    The popover reruns on opening (``on_change="rerun"``): while it is closed its buttons are
+    neither built nor sent, so a page draws one button per block instead of four. Inside a
+    :func:`section`, opening it reruns that section alone.
+    """
+    box = st.popover(
+        t("block.downloads"),
+        key=f"{key}_downloads",
+        icon=":material/download:",
+        help=t("block.downloads_help"),
+        on_change="rerun",
+    )
+    if not box.open:
+        return
+    with box:
+        download_csv(table, filename, key, title=title)
+        export_buttons(key=key, title=title, chart=chart, table=table, source=source, filename=filename)
 
 
 def _block_heading(title: str, level: Literal[2, 3]) -> None:
@@ -516,6 +543,47 @@ def show_data_error(exc: DataError) -> None:
         st.info(message + "\n\n" + t("open_data.howto"), icon=":material/folder_off:")
     else:
         st.error(message + "\n\n" + t("data_error.other_pages"), icon=":material/error:")
+
+
+def section(name: str, draw: Callable[[], None]) -> None:
+    """One part of a page that reruns alone: a widget inside it reruns this part, not the page (``st.fragment``).
+
+    A data problem or a bug in it shows a message there (:func:`guarded`). Presenting, the parts
+    are drawn in the page's own run: the slides are numbered in one pass, and nothing is clicked.
+    ``draw`` takes what it needs from the page's run as closure values; a rerun of the part
+    reuses them (they do not depend on the part's widgets).
+    """
+
+    def run() -> None:
+        with guarded(name):
+            draw()
+
+    if present.active():
+        run()
+    else:
+        st.fragment(run)()
+
+
+def on_demand(
+    key: str, label: str, draw: Callable[[], None], *, linked: Sequence[str] = (), icon: str | None = None
+) -> None:
+    """A part below the first screen, built only once opened: an expander bound to the URL (``?<key>=true``).
+
+    Closed, nothing inside is computed or sent; a shared link with the part open reopens it, and
+    so does a link that sets any of the part's own parameters (``linked``: its widgets' keys), so
+    the link's values are used, or reported as unusable, as on an open page. Presenting, it is
+    drawn as it is (its slides need their content). Use it inside a :func:`section`, so that
+    opening it reruns that part alone.
+    """
+    if present.active():
+        draw()
+        return
+    if linked and links.carries(linked):
+        st.session_state[key] = True
+    box = st.expander(label, key=key, bind="query-params", icon=icon)
+    if box.open:
+        with box:
+            draw()
 
 
 slide = present.slide  # the views mark their slides with ``with slide():``

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import partial
 from typing import Any
 
 import pandas as pd
@@ -57,12 +58,14 @@ from dashboard.views.components import (
     dataset_source,
     download_csv,
     guarded,
+    on_demand,
     open_source,
     page_header,
     pages_of,
     presentation_mode,
     report_quotes,
     report_sentences,
+    section,
     sections_of,
     slide,
     source_caption,
@@ -736,12 +739,14 @@ def render() -> None:
     """Draw the page."""
     with slide():
         page_header("dx.title", "dx.intro")
-    with guarded("dx.cards"):
-        _cards_section()
+    # Each part reruns alone when its widgets change; the parts below the cards are built when opened.
+    section("dx.cards", _cards_section)
     st.divider()
-    with guarded("dx.trends"):
-        _trends_section()
+    trend_params = ("dx_copy_view", "dx_sheets_view", "dx_hours_view")
+    section(
+        "dx.trends", partial(on_demand, "open_dx_trends", t("dx.trends.heading"), _trends_section, linked=trend_params)
+    )
     st.divider()
-    with guarded("dx.mynumber"):
-        _mynumber_section()
+    mn_params = (PEERS_KEY, "dx_mn_rate_view", "dx_mn_pct_view")
+    section("dx.mynumber", partial(on_demand, "open_dx_mn", t("dx.mn.heading"), _mynumber_section, linked=mn_params))
     updated_caption(["dx_kpis", "kpi_definitions", "facility_counts", "pillars"])

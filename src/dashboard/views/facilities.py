@@ -14,6 +14,7 @@ Sections, each guarded so one failing part never hides the others:
 from __future__ import annotations
 
 import html
+from functools import partial
 from typing import Any
 
 import pandas as pd
@@ -37,11 +38,13 @@ from dashboard.views.components import (
     data_block,
     dataset_source,
     guarded,
+    on_demand,
     open_source,
     page_header,
     presentation_mode,
     report_quotes,
     report_sentences,
+    section,
     sections_of,
     slide,
     source_caption,
@@ -104,14 +107,20 @@ def render() -> None:
     with guarded("facilities.report_words"):
         # Why the city reviews its facilities, in the report's own words.
         report_quotes(report_sentences("facilities"), lead=t("facilities.report_words"))
-    with guarded("facilities.counts"):
-        _counts()
+    # Each part reruns alone when its widgets change; the what-if and the map are built when opened.
+    section("facilities.counts", _counts)
     with guarded("facilities.context"):
         _context()
-    with guarded("facilities.whatif"):
-        _what_if()
-    with guarded("facilities.map"):
-        _map_and_tables()
+    whatif = (MODE_KEY, RATE_KEY, COUNT_KEY, "fac_per_view", "fac_need_view")
+    section(
+        "facilities.whatif",
+        partial(on_demand, "open_fac_whatif", t("facilities.whatif.title"), _what_if, linked=whatif),
+    )
+    on_map = (KIND_KEY, TYPE_KEY, HAZARD_KEY, "fac_map_view", "fac_by_type_view", "fac_tsunami_view")
+    section(
+        "facilities.map",
+        partial(on_demand, "open_fac_map", t("facilities.map.title"), _map_and_tables, linked=on_map),
+    )
     updated_caption(["facility_counts", "population_outlook", "context_figures"])
 
 

@@ -43,6 +43,12 @@ def report_invalid(param: str) -> None:
     st.session_state[_REPORTED] = reported
 
 
+def carries(params: Iterable[str]) -> bool:
+    """On a session's first page: whether its link gave any of ``params`` (a section holding them opens)."""
+    opened = st.session_state.get(_OPENED, {})
+    return bool(st.session_state.get(_PENDING)) and any(p in opened for p in params)
+
+
 def linked_value(param: str) -> str | None:
     """The value the session's link gave ``param`` (the last of a repeated key); None when it gave none."""
     return params.last(st.session_state.get(_OPENED, {}).get(param))

@@ -47,10 +47,12 @@ from dashboard.views.components import (
     data_block,
     dataset_source,
     guarded,
+    on_demand,
     pages_of,
     quote_text,
     report_quotes,
     report_sentences,
+    section,
     section_text,
     sections_of,
     slide,
@@ -702,6 +704,22 @@ def _named_section() -> None:
 # --------------------------------------------------------------------------- page
 
 
+def _initiatives() -> None:
+    """The pillars beside the timeline, then the named initiatives and the report's context (built when opened)."""
+    # The pillars stand beside the timeline; presentation mode gives the timeline the whole width.
+    left, right = (st.container(), st.container()) if present.active() else st.columns([1.15, 4], gap="medium")
+    with left, slide(), guarded("overview.pillars"):
+        _pillars_column()
+    with right, guarded("overview.timeline"):
+        _timeline_section()
+    st.divider()
+    left, right = st.columns([3, 2], gap="large")
+    with left, guarded("overview.named"):
+        on_demand("open_ov_named", t("overview.named.open"), _named_section, linked=("ov_named_view",))
+    with right, slide(), guarded("overview.context_details"):
+        on_demand("open_ov_context", t("overview.context.more"), _context_details)
+
+
 def render() -> None:
     """Draw the page: context, headline cards, pillars beside the timeline, then the named initiatives."""
     st.html(_page_css())
@@ -721,18 +739,8 @@ def render() -> None:
         if present.active():  # a slide has a heading; the normal view shows the cards under the title
             st.header(t("overview.cards.heading"), anchor=False)
         _cards_section()
-    # The pillars stand beside the timeline; presentation mode gives the timeline the whole width.
-    left, right = (st.container(), st.container()) if present.active() else st.columns([1.15, 4], gap="medium")
-    with left, slide(), guarded("overview.pillars"):
-        _pillars_column()
-    with right, guarded("overview.timeline"):
-        _timeline_section()
-    st.divider()
-    left, right = st.columns([3, 2], gap="large")
-    with left, guarded("overview.named"):
-        _named_section()
-    with right, slide(), guarded("overview.context_details"):
-        _context_details()
+    # The timeline's filters also filter the named initiatives, so both are one part that reruns alone.
+    section("overview.initiatives", _initiatives)
     updated_caption(
         [
             "population_outlook",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import pandas as pd
@@ -39,10 +40,12 @@ from dashboard.views.components import (
     dataset_source,
     download_csv,
     guarded,
+    on_demand,
     open_source,
     page_header,
     report_quotes,
     report_sentences,
+    section,
     section_text,
     show_chart,
     show_data_error,
@@ -699,17 +702,36 @@ def render() -> None:
     series = None
     with guarded("population.outlook"):
         if report is not None:
-            st.divider()
             series = _outlook_series(report)
-            _outlook(series)
-    with guarded("population.derived"):
-        if series is not None:
-            st.divider()
-            with slide():
-                _derived(series)
-    with guarded("population.age"):
+    # Each part reruns alone when its widgets change (section); the parts below the first screen are
+    # built when opened (on_demand), their state in the URL.
+    if series is not None:
         st.divider()
-        _age_structure()
-    with guarded("population.peers"):
+        section("population.outlook", partial(_outlook, series))
         st.divider()
-        _peers()
+        section(
+            "population.derived",
+            partial(
+                on_demand,
+                "open_pop_derived",
+                t("population.derived.title"),
+                partial(_derived_slide, series),
+                linked=("pop_from", "pop_to", "pop_at"),
+            ),
+        )
+    st.divider()
+    age_params = ("pop_area", "pop_share", "pop_age_view", "pop_ageing_view")
+    section(
+        "population.age",
+        partial(on_demand, "open_pop_age", t("population.age.title"), _age_structure, linked=age_params),
+    )
+    st.divider()
+    section(
+        "population.peers",
+        partial(on_demand, "open_pop_peers", t("population.peers.title"), _peers, linked=("pop_muni", "pop_map_view")),
+    )
+
+
+def _derived_slide(series: pd.DataFrame) -> None:
+    with slide():
+        _derived(series)

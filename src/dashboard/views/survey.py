@@ -14,6 +14,7 @@ Filters live in the URL: ``survey_wave``, ``survey_group``, ``survey_dim``,
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -40,8 +41,10 @@ from dashboard.views.components import (
     Source,
     data_block,
     guarded,
+    on_demand,
     page_header,
     pages_of,
+    section,
     sections_of,
     slide,
     source_caption,
@@ -494,6 +497,25 @@ def _trend(visible: pd.DataFrame, group: Group) -> None:
     )
 
 
+def _body(dist: pd.DataFrame, visible: pd.DataFrame, hidden: pd.DataFrame) -> None:
+    wave, group = _filters(visible)
+    with guarded("survey.results"):
+        _results(visible, hidden, wave, group)
+    with guarded("survey.unknowns"):
+        _unknowns(dist, wave)
+    with guarded("survey.compare"):
+        on_demand(
+            "open_sv_compare",
+            t("survey.compare.title"),
+            partial(_compare, visible, hidden, wave),
+            linked=("survey_dim", "survey_q", "survey_groups"),
+        )
+    with guarded("survey.trend"):
+        on_demand(
+            "open_sv_trend", t("survey.trend.title"), partial(_trend, visible, group), linked=("survey_trend_view",)
+        )
+
+
 def render() -> None:
     """Draw the page."""
     with slide():
@@ -507,14 +529,8 @@ def render() -> None:
     if visible.empty:
         _hidden_note(hidden)
         return
-    wave, group = _filters(visible)
-    with guarded("survey.results"):
-        _results(visible, hidden, wave, group)
-    with guarded("survey.unknowns"):
-        _unknowns(dist, wave)
-    with guarded("survey.compare"):
-        _compare(visible, hidden, wave)
-    with guarded("survey.trend"):
-        _trend(visible, group)
+    # The filters apply to every part below them: together they are one part that reruns alone;
+    # the comparison and the trend are built when opened.
+    section("survey.body", partial(_body, dist, visible, hidden))
     with guarded("survey.format"), st.expander(t("survey.format.title"), icon=":material/upload_file:"):
         st.markdown(t("survey.format.body", min=MIN_GROUP_SIZE))

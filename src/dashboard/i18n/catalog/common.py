@@ -169,4 +169,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "a11y.clear_all": ("すべて消去", "Clear all"),
     "a11y.chart": ("グラフ", "Vega visualization"),
     "a11y.help": ("{label}の説明", "Help for {label}"),
+    # What is built on demand: a chart's downloads behind one button, sections below the first screen.
+    "block.downloads": ("ダウンロード", "Download"),
+    "block.downloads_help": (
+        "CSV・Excel（グラフは PNG・SVG のスライドも）。開いたときに用意します。",
+        "CSV and Excel (charts also as PNG and SVG slides), prepared when opened.",
+    ),
 }

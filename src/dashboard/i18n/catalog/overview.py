@@ -116,4 +116,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "成果のページに名前だけが挙がっている取組です（時期の記載なし）。上の柱とキーワードで絞り込まれます。",
         "Initiatives the results page names without a date. The pillar and keyword filters above apply.",
     ),
+    # Parts built when opened (components.on_demand)
+    "overview.named.open": (
+        "レポートに名前の挙がった取組（時期の記載なし）",
+        "Initiatives named in the report (no date)",
+    ),
 }
