@@ -5,7 +5,7 @@ Streamlit always writes ``<html lang="en">`` and labels its own controls in Engl
 English names. A small script in the page (a components v2 component: it runs in the app's document,
 no iframe, no network) sets ``lang`` to the screen's language and gives those labels the catalogue's
 text, also for controls drawn later. The texts arrive as data and are set as attribute values, never
-as HTML.
+as HTML. The cards' small charts are hidden from screen readers: their figures are in the card's text.
 """
 
 from __future__ import annotations
@@ -43,10 +43,16 @@ export default function (component) {
       el.setAttribute('aria-label', data.help.replace('{label}', v.slice(data.prefix.length)));
     }
   };
+  // A card's small chart (st.metric's sparkline, an SVG without a text alternative) repeats the
+  // figures written in the card, so screen readers skip it.
+  const SPARK = '[data-testid="stMetric"] svg.marks';
   const scan = root => {
     if (root.nodeType !== 1) { return; }
     fix(root);
     root.querySelectorAll('[aria-label]').forEach(fix);
+    const sparks = [...root.querySelectorAll(SPARK)];
+    if (root.matches(SPARK)) { sparks.push(root); }
+    sparks.forEach(svg => svg.setAttribute('aria-hidden', 'true'));
   };
   const old = window.__dashA11y;
   if (old) { old.disconnect(); }
