@@ -114,3 +114,86 @@ def show_notice(slot: Any, skip: frozenset[str] = frozenset()) -> None:
     st.session_state[_REPORTED] = []
     if params:
         slot.info(t("present.link_invalid", params=", ".join(f"`{p}`" for p in params)), icon=":material/link_off:")
+
+
+# --------------------------------------------------------------------------- the address follows the screen
+
+
+def _bound_widget_urls() -> tuple[Any, dict[str, tuple[Any, str, Any | None]]] | None:
+    """Streamlit's query parameters and, per bound widget drawn this run: (serialized value, type, URL value or None).
+
+    Reads Streamlit's session internals (pinned version, see :func:`keep_url_in_step`);
+    None when they are not as expected, so a Streamlit upgrade turns the guard off
+    instead of breaking a page.
+    """
+    # Local import: runtime internals, only needed here.
+    from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+    from streamlit.runtime.state import query_params as qp_module
+
+    ctx = get_script_run_ctx()
+    if ctx is None:
+        return None
+    try:
+        safe = ctx.session_state
+        state = safe._state
+        qp = state.query_params
+        drawn = ctx.shared.widget_ids_this_run
+        wanted: dict[str, tuple[Any, str, Any | None]] = {}
+        for param, binding in list(qp._bindings_by_param.items()):
+            if binding.widget_id not in drawn:
+                continue
+            metadata = state._new_widget_state.widget_metadata.get(binding.widget_id)
+            if metadata is None:
+                continue
+            value = state._getitem(binding.widget_id, None)
+            if value == metadata.deserializer(None):
+                wanted[param] = (None, metadata.value_type, None)
+                continue
+            serialized = metadata.serializer(value)
+            wanted[param] = (
+                serialized,
+                metadata.value_type,
+                qp_module._coerce_value_for_query_url(serialized, metadata.value_type),
+            )
+        return qp, wanted
+    except (AttributeError, KeyError, TypeError, ValueError):
+        return None
+
+
+def _as_list(value: Any) -> list[str] | None:
+    """A query value as a list of strings (Streamlit keeps one value as a string, several as a list)."""
+    if value is None:
+        return None
+    return [str(v) for v in value] if isinstance(value, (list, tuple)) else [str(value)]
+
+
+def keep_url_in_step() -> list[str]:
+    """Make the address show every bound widget's value as the screen does; returns the parameters corrected.
+
+    ``bind="query-params"`` keeps the URL in step in the browser, and misses in
+    one case: when a rerun moves a bound widget to another place on the page
+    (a filter above it shows more or fewer elements), the browser registers the
+    widget's binding at its new place and then drops it when the old place is
+    cleared, so later clicks on that widget no longer reach the address (the
+    /dx switch to 表 after choosing a pillar). The server knows both what the
+    widget holds and the query string the browser sent with this rerun; where
+    they differ the value is written back through Streamlit's own binding code
+    (as Streamlit does when it corrects a clamped value). Called after the page
+    (and at the end of a fragment) has drawn its widgets. Runs nothing when the
+    address already matches, which is the usual case.
+    """
+    found = _bound_widget_urls()
+    if found is None:
+        return []
+    qp, wanted = found
+    corrected: list[str] = []
+    for param, (serialized, value_type, url_value) in wanted.items():
+        current = qp._query_params.get(param)
+        if url_value is None:
+            if current is not None:
+                qp.remove_param(param)
+                corrected.append(param)
+        elif _as_list(current) != _as_list(url_value):
+            qp.set_corrected_value(param, serialized, value_type)
+            corrected.append(param)
+    return corrected

@@ -157,3 +157,4 @@ def run_page(render: Callable[[], None]) -> None:
     frame = present.before_page(shown)
     render()
     present.after_page(frame, shown)
+    links.keep_url_in_step()
