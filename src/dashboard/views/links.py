@@ -197,3 +197,120 @@ def keep_url_in_step() -> list[str]:
             qp.set_corrected_value(param, serialized, value_type)
             corrected.append(param)
     return corrected
+
+
+# --------------------------------------------------------------------------- 「リンクをコピー」
+
+# Runs in the app's own document (components v2, no iframe), so ``location.href`` is the address bar
+# of the view shown, including what the presenter's bar writes into it (``?slide=``). The clipboard
+# API exists only in secure contexts (https, localhost); on plain http to a LAN host the link is put
+# into a read-only field, selected and copied with execCommand, and where even that is refused the
+# field stays selected for Ctrl+C. Texts arrive as data and are set as text, never as HTML.
+_COPY_JS = """
+export default function (component) {
+  const { data, parentElement } = component;
+  if (!document.getElementById('dash-copy-link-style')) {
+    const style = document.createElement('style');
+    style.id = 'dash-copy-link-style';
+    style.textContent = data.css;
+    document.head.append(style);
+  }
+  parentElement.replaceChildren();
+  const box = document.createElement('div');
+  box.className = 'copy-link';
+  const button = document.createElement('button');
+  button.type = 'button';
+  // Presenting, it looks like the bar's other buttons (large type for the hall).
+  button.className = data.present ? 'present-btn copy-link-present' : 'copy-link-btn';
+  button.textContent = data.labels.copy;
+  button.title = data.labels.help;
+  const status = document.createElement('span');
+  status.className = 'copy-link-status';
+  status.setAttribute('role', 'status');
+  status.setAttribute('aria-live', 'polite');
+  const field = document.createElement('input');
+  field.type = 'text';
+  field.readOnly = true;
+  field.className = 'copy-link-field';
+  field.setAttribute('aria-label', data.labels.field);
+  field.hidden = true;
+  box.append(button, status, field);
+  parentElement.append(box);
+
+  function byCommand(url) {
+    field.value = url;
+    field.hidden = false;
+    field.focus();
+    field.select();
+    field.setSelectionRange(0, url.length);
+    let ok = false;
+    try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
+    return ok;
+  }
+  button.addEventListener('click', async () => {
+    const url = location.href;
+    let ok = false;
+    if (navigator.clipboard && window.isSecureContext) {
+      try { await navigator.clipboard.writeText(url); ok = true; } catch (e) { ok = false; }
+    }
+    if (!ok) { ok = byCommand(url); }
+    if (ok) {
+      field.hidden = true;
+      button.focus();
+      status.textContent = data.labels.copied;
+      box.dataset.copied = url;
+    } else {
+      // Left selected: the viewer copies it with Ctrl+C.
+      status.textContent = data.labels.select;
+      field.value = url;
+      field.hidden = false;
+      field.focus();
+      field.select();
+    }
+  });
+}
+"""
+_COPY_CSS = """
+.copy-link { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; font-family: inherit; }
+.copy-link-btn {
+  font: inherit; font-size: 0.875rem; padding: 0.25rem 0.75rem; border-radius: 0.5rem; cursor: pointer;
+  border: 1px solid rgba(49, 51, 63, 0.35); background: #fff; color: #31333f; min-height: 2.25rem;
+}
+.copy-link-btn:hover { border-color: #1f4e8c; color: #1f4e8c; }
+.copy-link-btn:focus-visible { outline: 3px solid #1f4e8c; outline-offset: 2px; }
+.copy-link-status { font-size: 0.875rem; color: #31333f; }
+/* In the presenter's bar: the bar's own button look and hall-sized type; the fallback field opens above the bar. */
+.copy-link:has(.copy-link-present) { position: relative; }
+.copy-link-present {
+  font: inherit; font-size: clamp(22px, 1.25vw, 96px); font-weight: 700; line-height: 1.2;
+  padding: 0.25em 1em; border-radius: 0.4em; cursor: pointer;
+  color: #0062A3; background: #FFFFFF; border: 2px solid #0062A3;
+}
+.copy-link-present:focus-visible { outline: 3px solid #1F2328; outline-offset: 2px; }
+.copy-link:has(.copy-link-present) .copy-link-status { font-size: clamp(18px, 1vw, 80px); color: #1F2328; }
+.copy-link:has(.copy-link-present) .copy-link-field {
+  position: absolute; right: 0; bottom: calc(100% + 0.5rem); width: min(48rem, 90vw); font-size: clamp(18px, 1vw, 80px);
+}
+@media print { .st-key-copy_link_bar { display: none !important; } }
+.copy-link-field { font: inherit; font-size: 0.875rem; width: min(36rem, 100%); max-width: 100%; box-sizing: border-box; }
+"""
+_copy_component = st.components.v2.component("dashboard_copy_link", js=_COPY_JS, isolate_styles=False)
+
+
+def copy_link_button(key: str, *, presenting: bool = False) -> None:
+    """A 「リンクをコピー」 button: copies the address of the view shown (works offline and on plain http)."""
+    _copy_component(
+        key=key,
+        data={
+            "css": _COPY_CSS,
+            "present": presenting,
+            "labels": {
+                "copy": t("link.copy"),
+                "help": t("link.copy_help"),
+                "copied": t("link.copied"),
+                "select": t("link.select"),
+                "field": t("link.field"),
+            },
+        },
+        width="content",
+    )

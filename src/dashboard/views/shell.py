@@ -155,6 +155,9 @@ def run_page(render: Callable[[], None]) -> None:
     # Presentation mode, the link notice and the print header wrap every page (issue 8).
     shown = [page for page in pages() if page.url_path != "admin"]
     frame = present.before_page(shown)
+    if not present.active():  # presenting, the button is in the presenter's bar
+        with st.container(key="copy_link_bar", horizontal=True, horizontal_alignment="right"):
+            links.copy_link_button("copy_link")
     render()
     present.after_page(frame, shown)
     links.keep_url_in_step()

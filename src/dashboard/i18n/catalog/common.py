@@ -142,4 +142,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_published": ("数値の記載なし", "not published"),
     # Pillars (ids → short names for legends; full names come from the data)
     "pillar.all": ("すべての柱", "All pillars"),
+    # The link of the view shown (button on every page and in the presenter's bar)
+    "link.copy": ("リンクをコピー", "Copy link"),
+    "link.copy_help": (
+        "この画面（選んだ条件・表示）を開くリンクをコピーします",
+        "Copy a link that opens this view, with the choices made",
+    ),
+    "link.copied": ("リンクをコピーしました", "Link copied"),
+    "link.select": (
+        "自動でコピーできませんでした。下の欄の文字を選択してコピーしてください（Ctrl+C／⌘C）",
+        "Could not copy automatically. Select the text below and copy it (Ctrl+C / ⌘C)",
+    ),
+    "link.field": ("この画面のリンク", "Link to this view"),
 }
