@@ -124,7 +124,8 @@ def _change_everything(page: Page) -> list[str]:
 
 
 def _copied_link(page: Page) -> str:
-    """Press the page's 「リンクをコピー」 and read what it put on the clipboard."""
+    """Press the page's 「リンクをコピー」 (at the top of the page) and read what it put on the clipboard."""
+    page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollTo(0, 0)")
     page.get_by_role("button", name="リンクをコピー").click()
     page.get_by_role("status").filter(has_text="リンクをコピーしました").wait_for(timeout=5000)
     return str(page.evaluate("navigator.clipboard.readText()"))

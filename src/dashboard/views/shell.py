@@ -48,6 +48,36 @@ html { font-size: clamp(16px, calc(100vw / 120), 64px) !important; }
 """
 
 
+# Phones (up to 640 px wide; measured at 390 × 844). The page never scrolls sideways: a chart drawn
+# wider than the screen is scaled down to the column (Vega's SVG keeps its proportions, so heatmap
+# digits shrink with their cells instead of colliding), except the timeline, which would be too small
+# to read: it keeps its size and scrolls inside its own frame, under a hint that says so. Static
+# tables and text fields scroll or shrink inside the column. The page title is the largest text,
+# then section headings (Streamlit's h2/h3 are larger than the 1.6 rem title otherwise).
+_PHONE_CSS = """
+<style>
+@media (max-width: 640px) {
+  [data-testid="stMain"] { overflow-x: hidden; }
+  [data-testid="stMainBlockContainer"] { padding-left: 1rem !important; padding-right: 1rem !important; }
+  [data-testid="stMain"] h1 { font-size: 2rem !important; line-height: 1.25 !important; }
+  [data-testid="stMain"] h2 { font-size: 1.5rem !important; line-height: 1.3 !important; }
+  [data-testid="stMain"] h3 { font-size: 1.25rem !important; line-height: 1.35 !important; }
+  [data-testid="stMain"] h4 { font-size: 1.1rem !important; }
+  [data-testid="stVegaLiteChart"] { max-width: 100% !important; }
+  [data-testid="stVegaLiteChart"] svg { max-width: 100% !important; height: auto !important; }
+  .st-key-ov_timeline_chart [data-testid="stVegaLiteChart"] { overflow-x: auto; }
+  .st-key-ov_timeline_chart [data-testid="stVegaLiteChart"] svg { max-width: none !important; }
+  .st-key-ov_timeline_chart::before {
+    content: "SCROLL_HINT"; display: block; font-size: 0.875rem; color: #4a4c55; margin-bottom: 0.25rem;
+  }
+  [data-testid="stTable"], [data-testid="stMarkdownContainer"]:has(table) { overflow-x: auto; max-width: 100%; }
+  [data-testid="stMain"] input { min-width: 0; max-width: 100%; }
+  [data-testid="stMain"] [data-testid="stHorizontalBlock"] { flex-wrap: wrap; }
+  .st-key-copy_link_bar { padding-top: 1.75rem; }
+}
+</style>
+"""
+
 LANG_STATE = "lang"
 _LANG_SWITCH = "lang_switch"
 
@@ -86,6 +116,7 @@ def start() -> str:
         st.query_params["lang"] = chosen
     st.sidebar.markdown(f"**{t('app.title')}**")
     st.html(_CSS)
+    st.html(_PHONE_CSS.replace("SCROLL_HINT", t("phone.scroll_hint")))
     present.start()  # presentation mode, print styles (issue 8)
     return chosen
 

@@ -154,4 +154,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Could not copy automatically. Select the text below and copy it (Ctrl+C / ⌘C)",
     ),
     "link.field": ("この画面のリンク", "Link to this view"),
+    # Phones: the one chart that scrolls sideways inside its frame says so
+    "phone.scroll_hint": ("← 横にスクロールできます →", "← Scroll sideways →"),
 }
