@@ -51,7 +51,7 @@ html { font-size: clamp(16px, calc(100vw / 120), 64px) !important; }
 # Phones (up to 640 px wide; measured at 390 × 844). The page never scrolls sideways: a chart drawn
 # wider than the screen is scaled down to the column (Vega's SVG keeps its proportions, so heatmap
 # digits shrink with their cells instead of colliding), except the timeline, which would be too small
-# to read: it keeps its size and scrolls inside its own frame, under a hint that says so. Static
+# to read: it keeps its designed 1,000 px and scrolls inside its own frame, under a hint that says so. Static
 # tables and text fields scroll or shrink inside the column. The page title is the largest text,
 # then section headings (Streamlit's h2/h3 are larger than the 1.6 rem title otherwise).
 _PHONE_CSS = """
@@ -65,10 +65,12 @@ _PHONE_CSS = """
   [data-testid="stMain"] h4 { font-size: 1.1rem !important; }
   [data-testid="stVegaLiteChart"] { max-width: 100% !important; }
   [data-testid="stVegaLiteChart"] svg { max-width: 100% !important; height: auto !important; }
-  .st-key-ov_timeline_chart [data-testid="stVegaLiteChart"] { overflow-x: auto; }
-  .st-key-ov_timeline_chart [data-testid="stVegaLiteChart"] svg { max-width: none !important; }
-  .st-key-ov_timeline_chart::before {
-    content: "SCROLL_HINT"; display: block; font-size: 0.875rem; color: #4a4c55; margin-bottom: 0.25rem;
+  .st-key-ov_timeline_box [data-testid="stFullScreenFrame"]:has([data-testid="stVegaLiteChart"]) { overflow-x: auto; }
+  .st-key-ov_timeline_box [data-testid="stVegaLiteChart"] { min-width: 1000px; max-width: none !important; }
+  .st-key-ov_timeline_box [data-testid="stVegaLiteChart"] svg { max-width: none !important; }
+  .st-key-ov_timeline_box [data-testid="stFullScreenFrame"]:has([data-testid="stVegaLiteChart"])::before {
+    content: "SCROLL_HINT"; display: block; position: sticky; left: 0; font-size: 0.875rem; color: #4a4c55;
+    margin-bottom: 0.25rem;
   }
   [data-testid="stTable"], [data-testid="stMarkdownContainer"]:has(table) { overflow-x: auto; max-width: 100%; }
   [data-testid="stMain"] input { min-width: 0; max-width: 100%; }
