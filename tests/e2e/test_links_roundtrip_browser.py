@@ -87,7 +87,9 @@ def _change(page: Page, key: str, kind: str) -> None:
         at_max = thumb.input_value() == thumb.get_attribute("max")
         thumb.press("ArrowLeft" if at_max else "ArrowRight")
     elif kind in ("stSelectbox", "stMultiSelect"):
-        box.locator("input").first.click()
+        field = box.locator("input").first
+        field.focus()  # the keyboard opens the list: no pointer over Streamlit's header
+        field.press("ArrowDown")
         page.wait_for_selector('[role="option"]', timeout=5000)
         options = page.locator('[role="option"]')
         current = box.inner_text()
@@ -164,7 +166,8 @@ def test_a_copied_link_reopens_the_same_screen(browser: Browser, server_url: str
     wait_rendered(other)
     reopened = _state(other)
     assert reopened == shown
-    assert other.locator('[data-testid="stAlert"]').filter(has_text="リンクの次の値は使えない").count() == 0
+    notice = other.locator('[data-testid="stAlert"]').filter(has_text="リンクの次の値は使えない")
+    assert notice.count() == 0, notice.all_inner_texts()
     assert other_log.outside == []
     fresh.close()
     context.close()

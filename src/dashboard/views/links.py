@@ -139,8 +139,13 @@ def _bound_widget_urls() -> tuple[Any, dict[str, tuple[Any, str, Any | None]]] |
         qp = state.query_params
         drawn = ctx.shared.widget_ids_this_run
         wanted: dict[str, tuple[Any, str, Any | None]] = {}
+        whole_page = not ctx.fragment_ids_this_run
         for param, binding in list(qp._bindings_by_param.items()):
             if binding.widget_id not in drawn:
+                # A widget this page did not draw this time (the count slider while the rate is
+                # chosen): a link must not carry its value, which would reopen as "not usable".
+                if whole_page and binding.script_hash == ctx.page_script_hash:
+                    wanted[param] = (None, binding.value_type, None)
                 continue
             metadata = state._new_widget_state.widget_metadata.get(binding.widget_id)
             if metadata is None:
