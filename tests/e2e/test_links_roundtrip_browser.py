@@ -125,8 +125,11 @@ def _change_everything(page: Page) -> list[str]:
 
 def _copied_link(page: Page) -> str:
     """Press the page's 「リンクをコピー」 (at the top of the page) and read what it put on the clipboard."""
-    page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollTo(0, 0)")
-    page.get_by_role("button", name="リンクをコピー").click()
+    button = page.get_by_role("button", name="リンクをコピー")
+    button.evaluate("e => e.scrollIntoView({block: 'center'})")
+    page.mouse.wheel(0, -20000)  # whichever element scrolls the page: to its top, clear of the header
+    page.wait_for_timeout(300)
+    button.click()
     page.get_by_role("status").filter(has_text="リンクをコピーしました").wait_for(timeout=5000)
     return str(page.evaluate("navigator.clipboard.readText()"))
 

@@ -296,6 +296,8 @@ _COPY_CSS = """
 .copy-link:has(.copy-link-present) .copy-link-field {
   position: absolute; right: 0; bottom: calc(100% + 0.5rem); width: min(48rem, 90vw); font-size: clamp(18px, 1vw, 80px);
 }
+/* Above Streamlit's (transparent) header, which reaches over the top of a page with little top padding. */
+.st-key-copy_link_bar { position: relative; z-index: 999991; }
 @media print { .st-key-copy_link_bar { display: none !important; } }
 .copy-link-field { font: inherit; font-size: 0.875rem; width: min(36rem, 100%); max-width: 100%; box-sizing: border-box; }
 """
