@@ -397,6 +397,7 @@ def data_block(
             st.dataframe(table, hide_index=True)
         source_caption(source)
         downloads(key=key, title=title, chart=chart, table=table, source=source, filename=filename or key)
+        links.after_fragment()
         return event
 
     if selectable:
@@ -557,6 +558,7 @@ def section(name: str, draw: Callable[[], None]) -> None:
     def run() -> None:
         with guarded(name):
             draw()
+        links.after_fragment()
 
     if present.active():
         run()

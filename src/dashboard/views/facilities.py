@@ -444,7 +444,8 @@ def _pills(label: str, options: tuple[str, ...], key: str, default: list[str], p
         options=list(options),
         selection_mode="multi",
         format_func=lambda k: t(f"{prefix}.{k}"),
-        default=None if key in st.session_state else default,
+        # The same default on every run: the address leaves out exactly the default selection.
+        default=default,
         key=key,
         bind="query-params",
         help=t(help_key),

@@ -655,6 +655,7 @@ def after_page(frame: Frame, pages: Sequence[st.Page]) -> None:
             },
             width="content",
         )
+        links.copy_link_button("present_copy_link", presenting=True)  # the link of the slide shown (``?slide=``)
 
 
 def view_url(base: str | None, params: Mapping[str, Sequence[str]]) -> str:

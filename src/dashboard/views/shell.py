@@ -108,6 +108,38 @@ _PRINT_LAYOUT_CSS = """
 </style>
 """
 
+# Phones (up to 640 px wide; measured at 390 × 844). The page never scrolls sideways: a chart drawn
+# wider than the screen is scaled down to the column (Vega's SVG keeps its proportions, so heatmap
+# digits shrink with their cells instead of colliding), except the timeline, which would be too small
+# to read: it keeps its designed 1,000 px and scrolls inside its own frame, under a hint that says so. Static
+# tables and text fields scroll or shrink inside the column. The page title is the largest text,
+# then section headings (Streamlit's h2/h3 are larger than the 1.6 rem title otherwise).
+_PHONE_CSS = """
+<style>
+@media (max-width: 640px) {
+  [data-testid="stMain"] { overflow-x: hidden; }
+  [data-testid="stMainBlockContainer"] { padding-left: 1rem !important; padding-right: 1rem !important; }
+  [data-testid="stMain"] h1 { font-size: 2rem !important; line-height: 1.25 !important; }
+  [data-testid="stMain"] h2 { font-size: 1.5rem !important; line-height: 1.3 !important; }
+  [data-testid="stMain"] h3 { font-size: 1.25rem !important; line-height: 1.35 !important; }
+  [data-testid="stMain"] h4 { font-size: 1.1rem !important; }
+  [data-testid="stVegaLiteChart"] { max-width: 100% !important; }
+  [data-testid="stVegaLiteChart"] svg { max-width: 100% !important; height: auto !important; }
+  .st-key-ov_timeline_box [data-testid="stFullScreenFrame"]:has([data-testid="stVegaLiteChart"]) { overflow-x: auto; }
+  .st-key-ov_timeline_box [data-testid="stVegaLiteChart"] { min-width: 1000px; max-width: none !important; }
+  .st-key-ov_timeline_box [data-testid="stVegaLiteChart"] svg { max-width: none !important; }
+  .st-key-ov_timeline_box [data-testid="stFullScreenFrame"]:has([data-testid="stVegaLiteChart"])::before {
+    content: "SCROLL_HINT"; display: block; position: sticky; left: 0; font-size: 0.875rem; color: #4a4c55;
+    margin-bottom: 0.25rem;
+  }
+  [data-testid="stTable"], [data-testid="stMarkdownContainer"]:has(table) { overflow-x: auto; max-width: 100%; }
+  [data-testid="stMain"] input { min-width: 0; max-width: 100%; }
+  [data-testid="stMain"] [data-testid="stHorizontalBlock"] { flex-wrap: wrap; }
+  .st-key-copy_link_bar { padding-top: 1.75rem; }
+}
+</style>
+"""
+
 LANG_STATE = "lang"
 _LANG_SWITCH = "lang_switch"
 
@@ -146,6 +178,7 @@ def start() -> str:
         st.query_params["lang"] = chosen
     st.sidebar.markdown(f"**{t('app.title')}**")
     st.html(_CSS + _ACCESS_CSS + _PRINT_LAYOUT_CSS)
+    st.html(_PHONE_CSS.replace("SCROLL_HINT", t("phone.scroll_hint")))
     a11y.page_language()  # <html lang> and Streamlit's own control labels in the screen's language
     present.start()  # presentation mode, print styles (issue 8)
     return chosen
@@ -226,5 +259,9 @@ def run_page(render: Callable[[], None]) -> None:
     # Presentation mode, the link notice and the print header wrap every page (issue 8).
     shown = [page for page in pages() if page.url_path != "admin"]
     frame = present.before_page(shown)
+    if not present.active():  # presenting, the button is in the presenter's bar
+        with st.container(key="copy_link_bar", horizontal=True, horizontal_alignment="right"):
+            links.copy_link_button("copy_link")
     render()
     present.after_page(frame, shown)
+    links.keep_url_in_step()

@@ -175,4 +175,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "CSV・Excel（グラフは PNG・SVG のスライドも）。開いたときに用意します。",
         "CSV and Excel (charts also as PNG and SVG slides), prepared when opened.",
     ),
+    # The link of the view shown (button on every page and in the presenter's bar)
+    "link.copy": ("リンクをコピー", "Copy link"),
+    "link.copy_help": (
+        "この画面（選んだ条件・表示）を開くリンクをコピーします",
+        "Copy a link that opens this view, with the choices made",
+    ),
+    "link.copied": ("リンクをコピーしました", "Link copied"),
+    "link.select": (
+        "自動でコピーできませんでした。下の欄の文字を選択してコピーしてください（Ctrl+C／⌘C）",
+        "Could not copy automatically. Select the text below and copy it (Ctrl+C / ⌘C)",
+    ),
+    "link.field": ("この画面のリンク", "Link to this view"),
+    # Phones: the one chart that scrolls sideways inside its frame says so
+    "phone.scroll_hint": ("← 横にスクロールできます →", "← Scroll sideways →"),
 }
