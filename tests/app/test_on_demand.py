@@ -19,7 +19,15 @@ def _on_demand(at: AppTest) -> dict[str, bool]:
     }
 
 
-@pytest.mark.parametrize("page", list(PAGES))
+def test_the_shipped_survey_offers_no_empty_part_to_open() -> None:
+    # The report publishes two shares, no groups and one wave: comparison and trend have nothing to
+    # show, so neither is offered (an expander that opens onto nothing is a dead end).
+    at = run_page("survey", opened=False)
+    assert not at.exception and not at.error
+    assert not _on_demand(at)
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if p != "survey"])
 def test_closed_sections_are_not_built_and_opening_builds_them(page: str) -> None:
     closed = run_page(page, opened=False)
     assert not closed.exception and not closed.error

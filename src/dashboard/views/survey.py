@@ -503,17 +503,38 @@ def _body(dist: pd.DataFrame, visible: pd.DataFrame, hidden: pd.DataFrame) -> No
         _results(visible, hidden, wave, group)
     with guarded("survey.unknowns"):
         _unknowns(dist, wave)
+    # A part with nothing to show is left out, closed or open (no heading over a "no data" box).
     with guarded("survey.compare"):
-        on_demand(
-            "open_sv_compare",
-            t("survey.compare.title"),
-            partial(_compare, visible, hidden, wave),
-            linked=("survey_dim", "survey_q", "survey_groups"),
-        )
+        if _compare_has_content(visible, hidden, wave):
+            on_demand(
+                "open_sv_compare",
+                t("survey.compare.title"),
+                partial(_compare, visible, hidden, wave),
+                linked=("survey_dim", "survey_q", "survey_groups"),
+            )
     with guarded("survey.trend"):
-        on_demand(
-            "open_sv_trend", t("survey.trend.title"), partial(_trend, visible, group), linked=("survey_trend_view",)
-        )
+        if _trend_has_content(visible, group):
+            on_demand(
+                "open_sv_trend",
+                t("survey.trend.title"),
+                partial(_trend, visible, group),
+                linked=("survey_trend_view",),
+            )
+
+
+def _compare_has_content(visible: pd.DataFrame, hidden: pd.DataFrame, wave: str) -> bool:
+    """Whether the wave has group results, or groups hidden for their size (reported in the section)."""
+    grouped = visible[(visible["wave"] == wave) & (visible["group_dim"] != ALL)]
+    if grouped.empty:
+        links.check_choice("survey_q", [])  # without groups a linked question cannot be used
+    return not grouped.empty or bool((hidden["wave"] == wave).any())
+
+
+def _trend_has_content(visible: pd.DataFrame, group: Group) -> bool:
+    """Whether two or more waves have a scale for the selected group (the trend needs two points)."""
+    rows = visible[(visible["group_dim"] == group[0]) & (visible["group_value"] == group[1])]
+    heads, _left_out = cache.derived(trend, rows)
+    return len(heads) > 0 and heads["wave"].nunique() >= 2
 
 
 def render() -> None:
