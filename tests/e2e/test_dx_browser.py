@@ -65,7 +65,9 @@ def test_dx_page_pillar_link_peers_and_screenshots(page: Page, server_url: str) 
     text = page.inner_text("body")
     for expected in ("出典", "時点", "総務省", "人口加重", "数値の記載なし", "ダッシュボード独自の分類"):
         assert expected in text, expected
-    assert page.locator('[data-testid="stVegaLiteChart"]').count() == 5
+    assert (
+        page.locator('[data-testid="stVegaLiteChart"]').count() == 4
+    )  # hours (before→after), copy output (one, unit switch), trends, My Number
     _full_height_screenshot(page, 1920, "dx-1920-full.png")
 
     page.set_viewport_size({"width": 1920, "height": 1080})

@@ -13,7 +13,7 @@ import re
 import urllib.parse
 
 import pytest
-from browser_util import wait_rendered, watch
+from browser_util import OPEN_SECTIONS, wait_rendered, watch
 from conftest import ARTIFACTS, URL_PATHS
 from playwright.sync_api import Browser, Page
 
@@ -120,7 +120,7 @@ def test_dx_slope_one_copy_chart_with_a_unit_switch_and_the_age_of_my_number_dat
     page: Page, server_url: str, browser: Browser
 ) -> None:
     log = watch(page)
-    _open(page, f"{server_url}/dx")
+    _open(page, f"{server_url}/dx?{OPEN_SECTIONS}")  # the on-demand parts opened, as a link can
     # Working hours: two printed years as a small slope, not a full-width pair of bars.
     hours = _chart_width_after(page, "職員の業務時間（年度）")
     assert hours <= 480, hours
@@ -162,7 +162,7 @@ def test_dx_in_english_is_not_cut(page: Page, server_url: str) -> None:
 
 
 def test_the_peer_census_explains_the_evacuee_inflow(page: Page, server_url: str) -> None:
-    _open(page, f"{server_url}/population")
+    _open(page, f"{server_url}/population?{OPEN_SECTIONS}")
     body = page.inner_text("[data-testid='stMain']")
     assert "2010→2015年にいわき市の人口が増えた" in body and "原発事故" in body
     assert "2015年10月時点・最新ではありません" in body

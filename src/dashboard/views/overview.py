@@ -85,6 +85,8 @@ _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 _SCREEN_CSS = """
 [data-testid="stMainBlockContainer"] { padding-top: 1.2rem !important; padding-left: 3rem !important;
   padding-right: 3rem !important; }
+/* On a phone Streamlit's header (60 px, menu and sidebar buttons) covers the top: the page starts below it. */
+@media (max-width: 640px) { [data-testid="stMainBlockContainer"] { padding-top: 3rem !important; } }
 """
 # Presenting, the five pillars share one slide: tighter boxes.
 _PRESENT_CSS = """
