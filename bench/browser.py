@@ -68,7 +68,7 @@ FEEL_JS = """(() => {
     // What a person sees, noted from before the first byte: layout shifts (Chrome's Layout Instability API,
     // shifts right after an input excluded, as CLS does) and the last time anything inside the viewport
     // changed — an element added, removed, restyled or retexted there, or a layout shift touching it.
-    const feel = window.__benchFeel = {shifts: [], last: 0, what: '', sawRunning: false, armed: false, clickAt: null};
+    const feel = window.__benchFeel = {shifts: [], sources: [], last: 0, what: '', sawRunning: false, armed: false, clickAt: null};
     const inView = (r) => r && (r.width > 0 || r.height > 0) && r.top < innerHeight && r.bottom > 0
         && r.left < innerWidth && r.right > 0;
     const visible = (el) => {
@@ -89,6 +89,17 @@ FEEL_JS = """(() => {
             for (const e of list.getEntries()) {
                 if (e.hadRecentInput) continue;
                 feel.shifts.push([e.startTime, e.value]);
+                // Which nodes moved (the Layout Instability API's sources): where to look for the cause.
+                for (const s of (e.sources || []).slice(0, 3)) {
+                    const n = s.node && (s.node.nodeType === 1 ? s.node : s.node.parentElement);
+                    const holder = n && n.closest && n.closest('[class*="st-key-"]');
+                    const key = holder ? [...holder.classList].find(c => c.startsWith('st-key-')) : '';
+                    const box = (r) => `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}×${Math.round(r.height)}`;
+                    const inner = n && n.querySelector && n.querySelector('[data-testid]');
+                    const what = describe(n) + (inner ? ` > ${inner.getAttribute('data-testid')}` : '');
+                    feel.sources.push([e.startTime, e.value, what + (key ? ' ' + key : ''),
+                                       box(s.previousRect), box(s.currentRect)]);
+                }
                 if ((e.sources || []).some(s => inView(s.currentRect) || inView(s.previousRect))) mark(e.startTime, null);
             }
         }).observe({type: 'layout-shift', buffered: true});
@@ -133,7 +144,7 @@ FEEL_JS = """(() => {
 LOAD_SETTLED_JS = f"""() => {{
     const f = window.__benchFeel, now = performance.now();
     if (!f || now - f.last < {QUIET_MS}) return false;
-    return {{last: f.last, what: f.what, shifts: f.shifts}};
+    return {{last: f.last, what: f.what, shifts: f.shifts, sources: f.sources}};
 }}"""
 """After the page has drawn: truthy once nothing visible has changed for a while."""
 
@@ -153,9 +164,13 @@ AFTER_CLICK_JS = f"""() => {{
 
 ARM_JS = "() => { const f = window.__benchFeel; f.armed = true; f.clickAt = null; f.sawRunning = false; }"
 
-WIDGET_JS = """() => {
-    // The page's first filter in the main area (a checkbox or toggle, a segmented control or pills),
-    // else its first chart ↔ table switch (keys ending in _view), as the capacity generator picks.
+MAX_WIDGETS = 5
+"""Widgets clicked per page and load: its filters in the order drawn, then its first chart ↔ table switch."""
+
+WIDGET_JS = """(wanted) => {
+    // The page's filters in the main area (checkboxes and toggles, segmented controls and pills), then its
+    // first chart ↔ table switch (keys ending in _view). Without an argument: their keys, in that order.
+    // With a key: marks that widget's clickable part (data-bench-click) and returns true.
     const main = document.querySelector('[data-testid="stMain"]');
     if (!main) return null;
     const keyOf = (el) => {
@@ -169,18 +184,26 @@ WIDGET_JS = """() => {
         if (el.matches('[data-testid="stCheckbox"]')) target = el.querySelector('label') || el;
         else target = [...el.querySelectorAll('button')].find(b => b.getAttribute('aria-checked') !== 'true'
                                                                  && !/Active/.test(b.getAttribute('kind') || ''));
-        if (target) found.push([keyOf(el), target]);
+        const key = keyOf(el);
+        if (target && key && !found.some(([k]) => k === key)) found.push([key, target]);
     }
-    const pick = found.find(([k]) => !k.endsWith('_view')) || found[0];
-    if (!pick) return null;
-    pick[1].setAttribute('data-bench-click', '1');
-    return pick[0] || '(no key)';
-}"""
-"""Marks the widget to click (``data-bench-click``) and returns its key."""
+    const filters = found.filter(([k]) => !k.endsWith('_view'));
+    const switches = found.filter(([k]) => k.endsWith('_view')).slice(0, 1);
+    const picked = [...filters, ...switches].slice(0, MAX);
+    if (wanted === null || wanted === undefined) return picked.map(([k]) => k);
+    const hit = picked.find(([k]) => k === wanted);
+    if (!hit) return false;
+    document.querySelectorAll('[data-bench-click]').forEach(e => e.removeAttribute('data-bench-click'));
+    hit[1].setAttribute('data-bench-click', '1');
+    return true;
+}""".replace("MAX", str(MAX_WIDGETS))
+"""The page's widgets to click (their keys), or marks one of them (``data-bench-click``)."""
 
 NAV_JS = r"""(current) => {
     // A sidebar link to another page (the next one in the menu after the current page).
-    const links = [...document.querySelectorAll('[data-testid="stSidebarNav"] a')];
+    // Streamlit's own list, or the page links the dashboard draws in the sidebar instead.
+    const links = [...document.querySelectorAll(
+        '[data-testid="stSidebarNav"] a, [data-testid="stSidebar"] a[data-testid="stPageLink-NavLink"]')];
     if (!links.length) return null;
     const here = links.findIndex(a => new URL(a.href).pathname.replace(/\/$/, '') === current);
     const next = links[(here + 1) % links.length];
@@ -244,20 +267,29 @@ def feel_load(context: BrowserContext, url: str, interact: bool) -> dict[str, An
             "settled_last_change": str(seen["what"]),
             "cls": cls_windows(shifts),
             "cls_total": sum(v for _, v in shifts),
+            # The largest shifts' moved nodes: [ms, shift value, node, box before, box after] (box: x,y w×h).
+            "shift_sources": sorted(seen["sources"], key=lambda s: -float(s[1]))[:8],
         }
         if not interact:
             return out
-        widget = page.evaluate(WIDGET_JS)
-        if widget is None:  # a busy machine may still be drawing the widgets below the first screen
+        widgets = page.evaluate(WIDGET_JS, None) or []
+        if not widgets:  # a busy machine may still be drawing the widgets
             page.wait_for_timeout(1_000)
-            widget = page.evaluate(WIDGET_JS)
-        if widget is not None:
-            out["widget"] = widget
+            widgets = page.evaluate(WIDGET_JS, None) or []
+        clicks: dict[str, float] = {}
+        for widget in widgets:
             try:
+                if not page.evaluate(WIDGET_JS, widget):
+                    continue  # gone after an earlier click (a switch that hides it)
                 clicked = _click_settled(page, "[data-bench-click]")
-                out["click"], out["click_last_change"] = clicked["ms"], clicked["last_change"]
             except PlaywrightError as exc:
-                out["click_error"] = str(exc).splitlines()[0]
+                out.setdefault("click_errors", {})[widget] = str(exc).splitlines()[0]
+                continue
+            clicks[widget] = clicked["ms"]
+            out.setdefault("click_last_change", {})[widget] = clicked["last_change"]
+        if clicks:
+            # Per widget; ``click`` is the first (the page's first filter), as in earlier results.
+            out["clicks"], out["widget"], out["click"] = clicks, widgets[0], clicks.get(widgets[0])
         current = urlsplit(page.url).path.rstrip("/")
         target = page.evaluate(NAV_JS, current)
         if target is not None:

@@ -11,9 +11,10 @@ from typing import Any
 
 from bench import BARE, FRAME, PAGES
 from bench.frames import MAX_CHART_ROWS
-from bench.stats import Target, fmt_bytes, fmt_ms, fmt_range, fmt_ratio, markdown_table, ratio
+from bench.stats import Target, fmt_bytes, fmt_ms, fmt_range, fmt_ratio, markdown_table, ratio, slowest_click
 
-LOAD_RATIO = 1.15
+LOAD_RATIO = 1.4
+"""The whole page, fully drawn, against the bare page (what is not on the first screen is built on demand)."""
 RERUN_SHIPPED_MS = 100.0
 RERUN_NATIONAL_MS = 300.0
 SESSION_MB = 5.0
@@ -45,7 +46,9 @@ def targets(results: dict[str, Any]) -> list[Target]:
     out: list[Target] = []
     cold = (results.get("load") or {}).get("cold") or {}
     for page in PAGES:
-        out.append(Target(f"page load {page} / bare", ratio(_median(cold, page), _median(cold, BARE)), LOAD_RATIO, "×"))
+        out.append(
+            Target(f"full page load {page} / bare", ratio(_median(cold, page), _median(cold, BARE)), LOAD_RATIO, "×")
+        )
     feel = (results.get("load") or {}).get("feel") or {}
     if feel:
         bare_drawn = _median(feel.get(BARE), "drawn")
@@ -54,7 +57,9 @@ def targets(results: dict[str, Any]) -> list[Target]:
             out.append(Target(f"layout shift {page}", _median(f, "cls"), CLS_LIMIT, "CLS"))
             settled = ratio(_median(f, "settled"), bare_drawn)
             out.append(Target(f"first screen settled {page} / bare full load", settled, SETTLE_RATIO, "×"))
-            out.append(Target(f"click → settled {page}", _median(f, "click"), CLICK_MS, "ms"))
+            slowest = slowest_click(f)
+            name = f"click → settled {page}, slowest widget" + (f" ({slowest[0]})" if slowest else "")
+            out.append(Target(name, slowest[1] if slowest else None, CLICK_MS, "ms"))
             out.append(Target(f"page change in session from {page}", _median(f, "page_change"), PAGE_CHANGE_MS, "ms"))
     script = results.get("script") or {}
     national = (results.get("scale") or {}).get("script") or {}
@@ -139,6 +144,11 @@ def _feel_table(results: dict[str, Any]) -> str:
         if not f:
             continue
         widgets = sorted({str(r["widget"]) for r in samples.get(page, []) if r.get("widget")})
+        per_widget = ", ".join(
+            f"{k.split(':', 1)[1]} {fmt_ms(v['median'])}"
+            for k, v in sorted(f.items())
+            if k.startswith("click:") and v.get("n")
+        )
         cls = (f.get("cls") or {}).get("median")
         rows.append(
             [
@@ -149,6 +159,7 @@ def _feel_table(results: dict[str, Any]) -> str:
                 "—" if cls is None or cls != cls else f"{cls:.3f}",
                 fmt_range(f.get("click") or {}),
                 ", ".join(widgets) or "—",
+                per_widget or "—",
                 fmt_range(f.get("page_change") or {}),
             ]
         )
@@ -160,7 +171,8 @@ def _feel_table(results: dict[str, Any]) -> str:
             "settled × bare full load",
             "layout shift (CLS)",
             "click → settled ms",
-            "widget clicked",
+            "first widget",
+            "every widget clicked: median ms",
             "page change in session ms",
         ],
         rows,

@@ -81,7 +81,21 @@ def feel_summary(records: list[dict[str, float]]) -> dict[str, Summary]:
     """Per measure of what a person feels (full load, first-screen settle time, layout shift, widget
     click-to-settled, page change in the session), the summary of the loads that measured it."""
     keys = ("drawn", "settled", "cls", "cls_total", "click", "page_change")
-    return {k: summarize([float(r[k]) for r in records if isinstance(r.get(k), (int, float))]) for k in keys}
+    out = {k: summarize([float(r[k]) for r in records if isinstance(r.get(k), (int, float))]) for k in keys}
+    widgets = sorted({w for r in records for w in (r.get("clicks") or {})})
+    for widget in widgets:
+        out[f"click:{widget}"] = summarize(
+            [float(r["clicks"][widget]) for r in records if widget in (r.get("clicks") or {})]
+        )
+    return out
+
+
+def slowest_click(summary: Mapping[str, Summary]) -> tuple[str, float] | None:
+    """The widget whose median click → settled is the longest, and that median (None when none was clicked)."""
+    medians = [
+        (k.split(":", 1)[1], float(v["median"])) for k, v in summary.items() if k.startswith("click:") and v.get("n")
+    ]
+    return max(medians, key=lambda kv: kv[1]) if medians else None
 
 
 # --------------------------------------------------------------------------- memory (/proc)

@@ -234,7 +234,8 @@ async def failover_check(url: str, ports: list[int], run_dir: Path, sessions: in
         contexts = [await browser.new_context(locale="ja-JP") for _ in range(sessions)]
         pages = [await c.new_page() for c in contexts]
         for p in pages:
-            await p.goto(f"{url}/dx", wait_until="domcontentloaded")
+            # DX's charts are in an on-demand part: the link opens it, so each session has a chart to switch.
+            await p.goto(f"{url}/dx?open_dx_trends=true", wait_until="domcontentloaded")
             await p.wait_for_function(RENDERED_JS, timeout=60_000)
         routes = routes_from_log(run_dir / "access.log", stream_only=False)
         cookie_of = []

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up (first time) and run the tests.
 #   scripts/test.sh            the whole suite: data freshness, unit and AppTest (spread over the cores),
-#                              then the browser tests (one process: they share one server per page set)
+#                              then the browser tests (two workers, whole files each)
 #   scripts/test.sh --fast     the development tier: unit and AppTest only, spread over the cores, property
 #                              tests drawing a quarter of their examples (tests/tiers.py)
 #   scripts/test.sh PATH ...   anything else goes to pytest as is (one process)
@@ -40,12 +40,15 @@ fi
 if [ "$fast" = 1 ]; then
   DASHBOARD_TEST_TIER=fast exec "${pytest[@]}" "${parallel[@]}" tests/unit tests/app ${args[@]+"${args[@]}"}
 fi
+# Browser tests: two workers, each taking whole files (a file's tests share its servers); much of
+# their time is waiting for a page to settle, so two overlap well even on two cores.
+e2e_parallel=(-n 2 --dist loadfile)
 # A phase that selects no test (pytest's status 5, e.g. a -k matching only browser tests) is not a failure.
 status=0
 for phase in unit+app e2e; do
   rc=0
   if [ "$phase" = e2e ]; then
-    "${pytest[@]}" tests/e2e ${args[@]+"${args[@]}"} || rc=$?
+    "${pytest[@]}" "${e2e_parallel[@]}" tests/e2e ${args[@]+"${args[@]}"} || rc=$?
   else
     "${pytest[@]}" "${parallel[@]}" tests/unit tests/app ${args[@]+"${args[@]}"} || rc=$?
   fi

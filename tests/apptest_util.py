@@ -17,8 +17,12 @@ def shown(text: str) -> str:
     return _ESCAPED.sub(r"\1", str(text)).replace(WORD_JOINER, "")
 
 
-def run_page(page: str, *, secrets: dict | None = None, **query: str) -> AppTest:
-    """Open app.py, switch to ``page`` and run it (with optional secrets and URL query parameters)."""
+def run_page(page: str, *, secrets: dict | None = None, opened: bool = True, **query: str) -> AppTest:
+    """Open app.py, switch to ``page`` and run it (with optional secrets and URL query parameters).
+
+    With ``opened`` (the default) the page's on-demand sections are opened too (:func:`open_sections`),
+    so a test sees the whole page as a reader who opens every part.
+    """
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=30)
     for key, value in (secrets or {}).items():
         at.secrets[key] = value
@@ -28,6 +32,50 @@ def run_page(page: str, *, secrets: dict | None = None, **query: str) -> AppTest
     # a page by its file name, which is the url_path app.py registers for every page.
     if page != "overview":
         at.switch_page(PAGES[page])
+    if opened:
+        for key in ON_DEMAND:  # opened before the first run, as a link with ?open_…=true does
+            at.session_state[key] = True
+    at.run()
+    return open_sections(at) if opened else at
+
+
+ON_DEMAND = (
+    "open_ov_named",
+    "open_ov_context",
+    "open_pop_derived",
+    "open_pop_age",
+    "open_pop_peers",
+    "open_dx_trends",
+    "open_dx_mn",
+    "open_fac_whatif",
+    "open_fac_map",
+    "open_sv_compare",
+    "open_sv_trend",
+)
+"""The pages' on-demand sections (components.on_demand keys); open_sections opens any other it finds."""
+
+
+def open_sections(at: AppTest) -> AppTest:
+    """Open every on-demand section of the page (expanders keyed ``open_…``, components.on_demand) and rerun."""
+    for _ in range(3):  # a section may hold another
+        closed = [
+            e.proto.query_param_key
+            for e in at.expander
+            if e.proto.query_param_key.startswith("open_") and not e.proto.expanded
+        ]
+        if not closed:
+            break
+        for key in closed:
+            at.session_state[key] = True
+        at.run()
+    return at
+
+
+def open_downloads(at: AppTest) -> AppTest:
+    """Open every chart's downloads (the popovers keyed ``…_downloads``, components.downloads) and rerun."""
+    keys = [str(p.proto.id).rsplit("-", 1)[-1] for p in at.get("popover")]
+    for key in (k for k in keys if k.endswith("_downloads")):
+        at.session_state[key] = True
     return at.run()
 
 

@@ -47,6 +47,25 @@ class RequestLog:
         return bad
 
 
+OPEN_SECTIONS = "&".join(
+    f"{key}=true"
+    for key in (
+        "open_ov_named",
+        "open_ov_context",
+        "open_pop_derived",
+        "open_pop_age",
+        "open_pop_peers",
+        "open_dx_trends",
+        "open_dx_mn",
+        "open_fac_whatif",
+        "open_fac_map",
+        "open_sv_compare",
+        "open_sv_trend",
+    )
+)
+"""A query that opens every page's on-demand sections (components.on_demand), as a link can."""
+
+
 def watch(page: Page) -> RequestLog:
     """Start recording a page's requests (including websockets)."""
     log = RequestLog()

@@ -107,3 +107,34 @@ def safe_workbook(book: Workbook) -> None:
     """:func:`safe_sheet` for every worksheet of a workbook (call just before saving)."""
     for sheet in book.worksheets:
         safe_sheet(sheet)
+
+
+# Number formats of .xlsx downloads: numbers stay numbers (sortable, summable) and show thousands
+# separators and as many decimals as the data has (at most three), as the screen shows them.
+MAX_DECIMALS = 3
+
+
+def number_format(values: pd.Series) -> str | None:
+    """The Excel number format of a column: ``#,##0`` for whole numbers, ``#,##0.0`` … for decimals.
+
+    None for a column that is not numeric (text, dates, true/false).
+    """
+    if pd.api.types.is_bool_dtype(values) or not pd.api.types.is_numeric_dtype(values):
+        return None
+    shown = pd.to_numeric(values, errors="coerce").dropna()
+    decimals = 0
+    for value in shown.head(1000):
+        text = f"{float(value):.{MAX_DECIMALS}f}".rstrip("0")
+        decimals = max(decimals, len(text.split(".")[1]) if "." in text else 0)
+    return "#,##0" + ("." + "0" * decimals if decimals else "")
+
+
+def format_numbers(sheet: Worksheet, df: pd.DataFrame, *, header_rows: int = 1) -> None:
+    """Give each numeric column of ``df`` (written from column A, after ``header_rows``) its number format."""
+    for index, column in enumerate(df.columns, start=1):
+        fmt = number_format(df[column])
+        if fmt is None:
+            continue
+        for (cell,) in sheet.iter_rows(min_row=header_rows + 1, min_col=index, max_col=index):
+            if isinstance(cell.value, int | float) and not isinstance(cell.value, bool):
+                cell.number_format = fmt

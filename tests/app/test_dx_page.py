@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 from collections import defaultdict
 from pathlib import Path
@@ -35,8 +37,8 @@ REPORT_KPIS = [
     ("オンライン申請率", "20.5％"),
     ("改革前比", "3倍"),
     ("職員の業務時間", "498.5万時間"),
-    ("業務時間の削減量", "▲23.5万時間"),
-    ("業務時間の削減率", "▲4.5％"),
+    ("業務時間の削減量", "23.5万時間減"),  # one sign convention: the change in words, never ▲
+    ("業務時間の削減率", "4.5％減"),
     ("公共施設数", "1,281施設"),
 ]
 
@@ -123,8 +125,9 @@ def test_every_card_shows_source_and_as_of(dx_page: AppTest) -> None:
 
 
 def test_direction_colours(dx_page: AppTest) -> None:
+    # 改善／悪化 in words and in colour, and no arrow (an arrow beside 「減」 competed with the words).
     blue, gray = MetricProto.MetricColor.BLUE, MetricProto.MetricColor.GRAY
-    down, up = MetricProto.MetricDirection.DOWN, MetricProto.MetricDirection.UP
+    none = MetricProto.MetricDirection.NONE
     for label in (
         "コピー出力枚数（2021年＝1）",
         "職員の業務時間",
@@ -133,10 +136,13 @@ def test_direction_colours(dx_page: AppTest) -> None:
         "公共施設数",
     ):
         metric = _metric(dx_page, label)
-        assert (metric.proto.color, metric.proto.direction) == (blue, down), label  # fewer is good
+        assert (metric.proto.color, metric.proto.direction) == (blue, none), label  # fewer is good
+        assert "（改善）" in metric.proto.delta and "▲" not in metric.proto.delta, label
+    assert _metric(dx_page, "コピー出力枚数（2021年＝1）").proto.delta == "2021年 1.00から0.20減（改善）"
+    assert _metric(dx_page, "職員の業務時間").proto.delta == "R4 522.0万時間から23.5万時間減（改善）"
     for label in ("登録者数の伸び", "改革前比"):
         metric = _metric(dx_page, label)
-        assert (metric.proto.color, metric.proto.direction) == (blue, up), label
+        assert (metric.proto.color, metric.proto.direction) == (blue, none), label
     assert _metric(dx_page, "LINE友達数").proto.delta == ""
     assert _metric(dx_page, "LINE友達数").proto.color == gray
 
@@ -156,7 +162,11 @@ def test_a_worsening_kpi_is_shown_in_the_bad_colour(tmp_path: Path, monkeypatch:
     assert not at.exception and not at.error
     metric = _metric(at, "コピー出力枚数（2021年＝1）")
     assert metric.value == "1.05"
-    assert (metric.proto.color, metric.proto.direction) == (MetricProto.MetricColor.RED, MetricProto.MetricDirection.UP)
+    assert (metric.proto.color, metric.proto.direction) == (
+        MetricProto.MetricColor.RED,
+        MetricProto.MetricDirection.NONE,
+    )
+    assert metric.proto.delta == "2021年 1.00から0.05増（悪化）"
 
 
 def test_pillar_filter_from_the_url_and_back_into_it() -> None:
@@ -182,24 +192,54 @@ def test_pillar_filter_from_the_url_and_back_into_it() -> None:
 
 
 def test_r5_is_absent_from_the_hours_series_and_marked(dx_page: AppTest) -> None:
-    bars = _chart_with(dx_page, "fy_label", "2022年度（R4）")
-    assert bars["fy_label"].tolist() == ["2022年度（R4）", "2024年度（R6）"]
-    assert bars["value"].tolist() == [522.0, 498.5]
-    marker = _chart_with(dx_page, "fy_label", "2023年度（R5）")
-    assert "value" not in marker.columns and "数値の記載なし" in marker["note"].iloc[0]
+    # Two printed years: a before→after slope of exactly those two (dashed across R5), never a value for R5.
+    slope = _chart_with(dx_page, "label", "2022年度（R4）")
+    assert slope["label"].tolist() == ["2022年度（R4）", "2024年度（R6）"]
+    assert slope["value"].tolist() == [522.0, 498.5]
+    assert slope["value_label"].tolist() == ["522.0万時間", "498.5万時間"]
+    assert not any((df == "2023年度（R5）").any().any() for frames in _charts(dx_page) for df in frames)
     at = run_page("dx")
     at.segmented_control(key="dx_hours_view").set_value("table").run()
     table = next(d.value for d in at.dataframe if "業務時間" in d.value.columns)
     r5 = table[table["年度"] == "2023年度（R5）"].iloc[0]
     assert pd.isna(r5["業務時間"]) and r5["状態"] == "数値の記載なし"  # never 0
     assert list(table["業務時間"].dropna()) == ["522.0万時間", "498.5万時間"]
+    assert any("2023年度（R5）はレポートの軸にあるが数値の記載がない" in c.value for c in at.caption)
 
 
-def test_copy_trend_and_implied_sheets(dx_page: AppTest) -> None:
-    sheets = _chart_with(dx_page, "value_label", "300万")
+def test_two_point_charts_are_sized_by_their_content(dx_page: AppTest) -> None:
+    hours = next(c for c in dx_page.get("vega_lite_chart") if "2022年度（R4）" in str(_chart_frames(c)))
+    spec = json.loads(hours.proto.spec)
+    assert spec["width"] <= 400  # a small box, not a full-width chart of two points (the browser test measures it)
+    assert spec["layer"][0]["mark"]["type"] == "line" and spec["layer"][1]["mark"]["type"] == "point"
+    y = spec["layer"][0]["encoding"]["y"]["scale"]["domain"]
+    assert 400 < y[0] < 498.5 and 522.0 < y[1] < 600  # not from zero: the cut is visible, the labels carry the size
+
+
+def _chart_frames(chart: object) -> list[pd.DataFrame]:
+    return [pa.ipc.open_stream(d.data.data).read_all().to_pandas() for d in chart.proto.datasets]  # type: ignore[attr-defined]
+
+
+def test_one_copy_output_chart_with_a_unit_switch() -> None:
+    at = run_page("dx")
+    copy_charts = [c for c in at.get("vega_lite_chart") if "copy" in c.proto.spec or "tone_label" in c.proto.spec]
+    index = _chart_with(at, "value", 0.8)  # the printed index first
+    assert index["year"].tolist()[-1] == 2024
+    assert [s.value for s in at.subheader if "コピー出力枚数" in s.value] == ["コピー出力枚数の推移（2021年＝1）"]
+    assert copy_charts
+    at.segmented_control(key="dx_copy_unit").set_value("sheets").run()
+    assert not at.exception and not at.error
+    assert not [s for s in at.subheader if s.value == "コピー出力枚数の推移（2021年＝1）"]
+    # The link restores the unit (a bound widget writes its shown label into the URL).
+    at = run_page("dx", dx_copy_unit="枚／月（換算）")
+    sheets = _chart_with(at, "value_label", "300万")
     assert sheets["implied_sheets_per_month"].tolist() == [3_000_000, 2_820_000, 2_520_000, 2_400_000]
-    captions = " ".join(c.value for c in dx_page.caption)
-    assert "ダッシュボードによる算出値｜月あたり枚数" in captions  # the implied sheets are labelled derived
+    # Still one chart of copy output, now in sheets, labelled as the dashboard's conversion.
+    assert [s.value for s in at.subheader if "コピー出力枚数" in s.value] == [
+        "コピー出力枚数の推移（月あたりの枚数に換算）"
+    ]
+    captions = " ".join(c.value for c in at.caption)
+    assert "ダッシュボードによる算出値｜月あたり枚数" in captions
 
 
 def test_derived_figures(dx_page: AppTest) -> None:
@@ -269,7 +309,36 @@ def test_english_page() -> None:
         "×1.6",
         "3,000,000 sheets/month",
         "239,322 messages/month",
-        "−235,000 hours",
+        "down 235,000 hours",
         "4.985 million hours",
     } <= values
     assert any("population-weighted" in c.value for c in at.caption)
+
+
+def test_my_number_uptake_says_it_is_not_current(dx_page: AppTest) -> None:
+    # The uptake data end on 2022-12-31, over 12 months before the report's latest figures (2025-05):
+    # every card and chart of it says its age where the date would be, and the gap to the nation is in words.
+    iwaki = _metric(dx_page, "いわき市の交付率")
+    assert iwaki.proto.delta == "全国を4.5ポイント下回る"
+    assert (
+        iwaki.proto.color == MetricProto.MetricColor.RED and iwaki.proto.direction == MetricProto.MetricDirection.NONE
+    )
+    uptake = [c.value for c in dx_page.caption if "マイナンバーカード交付状況" in c.value and "｜" in c.value]
+    assert len(uptake) >= 4
+    assert all("**2022年12月時点・最新ではありません**" in c for c in uptake), uptake
+    assert not any("時点：2022年12月31日" in c for c in uptake)
+    # The copy volume printed for 2021 (the dashboard's reading) is as old in both languages.
+    assert any("**2021年時点・最新ではありません**" in c.value for c in dx_page.caption)
+    # The report's own figures are current: their lines keep 時点.
+    assert any("構造改革レポート" in c.value and "時点：2025年3月" in c.value for c in dx_page.caption)
+
+
+def test_english_my_number_age_and_no_japanese_punctuation() -> None:
+    at = run_page("dx", lang="en")
+    assert not at.exception and not at.error
+    assert _metric(at, "Iwaki's issuance rate").proto.delta == "4.5 points below the national rate"
+    uptake = [c.value for c in at.caption if "My Number card issuance" in c.value and " | " in c.value]
+    assert uptake and all("**as of December 2022, not current**" in c for c in uptake)
+    for caption in at.caption:
+        outside_quotes = re.sub(r"「[^」]*」", "", caption.value)
+        assert not re.search(r"[、：｜]", outside_quotes), caption.value

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.i18n import set_language
 from dashboard.i18n.catalog import MESSAGES
-from dashboard.i18n.format import fmt_value, ordinal
+from dashboard.i18n.format import fmt_change, fmt_value, ordinal
 
 # "522.0 10k hours", "128.2 100 million yen/year", "1th / 22th percentile", "11st".
 FORBIDDEN = re.compile(r"10k hours|100 million yen|\b10k |\b(?:\d*[02-9])?[123]th\b|\b\d*1[123](?:st|nd|rd)\b")
@@ -55,7 +55,7 @@ def test_amounts_in_millions_and_billions() -> None:
     try:
         assert fmt_value(522.0, "hours_10k", 1) == "5.22 million hours"
         assert fmt_value(498.5, "hours_10k", 1) == "4.985 million hours"
-        assert fmt_value(-23.5, "hours_10k", 1, signed=True) == "−235,000 hours"
+        assert fmt_change(-23.5, "hours_10k", 1) == "down 235,000 hours"
         assert fmt_value(128.2, "oku_yen_per_year") == "¥12.82 billion a year"
         assert fmt_value(6000, "oku_yen") == "¥600 billion"
         assert [ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111)] == [
@@ -63,7 +63,7 @@ def test_amounts_in_millions_and_billions() -> None:
         ]  # fmt: skip
     finally:
         set_language("ja")
-    assert fmt_value(-23.5, "hours_10k", 1, signed=True) == "▲23.5万時間"  # Japanese keeps the report's units
+    assert fmt_change(-23.5, "hours_10k", 1) == "23.5万時間減"  # Japanese keeps the report's units
     assert fmt_value(128.2, "oku_yen_per_year") == "128.2億円／年"
 
 

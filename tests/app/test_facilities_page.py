@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import pyarrow as pa
 import pytest
-from apptest_util import page_text, run_page, shown
+from apptest_util import open_downloads, page_text, run_page, shown
+from streamlit.proto.Metric_pb2 import Metric as MetricProto
 from streamlit.testing.v1 import AppTest
 
 
@@ -23,6 +25,20 @@ def _deck(at: AppTest) -> dict:
     return json.loads(decks[0].proto.json)
 
 
+def _frames(chart: object) -> list[pd.DataFrame]:
+    """The datasets a Vega-Lite chart element ships (Arrow)."""
+    return [pa.ipc.open_stream(d.data.data).read_all().to_pandas() for d in chart.proto.datasets]  # type: ignore[attr-defined]
+
+
+def _frames_of_spec(at: AppTest, needle: str) -> list[dict]:
+    """The rows of the first chart dataset that holds ``needle``."""
+    for chart in at.get("vega_lite_chart"):
+        for frame in _frames(chart):
+            if needle in frame.to_string():
+                return frame.to_dict("records")
+    raise AssertionError(needle)
+
+
 def _points_on_map(at: AppTest) -> int:
     spec = _deck(at)
     return sum(len(layer["data"]) for layer in spec["layers"] if layer["@@type"] == "ScatterplotLayer")
@@ -33,9 +49,14 @@ def test_counts_change_and_no_invented_target(at: AppTest) -> None:
     metrics = {shown(m.label): shown(m.value) for m in at.metric}
     assert metrics["2021年"] == "1,316施設"
     assert metrics["2024年"] == "1,281施設"
-    assert metrics["増減（2021年→2024年）"] == "▲35施設"
+    assert metrics["増減（2021年→2024年）"] == "35施設減"  # one sign convention: in words, never ▲
     change = next(m for m in at.metric if m.label == "増減（2021年→2024年）")
-    assert change.proto.delta == "▲2.7％"
+    assert change.proto.delta == "2.7％減（改善）"  # fewer facilities is the plan's aim: better, in words and blue
+    assert change.proto.color == MetricProto.MetricColor.BLUE
+    # Two counts are a before→after slope in a small box, not a full-width chart of two bars.
+    slope = next(json.loads(c.proto.spec) for c in at.get("vega_lite_chart") if "1,316施設" in str(_frames(c)))
+    assert slope["width"] <= 400 and slope["layer"][0]["mark"]["type"] == "line"
+    assert [d["value_label"] for d in _frames_of_spec(at, "1,316施設")] == ["1,316施設", "1,281施設"]
     assert metrics["2025年以降"] == "最適な施設数へ（2025年以降）"
     text = page_text(at)
     assert "目標の数値は示していません" in " ".join(m.help or "" for m in at.metric)
@@ -58,7 +79,7 @@ def test_what_if_defaults(at: AppTest) -> None:
     assert metrics["2040年に同じ水準を保つ施設数"] == "約1,027施設"
     assert metrics["2060年に同じ水準を保つ施設数"] == "約707施設"
     cut = next(m for m in at.metric if m.label == "2060年に同じ水準を保つ施設数")
-    assert cut.proto.delta == "▲574施設（▲44.8％）"
+    assert cut.proto.delta == "574施設減（44.8％減）"
     text = page_text(at)
     assert "市の計画や目標ではありません" in text
     assert "ダッシュボードの試算（市の計画ではない）" in text
@@ -130,8 +151,10 @@ def test_tables_and_credits(at: AppTest) -> None:
     # the type × district heatmap is drawn from every point on the map
     cells = _chart_frame(at, {"district_label", "type_label", "points"})
     assert cells["points"].sum() == 575 and len(cells) == 14 * 9
-    # downloads: at least one per block
-    assert len(at.get("download_button")) >= 6
+    # downloads: one button per block, each opening its files (built only when opened)
+    assert len([p for p in at.get("popover") if str(p.proto.id).endswith("_downloads")]) >= 6
+    assert not at.get("download_button")
+    assert len(open_downloads(at).get("download_button")) >= 6
 
 
 def test_type_by_district_table_behind_the_heatmap() -> None:
@@ -161,7 +184,7 @@ def test_english() -> None:
     at = run_page("facilities", lang="en")
     assert not at.exception and not at.error
     metrics = {shown(m.label): shown(m.value) for m in at.metric}
-    assert metrics["Change (2021 → 2024)"] == "−35 facilities"
+    assert metrics["Change (2021 → 2024)"] == "down 35 facilities"
     assert metrics["2025 onward"] == "Towards the optimal number (2025 onward)"
     text = page_text(at)
     assert "not the city's plan" in text

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import shutil
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -12,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.data import DATASET_NAMES, load_dataset, store
 from dashboard.i18n import set_language
-from dashboard.i18n.format import fiscal_year_label, fmt_number, fmt_signed
+from dashboard.i18n.format import fiscal_year_label, fmt_number
 from dashboard.metrics import overview as m
 from dashboard.views.safe import plain
 
@@ -54,16 +56,10 @@ def test_headline_cards_are_the_metric_functions_and_the_reports_figures(page: A
     online = m.online_headline(load_dataset("dx_kpis"))
     survey = m.survey_headline(load_dataset("staff_survey"))
     expected = {
-        # label: (value computed from the metric function, value as the report prints it)
-        f"将来推計人口（{pop.base_year}年→{pop.end_year}年）": (
-            f"{fmt_number(pop.base)} → {fmt_number(pop.end)}人",
-            "332,931 → 175,940人",
-        ),
-        "職員の業務時間の削減（R4→R6）": (f"{fmt_signed(hours.reduction, 1)}万時間", "▲23.5万時間"),
-        f"公共施設数（{fac.start_year}年→{fac.end_year}年）": (
-            f"{fmt_number(fac.start)} → {fmt_number(fac.end)}施設",
-            "1,316 → 1,281施設",
-        ),
+        # label: (value computed from the metric function, value as the report prints it, in words)
+        f"将来推計人口（{pop.end_year}年）": (f"{fmt_number(pop.end)}人", "175,940人"),
+        "職員の業務時間の削減（R4→R6）": (f"{fmt_number(-hours.reduction, 1)}万時間減", "23.5万時間減"),
+        f"公共施設数（{fac.end_year}年）": (f"{fmt_number(fac.end)}施設", "1,281施設"),
         "オンライン申請（改革前比）": (f"{fmt_number(online.multiple)}倍", "3倍"),
         "職員アンケート（2025年3月）": (
             f"{round(survey.progress_pct)}％ / {round(survey.continue_pct)}％",
@@ -72,19 +68,72 @@ def test_headline_cards_are_the_metric_functions_and_the_reports_figures(page: A
     }
     for label, (computed, printed) in expected.items():
         assert cards[label] == computed == printed, label
-    deltas = {mt.label: mt.proto.delta for mt in page.metric}
-    assert deltas["職員の業務時間の削減（R4→R6）"] == "▲4.5％"
-    assert deltas[f"将来推計人口（{pop.base_year}年→{pop.end_year}年）"] == "2060年は2020年の53％（指数）"
-    assert deltas[f"公共施設数（{fac.start_year}年→{fac.end_year}年）"].startswith("▲35施設（▲2.7％）")
+    by_label = {mt.label: mt.proto for mt in page.metric}
+    # One sign convention: the change in words with 改善／悪化, coloured by tone, and never an arrow.
+    assert by_label["職員の業務時間の削減（R4→R6）"].delta == "4.5％減（改善）"
+    assert by_label[f"将来推計人口（{pop.end_year}年）"].delta == "2020年比 156,991人減（47.2％減）"
+    assert by_label[f"公共施設数（{fac.end_year}年）"].delta == "2021年比 35施設減・2.7％減（改善）"
+    for label, proto in by_label.items():
+        if proto.delta:
+            assert "▲" not in proto.delta and "−" not in proto.delta, label
     text = page_text(page)
     for line in (
         "60,000件／年・申請率20.5％",
         "R4 522.0万時間 → R6 498.5万時間",
+        "2020年 332,931人 → 2060年 175,940人（指数53）",
+        "2021年 1,316施設（増減は算出値）",
         "54％：構造改革が着実に進んでいると感じる",  # the statement in full, 「着実に」 included
         "78％：今後も引き続き改革を進めていくべき",
         "最適な施設数へ（2025年以降）",
     ):
         assert line in text, line
+
+
+def test_cards_draw_a_small_chart_where_the_data_hold_a_series(page: AppTest) -> None:
+    by_label = {mt.label: mt.proto for mt in page.metric}
+    pop = m.population_headline(load_dataset("population_outlook"))
+    fac = m.facilities_headline(load_dataset("facility_counts")).change
+    series = {
+        f"将来推計人口（{pop.end_year}年）": list(load_dataset("population_outlook").sort_values("year")["population"]),
+        "職員の業務時間の削減（R4→R6）": [522.0, 498.5],
+        f"公共施設数（{fac.end_year}年）": [1316.0, 1281.0],
+    }
+    for label, values in series.items():
+        assert [float(v) for v in by_label[label].chart_data] == [float(v) for v in values], label
+    for label in ("オンライン申請（改革前比）", "職員アンケート（2025年3月）"):  # a single figure: no chart
+        assert not list(by_label[label].chart_data), label
+
+
+def test_the_first_screen_says_the_verdict_and_the_results_in_one_line(page: AppTest) -> None:
+    text = page_text(page)
+    verdict = load_dataset("report_context")
+    verdict = verdict[(verdict["topic"] == "overview") & (verdict["kind"] == "verdict")]
+    assert len(verdict) and all(v in text for v in verdict["name_ja"])  # the report's own words
+    hours = m.hours_headline(load_dataset("dx_kpis"))
+    fac = m.facilities_headline(load_dataset("facility_counts")).change
+    line = next(md.value for md in page.markdown if "の成果**" in md.value)
+    assert line.startswith("**集中改革期間（2022年度（R4）〜2024年度（R6））の成果**")
+    assert f"職員の業務時間 {fmt_number(-hours.reduction, 1)}万時間減・4.5％減（改善）" in line
+    assert f"公共施設 {fmt_number(-fac.change)}施設減" in line
+    assert "オンライン申請 改革前の3倍" in line
+    assert "職員の54％が「構造改革が着実に進んでいると感じる」" in line
+
+
+def test_the_results_line_follows_the_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The line is computed, not typed: a different published count changes it (and the card with it)."""
+    for name in DATASET_NAMES:
+        shutil.copy(store.paths.parquet_path(name), tmp_path)
+    source = store.paths.csv_path("facility_counts")
+    edited = tmp_path / "facility_counts.csv"
+    edited.write_bytes(source.read_bytes().replace(b"2024,1281,", b"2024,1200,"))
+    table, _ = store.csv_to_table("facility_counts", edited)
+    store.write_atomic(table, tmp_path / "facility_counts.parquet")
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(tmp_path))
+    at = run_page("overview")
+    assert not at.exception and not at.error
+    line = next(md.value for md in at.markdown if "の成果**" in md.value)
+    assert "公共施設 116施設減" in line
+    assert metrics(at)["公共施設数（2024年）"] == "1,200施設"
 
 
 def test_every_card_shows_its_source_section_and_as_of(page: AppTest) -> None:
@@ -193,8 +242,14 @@ def test_english() -> None:
     at = run_page("overview", lang="en")
     assert not at.exception and not at.error
     cards = metrics(at)
-    assert cards["Working hours (FY2022 → FY2024)"] == "−235,000 hours"
-    assert cards["Population (2020 → 2060)"] == "332,931 → 175,940 persons"
+    assert cards["Working hours (FY2022 → FY2024)"] == "down 235,000 hours"
+    assert cards["Projected population (2060)"] == "175,940 persons"
+    deltas = {mt.label: mt.proto.delta for mt in at.metric}
+    assert deltas["Working hours (FY2022 → FY2024)"] == "down 4.5% (better)"
+    assert deltas["Public facilities (2024)"] == "down 35 facilities, down 2.7% (better) from 2021"
+    line = next(md.value for md in at.markdown if "Results of the reform period" in md.value)
+    assert "staff working hours down 235,000 hours, down 4.5% (better)" in line
+    assert not re.search(r"[、。：｜]", line)
     assert cards["Online applications vs pre-reform"] == "×3"
     rows = timeline_rows(at)
     assert "Chatbot in operation" in set(rows["label"]) and "FY2023 (R5)" in set(rows["fy_label"])
@@ -209,5 +264,5 @@ def test_a_broken_dataset_hides_only_its_card(tmp_path, monkeypatch: pytest.Monk
     at = run_page("overview")
     assert not at.exception
     assert any(plain("staff_survey.parquet") in e.value for e in at.error)
-    assert len(at.metric) == 4 and "332,931 → 175,940人" in metrics(at).values()
+    assert len(at.metric) == 4 and "175,940人" in metrics(at).values()
     assert len(timeline_rows(at)) == 30

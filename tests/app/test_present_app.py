@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from apptest_util import chart_count, page_text, run_page
+from apptest_util import chart_count, open_downloads, page_text, run_page
 from conftest import PAGES
 
 from dashboard.views import links, present
@@ -73,8 +73,10 @@ def test_view_url_keeps_repeated_parameters() -> None:
 
 @pytest.mark.parametrize("page", list(PAGES))
 def test_presentation_mode_on_every_page(page: str) -> None:
-    at = run_page(page, mode="present", advance="20")
+    at = run_page(page, opened=False, mode="present", advance="20")
     assert not at.exception and not at.error, [e.value for e in at.error]
+    # Presenting, every part is drawn (slides need their content): nothing waits to be opened.
+    assert not [e for e in at.expander if e.proto.query_param_key.startswith("open_")]
     assert at.session_state["present_on"] is True
     assert at.query_params["mode"] == "present" and at.query_params["advance"] == "20"
     assert [b.key for b in at.button][:3] == ["present_prev", "present_next", "present_exit"]
@@ -153,7 +155,8 @@ def test_table_pages_fit_a_slide_and_lose_no_row() -> None:
 
 def test_normal_pages_offer_png_svg_xlsx_beside_csv() -> None:
     at = run_page("overview")
-    ids = [d.proto.id for d in at.get("download_button")]
+    assert not at.get("download_button")  # built only when a block's downloads are opened
+    ids = [d.proto.id for d in open_downloads(at).get("download_button")]
     assert any(i.endswith("_csv") for i in ids)
     for kind in ("_xlsx", "_png", "_svg"):
         assert any(i.endswith(kind) for i in ids), kind
@@ -167,11 +170,11 @@ def test_the_sidebar_toggle_enters_and_the_exit_button_leaves() -> None:
     at.number_input(key="present_seconds_input").set_value(45).run()
     at.toggle(key="present_toggle").set_value(True).run()
     assert at.query_params["mode"] == "present" and at.query_params["advance"] == "45"
-    assert not at.get("download_button")
+    assert not at.get("download_button") and not at.get("popover")  # no downloads while presenting
     at.button(key="present_exit").click().run()
     assert at.session_state["present_on"] is False
     assert "mode" not in at.query_params and "advance" not in at.query_params
-    assert at.get("download_button")  # controls are back
+    assert at.get("popover") and at.get("segmented_control")  # controls are back (downloads behind their buttons)
 
 
 def test_bad_link_values_fall_back_with_a_notice() -> None:

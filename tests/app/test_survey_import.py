@@ -22,7 +22,7 @@ from dashboard.data.schemas import SPECS
 
 SOURCE_ROW = (
     "synthetic_city_tabulation,survey,職員アンケート集計（テスト用の架空データ）,Staff survey tabulation "
-    "(synthetic test data),いわき市,Iwaki City,2025-04,テスト,テスト用の架空データ,synthetic test data,\n"
+    "(synthetic test data),いわき市,Iwaki City,2025-04,テスト,test,テスト用の架空データ,synthetic test data,\n"
 )
 SCALE = (
     ("strongly_agree", "そう思う", 2),

@@ -45,7 +45,11 @@ def test_published_results_are_shown_with_what_is_not_known() -> None:
     assert "誤差の範囲（95％信頼区間）は示せません" in text and "ウィルソン法" not in text
     assert chart_count(at) == 1
     assert not [s for s in at.selectbox if s.key in ("survey_wave", "survey_group")]  # nothing to filter
-    assert "区分別（部署・年代・職位など）の結果はありません" in text
+    # Sections with nothing to show are not drawn at all (no heading over a "no data" box); what is
+    # missing is said once, under 「分かっていないこと」.
+    headers = [h.value for h in at.header]
+    assert "区分別の比較" not in headers and "調査回ごとの推移" not in headers, headers
+    assert not at.info, [i.value for i in at.info]
 
 
 def test_published_table_names_the_rest_as_unknown_and_only_known_columns() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from browser_util import scroll_through, wait_rendered, watch
+from browser_util import OPEN_SECTIONS, scroll_through, wait_rendered, watch
 from conftest import ARTIFACTS, URL_PATHS
 from playwright.sync_api import Page
 
@@ -13,7 +13,8 @@ pytestmark = pytest.mark.browser
 @pytest.mark.parametrize("page_name", list(URL_PATHS))
 def test_page_renders_offline(page: Page, server_url: str, page_name: str) -> None:
     log = watch(page)
-    page.goto(f"{server_url}/{URL_PATHS[page_name]}")
+    # Every on-demand section open (as a link can ask), so every chart and map of the page is drawn and checked.
+    page.goto(f"{server_url}/{URL_PATHS[page_name]}?{OPEN_SECTIONS}")
     wait_rendered(page)
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.locator('[data-testid="stVegaLiteChart"], [data-testid="stDeckGlJsonChart"]').count() >= 1

@@ -120,6 +120,7 @@ def test_a_signed_in_download_is_not_served_to_anyone_else(page: Page, staff: st
     page.wait_for_selector("text=サインイン中", timeout=30_000)
     page.goto(f"{staff}/facilities")
     wait_rendered(page)
+    page.locator('[class*="st-key-"][class*="_downloads"] button').first.click()  # downloads are made when opened
     button = page.locator('[data-testid="stDownloadButton"]').filter(has_text="CSV").first
     with page.expect_download(timeout=30_000) as info:
         button.click()

@@ -47,6 +47,11 @@ def test_dx_page_pillar_link_peers_and_screenshots(page: Page, server_url: str) 
     page.wait_for_function("() => !location.search.includes('dx_pillar')")
     wait_rendered(page)
 
+    # The trends and the My Number section are built when opened (each puts itself in the URL).
+    for key in ("open_dx_trends", "open_dx_mn"):
+        page.locator(f".st-key-{key} summary").click()
+        page.wait_for_function(f"() => location.search.includes('{key}=true')")
+        wait_rendered(page)
     # Search a municipality by name and add it as a peer; the choice goes into the URL.
     box = page.locator('[data-testid="stMultiSelect"] input')
     box.click()
@@ -60,7 +65,9 @@ def test_dx_page_pillar_link_peers_and_screenshots(page: Page, server_url: str) 
     text = page.inner_text("body")
     for expected in ("出典", "時点", "総務省", "人口加重", "数値の記載なし", "ダッシュボード独自の分類"):
         assert expected in text, expected
-    assert page.locator('[data-testid="stVegaLiteChart"]').count() == 5
+    assert (
+        page.locator('[data-testid="stVegaLiteChart"]').count() == 4
+    )  # hours (before→after), copy output (one, unit switch), trends, My Number
     _full_height_screenshot(page, 1920, "dx-1920-full.png")
 
     page.set_viewport_size({"width": 1920, "height": 1080})

@@ -48,6 +48,11 @@ def test_map_draws_offline_and_a_click_shows_details(page: Page, server_url: str
     _warm_up(page, server_url)
     log = watch(page)
     page.goto(f"{server_url}/facilities")
+    wait_rendered(page)
+    # The map is built when its section is opened: closed, no map is sent; opening it puts it in the URL.
+    assert page.locator('[data-testid="stDeckGlJsonChart"]').count() == 0
+    page.locator(".st-key-open_fac_map summary").click()
+    page.wait_for_url("**open_fac_map=true**", timeout=20_000)
     # the map comes late in the page: wait for it before the generic "everything drawn" check
     page.wait_for_selector('[data-testid="stDeckGlJsonChart"] canvas', timeout=60_000)
     wait_rendered(page)
@@ -102,7 +107,7 @@ def test_map_on_a_phone_and_in_english(page: Page, server_url: str) -> None:
     _warm_up(page, server_url)
     log = watch(page)
     page.set_viewport_size({"width": 390, "height": 844})
-    page.goto(f"{server_url}/facilities?lang=en&fac_hazard=Tsunami")
+    page.goto(f"{server_url}/facilities?lang=en&fac_hazard=Tsunami&open_fac_map=true")
     page.wait_for_selector('[data-testid="stDeckGlJsonChart"] canvas', timeout=60_000)
     wait_rendered(page)
     assert page.locator('[data-testid="stException"]').count() == 0

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser_util import scroll_through, wait_rendered, watch
+from browser_util import OPEN_SECTIONS, scroll_through, wait_rendered, watch
 from conftest import ARTIFACTS, REPO, URL_PATHS, start_server, stop_server
 from playwright.sync_api import Page
 
@@ -94,7 +94,8 @@ def test_the_copy_runs_its_own_code_and_data(clone: Path, clone_env: dict[str, s
 def test_every_page_shows_every_section(page: Page, clone_url: str, page_name: str) -> None:
     set_language("ja")
     log = watch(page)
-    page.goto(f"{clone_url}/{URL_PATHS[page_name]}")
+    # Every on-demand part opened, as a link can: each must have its open data.
+    page.goto(f"{clone_url}/{URL_PATHS[page_name]}?{OPEN_SECTIONS}")
     wait_rendered(page)
     scroll_through(page)  # maps and charts further down draw only when scrolled into view
     wait_rendered(page)
@@ -125,10 +126,10 @@ def _chart_after(page: Page, heading: str, shot: str) -> None:
 
 def test_the_age_structure_and_the_my_number_uptake_are_drawn(page: Page, clone_url: str) -> None:
     set_language("ja")
-    page.goto(f"{clone_url}/population")
+    page.goto(f"{clone_url}/population?{OPEN_SECTIONS}")
     wait_rendered(page)
     _chart_after(page, t("population.age.title"), "fresh-clone-age-structure.png")
-    page.goto(f"{clone_url}/dx")
+    page.goto(f"{clone_url}/dx?{OPEN_SECTIONS}")
     wait_rendered(page)
     _chart_after(page, t("dx.mn.heading"), "fresh-clone-mynumber-uptake.png")
     assert page.locator('[data-testid="stMetric"]', has_text="全国").count() >= 1

@@ -38,7 +38,8 @@ def test_population_page_renders_and_the_map_selects(page: Page, server_url: str
     log = watch(page)
     page.goto(server_url)  # the app (not a lone page script) serves the session, as for a user
     wait_rendered(page)
-    page.goto(f"{server_url}/population")
+    # The age structure and the map are built when opened; a link that carries them open opens them.
+    page.goto(f"{server_url}/population?open_pop_age=true&open_pop_peers=true")
     wait_rendered(page)
     assert page.locator("h1").first.inner_text().strip() == "人口推計"
     assert page.locator('[data-testid="stException"]').count() == 0
@@ -68,7 +69,7 @@ def test_population_page_renders_and_the_map_selects(page: Page, server_url: str
         timeout=45_000,
     )
     # A bound selectbox keeps the shown option (the name) in the URL.
-    page.wait_for_url(f"**pop_muni={urllib.parse.quote('郡山市')}**", timeout=15_000)
+    page.wait_for_url(f"**pop_muni={urllib.parse.quote('郡山市')}**", timeout=60_000)  # busy CI: two workers
     wait_rendered(page)
     assert "338,712人" in page.locator('[data-testid="stMain"]').inner_text()
     page.screenshot(path=str(shots / "population-1920x1080-map-selected.png"))

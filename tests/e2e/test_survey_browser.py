@@ -72,6 +72,8 @@ def test_published_page_renders_offline_with_what_is_not_known(page: Page, serve
         assert part in body, part
     _shoot(page, "published-1920", 1920)
     # The CSV behind the chart: UTF-8 with a BOM (Excel), exactly the table shown, the rest named as unknown.
+    # The block's downloads are made when its download button is opened.
+    page.locator('[class*="st-key-"][class*="_downloads"] button').first.click()
     with page.expect_download() as download:
         page.get_by_role("button", name="CSVをダウンロード").first.click()
     raw = Path(download.value.path()).read_bytes()
@@ -85,7 +87,8 @@ def test_published_page_renders_offline_with_what_is_not_known(page: Page, serve
 
 def test_full_survey_page_in_the_browser(page: Page, full_server: str) -> None:
     log = watch(page)
-    _open(page, full_server)
+    # The comparison and the trend are built when opened: the link opens them.
+    _open(page, full_server, "?open_sv_compare=true&open_sv_trend=true")
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.locator('[data-testid="stVegaLiteChart"]').count() == 3
     body = page.inner_text("body")
@@ -98,7 +101,9 @@ def test_full_survey_page_in_the_browser(page: Page, full_server: str) -> None:
 
 
 def test_filters_are_read_from_the_url(page: Page, full_server: str) -> None:
-    query = "?" + urllib.parse.urlencode({"survey_group": "部署：部署B", "survey_dim": "年代"})
+    query = "?" + urllib.parse.urlencode(
+        {"survey_group": "部署：部署B", "survey_dim": "年代", "open_sv_compare": "true"}
+    )
     _open(page, full_server, query)
     body = page.inner_text("body")
     assert "結果：2027年3月（R9.3）・部署：部署B" in body

@@ -138,7 +138,71 @@ def test_xlsx_opens_with_the_japanese_header_and_the_source() -> None:
     assert [r[0] for r in book["出典"].iter_rows(values_only=True)] == ["公共施設数", SOURCE]
 
 
+def test_xlsx_numbers_are_numbers_with_thousands_separators_and_their_decimals() -> None:
+    df = pd.DataFrame(
+        {
+            "年度": ["2022年度（R4）", "2024年度（R6）"],
+            "施設数": [1316, 1281],
+            "万時間": [522.0, 498.5],
+            "率": [0.0452, 0.05],
+            "公表": [True, False],
+        }
+    )
+    sheet = openpyxl.load_workbook(io.BytesIO(export.xlsx_bytes(df, sheet="データ")))["データ"]
+    rows = list(sheet.iter_rows(min_row=2))
+    assert [c.value for c in rows[0][1:4]] == [1316, 522.0, 0.0452]  # still numbers, not text
+    assert {r[1].number_format for r in rows} == {"#,##0"}
+    assert {r[2].number_format for r in rows} == {"#,##0.0"}
+    assert {r[3].number_format for r in rows} == {"#,##0.000"}  # at most three decimals
+    assert rows[0][0].number_format == "General" and rows[0][4].number_format == "General"  # text and true/false
+
+
 def test_sheet_names_are_made_valid_for_excel() -> None:
     raw = export.xlsx_bytes(pd.DataFrame({"a": [1]}), sheet="データ/表:[2024]?" * 3)
     name = openpyxl.load_workbook(io.BytesIO(raw)).sheetnames[0]
     assert len(name) <= 31 and not set(name) & set("[]:*?/\\")
+
+
+def test_download_file_names_keep_japanese_and_drop_what_file_systems_refuse() -> None:
+    assert export.file_stem("コピー出力枚数の推移（2021年＝1）", "copy") == "コピー出力枚数の推移（2021年＝1）"
+    assert export.file_stem('年齢3区分別人口：浜通り/13市町村 "参考" ', "x") == "年齢3区分別人口：浜通り_13市町村_参考"
+    assert export.file_stem("a:b*c?d<e>f|g\\h\ni", "x") == "a_b_c_d_e_f_g_h_i"
+    assert export.file_stem("///...", "fallback") == "fallback"
+    assert len(export.file_stem("長" * 200, "x")) == export.MAX_STEM
+
+
+LONG_LABEL = "福島県 いわき市（人口加重・2022年12月31日時点の交付枚数による）"
+
+
+@pytest.fixture(scope="module")
+def legend_chart() -> alt.Chart:
+    df = pd.DataFrame(
+        {
+            "年": [2020, 2021, 2022] * 2,
+            "交付率": [20.0, 35.0, 52.6, 24.0, 40.0, 57.1],
+            "地域": [LONG_LABEL] * 3 + ["全国"] * 3,
+        }
+    )
+    return themed(alt.Chart(df).mark_line().encode(x="年:O", y="交付率:Q", color=alt.Color("地域:N")), height=300)
+
+
+def _inked_box(png: bytes) -> tuple[int, int, int, int]:
+    """The bounding box of everything drawn (not white) on a slide."""
+    gray = Image.open(io.BytesIO(png)).convert("L").point(lambda v: 255 if v < 245 else 0)
+    box = gray.getbbox()
+    assert box is not None
+    return box
+
+
+def test_slide_legends_keep_whole_labels(legend_chart: alt.Chart) -> None:
+    svg = export.chart_svg(legend_chart, title=TITLE, footer=[SOURCE])
+    assert LONG_LABEL in svg and "…" not in svg
+
+
+def test_slide_fills_the_slide_without_an_empty_band(legend_chart: alt.Chart, chart: alt.LayerChart) -> None:
+    for each in (legend_chart, chart):
+        png = export.chart_png(each, title=TITLE, footer=[SOURCE])
+        left, top, right, bottom = _inked_box(png)
+        # Drawn from the top margin down to the footer at the bottom margin (was: the bottom quarter empty).
+        assert top <= 60 and bottom >= export.SLIDE_HEIGHT - 60, (top, bottom)
+        assert left <= 60 and right >= export.SLIDE_WIDTH * 0.85, (left, right)

@@ -214,6 +214,25 @@ def slide_spec(
     return outer
 
 
+FIT_PASSES = 3  # renders to size a slide's chart to the slide (the first render measures)
+FIT_SLACK = 4  # px left unused at most
+_LIMITS = frozenset({"labelLimit", "titleLimit"})
+
+
+def whole_labels(spec: Any) -> Any:
+    """The spec with no length limit on axis and legend labels and titles: a slide never cuts a label with 「…」."""
+    if isinstance(spec, dict):
+        out = {k: (0 if k in _LIMITS else whole_labels(v)) for k, v in spec.items()}
+        config = out.get("config")
+        if isinstance(config, dict):
+            for part in ("axis", "legend"):
+                config[part] = {**config.get(part, {}), "labelLimit": 0, "titleLimit": 0}
+        return out
+    if isinstance(spec, list):
+        return [whole_labels(v) for v in spec]
+    return spec
+
+
 def frame_svg(svg: str, width: int = SLIDE_WIDTH, height: int = SLIDE_HEIGHT) -> str:
     """Put a rendered SVG on a white ``width``×``height`` canvas, scaled to fit and centred."""
     match = _SVG_SIZE.match(svg)
@@ -243,7 +262,22 @@ def chart_svg(
 ) -> str:
     """The chart as a 16:9 slide in SVG, with title, source and as-of (text stays text)."""
     register_fonts()
-    svg = vlc.vegalite_to_svg(slide_spec(chart, title=title, footer=footer, width=width, height=height))
+    spec = whole_labels(slide_spec(chart, title=title, footer=footer, width=width, height=height))
+    svg = vlc.vegalite_to_svg(spec)
+    inner = spec["vconcat"][0]
+    for _ in range(FIT_PASSES):
+        # A single view is resized until the drawing (legend and footer included) fills the slide: the
+        # sizes set first are estimates, and a legend beside the chart or a short footer leaves a band
+        # that scaling to fit would turn into an empty quarter.
+        match = _SVG_SIZE.match(svg)
+        if match is None or not _is_single_view(inner) or not isinstance(inner.get("height"), int | float):
+            break
+        spare_w, spare_h = width - float(match.group(2)), height - float(match.group(3))
+        if abs(spare_w) <= FIT_SLACK and abs(spare_h) <= FIT_SLACK:
+            break
+        inner["width"] = max(200, round(inner["width"] + spare_w))
+        inner["height"] = max(120, round(inner["height"] + spare_h))
+        svg = vlc.vegalite_to_svg(spec)
     return frame_svg(svg, width, height)
 
 
@@ -289,13 +323,15 @@ def xlsx_bytes(
     """An .xlsx workbook: the table on ``sheet`` (header in row 1, frozen), ``notes`` on a second sheet.
 
     Notes carry the title, source and as-of so the file keeps its provenance.
-    Text is written as text, never as a formula (:mod:`dashboard.spreadsheet`).
+    Text is written as text, never as a formula, and numbers as numbers with thousands separators
+    (:mod:`dashboard.spreadsheet`).
     """
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         _excel_ready(df).to_excel(writer, sheet_name=_sheet_name(sheet), index=False)
         table = writer.sheets[_sheet_name(sheet)]
         table.freeze_panes = "A2"
+        spreadsheet.format_numbers(table, df)  # 1,316 and 498.5 as numbers with separators, as on screen
         for idx, column in enumerate(df.columns, start=1):
             longest = max([len(str(column))] + [len(str(v)) for v in df[column].head(200)])
             table.column_dimensions[table.cell(row=1, column=idx).column_letter].width = min(60, longest * 1.6 + 2)
@@ -305,6 +341,23 @@ def xlsx_bytes(
             writer.sheets[name].column_dimensions["A"].width = 120
         spreadsheet.safe_workbook(writer.book)
     return buffer.getvalue()
+
+
+# Characters no file name may hold on Windows, macOS or Linux (and control characters).
+_FILE_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
+MAX_STEM = 80
+
+
+def file_stem(text: str, fallback: str) -> str:
+    """A download's file name (without extension) from a title as shown: 「コピー出力枚数の推移（2021年＝1）」.
+
+    Japanese stays Japanese; characters a file system refuses become ``_``, spaces ``_``, and the name is
+    cut to 80 characters. ``fallback`` when nothing is left.
+    """
+    stem = _FILE_UNSAFE.sub("_", text)
+    stem = re.sub(r"\s+", "_", stem.strip())
+    stem = re.sub(r"_{2,}", "_", stem).strip("._ ")[:MAX_STEM].rstrip("._ ")
+    return stem or fallback
 
 
 def _sheet_name(name: str) -> str:

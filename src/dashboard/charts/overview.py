@@ -111,7 +111,7 @@ def timeline_chart(
             domain=False,
             labelFontWeight="bold",
             labelPadding=10,
-            labelLimit=210,
+            labelLimit=0,  # a pillar name is never cut (「Administrative & fiscal manag…」 in English)
         ),
     )
     colour = alt.Color("lane_label:N", scale=alt.Scale(domain=list(colours), range=list(colours.values())), legend=None)

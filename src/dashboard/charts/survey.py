@@ -96,7 +96,8 @@ def _row_labels(df: pd.DataFrame, x: float) -> alt.LayerChart:
 
 def _legend() -> alt.Legend:
     # Two columns: a five-point scale wraps onto three lines on a phone instead of running off the screen.
-    return alt.Legend(orient="bottom", columns=2, labelLimit=260, symbolType="square", columnPadding=24)
+    # Labels are never cut (「Published share (answer options not pri…」 hid what the colour means).
+    return alt.Legend(orient="bottom", columns=2, labelLimit=0, symbolType="square", columnPadding=24)
 
 
 def wrap_label(text: str, width: int = 18) -> str:

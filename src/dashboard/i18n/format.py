@@ -1,13 +1,17 @@
 """Number, unit and calendar formatting for the current language.
 
 年度 (fiscal year, April–March) is shown with 和暦 beside 西暦 as the report
-does (2022年度（R4）); a decrease is written with ▲ in Japanese, as in the report.
+does (2022年度（R4）). A change is written in one convention on every page, in words rather than
+signs or arrows: 「4.5％減」「35施設減」 / "down 4.5%", "down 35 facilities"; whether that is
+改善 or 悪化 (better or worse) is a separate word (:func:`fmt_toned_change`), so no reader has to
+decode ▲ (which many read as "up") or an arrow that disagrees with it.
 """
 
 from __future__ import annotations
 
 import calendar
 from datetime import date
+from typing import Literal
 
 from dashboard.i18n import language, t
 
@@ -84,14 +88,67 @@ def fmt_number(value: float | int | None, decimals: int = 0) -> str:
     return f"{value:,.{decimals}f}"
 
 
-def fmt_signed(value: float, decimals: int = 1) -> str:
-    """Signed number in the report's style: ``▲23.5`` (ja) / ``−23.5`` (en) for a decrease."""
-    body = fmt_number(abs(value), decimals)
-    if value < 0:
-        return f"▲{body}" if language() == "ja" else f"−{body}"
-    if value > 0:
-        return f"+{body}"
-    return body
+Tone = Literal["good", "bad", "neutral"]
+
+
+def fmt_change(value: float | None, unit: str | None, decimals: int | None = None) -> str:
+    """A change in words: ``23.5万時間減``, ``4.5％減``, ``35施設減``, ``0.8ポイント増`` / ``down 235,000 hours``.
+
+    The one way every page writes a change (no ▲, no minus sign, no arrow): the size of the change
+    with its unit, then 増／減 (up/down). Zero is 「増減なし」 / "no change". ``unit=None`` writes the
+    number alone (an index whose label already names its base: 「0.20減」).
+    """
+    if value is None or is_missing(value):
+        return t("not_published")
+    if value == 0:
+        return t("change.none")
+    size = (
+        fmt_number(abs(float(value)), decimals or 0) if unit is None else fmt_value(abs(float(value)), unit, decimals)
+    )
+    return t("change.down" if value < 0 else "change.up", size=size)
+
+
+def fmt_tone(tone: str) -> str:
+    """改善 / 悪化 (better / worse) for a change's tone (``metrics.dx.direction_tone``); empty when neutral."""
+    return t(f"change.tone.{tone}") if tone in ("good", "bad") else ""
+
+
+def fmt_toned_change(value: float | None, unit: str | None, tone: str, decimals: int | None = None) -> str:
+    """A change and whether it is better or worse: ``4.5％減（改善）`` / ``down 4.5% (better)``."""
+    text = fmt_change(value, unit, decimals)
+    word = fmt_tone(tone)
+    return t("change.toned", change=text, tone=word) if word and value else text
+
+
+def months_between(earlier: str, later: str) -> int:
+    """Whole months from one as-of (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) to another (a year alone reads as its end)."""
+
+    def months(as_of: str) -> int:
+        parts = as_of.split("-")
+        return int(parts[0]) * 12 + (int(parts[1]) if len(parts) > 1 else 12)
+
+    return months(later) - months(earlier)
+
+
+STALE_MONTHS = 12
+"""A figure this many months older than the newest figure on the dashboard is labelled as not current."""
+
+
+def is_stale(as_of: str | None, reference: str | None) -> bool:
+    """Whether ``as_of`` is more than :data:`STALE_MONTHS` months before ``reference`` (the data's latest as-of)."""
+    if as_of is None or reference is None or is_missing(as_of) or is_missing(reference):
+        return False
+    try:
+        return months_between(str(as_of), str(reference)) > STALE_MONTHS
+    except ValueError:
+        return False
+
+
+def stale_label(as_of: str) -> str:
+    """「2022年12月時点・最新ではありません」 / "as of December 2022, not current"."""
+    parts = as_of.split("-")
+    when = year_month_label(int(parts[0]), int(parts[1])) if len(parts) > 1 else t("year.label", year=int(parts[0]))
+    return t("change.stale", when=when)
 
 
 def unit_label(unit: str) -> str:
@@ -138,24 +195,22 @@ def join_unit(number: str, unit: str) -> str:
     return f"{number} {unit_label(unit)}"
 
 
-def fmt_value(value: float | None, unit: str, decimals: int | None = None, *, signed: bool = False) -> str:
+def fmt_value(value: float | None, unit: str, decimals: int | None = None) -> str:
     """A value with its unit, e.g. ``522.0万時間`` / ``5.22 million hours``, ``20.5％``, ``×3``/``3倍``.
 
-    ``signed`` writes a change in the report's style: ``▲23.5万時間`` (ja), ``−235,000 hours`` (en).
+    A change is written by :func:`fmt_change` (``23.5万時間減`` / ``down 235,000 hours``).
     """
     if value is None or is_missing(value):
         return t("not_published")
     if language() == "en" and unit in _EN_AMOUNTS:
-        text = _en_amount(float(value), unit)
-        return "+" + text if signed and value > 0 else text
+        return _en_amount(float(value), unit)
     if decimals is None:
         decimals = (
             0
             if float(value).is_integer() and unit not in ("hours_10k", "index_2021")
             else (2 if unit == "index_2021" else 1)
         )
-    number = fmt_signed(value, decimals) if signed else fmt_number(value, decimals)
-    return join_unit(number, unit)
+    return join_unit(fmt_number(value, decimals), unit)
 
 
 def chart_unit(unit: str) -> tuple[float, str]:

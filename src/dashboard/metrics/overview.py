@@ -232,6 +232,23 @@ def survey_headline(survey: pd.DataFrame) -> SurveyHeadline:
     )
 
 
+def population_series(outlook: pd.DataFrame) -> list[float]:
+    """The outlook's populations in year order: the population card's small chart."""
+    return [float(v) for v in outlook.sort_values("year")["population"].dropna()]
+
+
+def hours_series(kpis: pd.DataFrame) -> list[float]:
+    """The printed working-hours totals (万時間) in fiscal-year order: the hours card's small chart."""
+    hours = kpis[kpis["kpi_id"] == "working_hours"].sort_values("year")
+    return [float(v) for v in hours["value"].dropna()]
+
+
+def facilities_series(counts: pd.DataFrame) -> list[float]:
+    """The published facility counts in year order (years printed without a count left out)."""
+    actual = counts[counts["status"] == "actual"].dropna(subset=["facilities"]).sort_values("year")
+    return [float(v) for v in actual["facilities"]]
+
+
 # --------------------------------------------------------------------------- pillars
 
 

@@ -21,9 +21,9 @@ from dashboard.charts import export
 from dashboard.charts.spec import VegaSpec
 from dashboard.data import DataError, OpenDataMissing, last_updated, provenance
 from dashboard.data.schemas import REPORT_SOURCE
-from dashboard.i18n import localized, t
-from dashboard.i18n.format import as_of_label
-from dashboard.views import cache, present
+from dashboard.i18n import DEFAULT_LANGUAGE, language, localized, t
+from dashboard.i18n.format import as_of_label, is_stale, stale_label
+from dashboard.views import cache, links, present
 from dashboard.views.safe import plain, plain_frame
 
 log = logging.getLogger(__name__)
@@ -46,6 +46,8 @@ class Source:
     pages: str | None = None
     timeless: bool = False
     """A quotation of the report's words: the line names no as-of (a sentence has none)."""
+    latest_edition: bool = False
+    """The newest edition of a series published every few years (a projection): its date is no sign of age."""
 
 
 def _frame(rows: pd.DataFrame | pd.Series) -> pd.DataFrame:
@@ -106,6 +108,7 @@ def open_source(
     derived: bool = False,
     notes: Sequence[str] = (),
     extra: Sequence[str] = (),
+    latest_edition: bool = False,
 ) -> Source:
     """The source line of figures drawn from open-data files: their source ids and as-of come from the manifest.
 
@@ -116,7 +119,8 @@ def open_source(
     entries = [known[f] for f in files if f in known]
     ids = list(dict.fromkeys([*extra, *(source_id for source_id, _ in entries)]))
     dates = [d for _, d in entries if d]
-    return Source(ids, None, as_of if as_of is not None else (max(dates) if dates else None), derived, tuple(notes))
+    when = as_of if as_of is not None else (max(dates) if dates else None)
+    return Source(ids, None, when, derived, tuple(notes), latest_edition=latest_edition)
 
 
 # A chart as the views pass it: a Vega-Lite spec from ``cache.chart`` (built and
@@ -131,8 +135,14 @@ DELTA_COLOURS: dict[str, DeltaColour] = {"good": "blue", "bad": "red", "neutral"
 
 
 def show_chart(spec: VegaSpec, *, key: str) -> None:
-    """Draw a Vega-Lite chart from its spec (``cache.chart``); presenting, with presentation type sizes."""
-    st.vega_lite_chart(present.chart_spec(spec, fill=False) if present.active() else spec, key=key)
+    """Draw a Vega-Lite chart from its spec (``cache.chart``); presenting, with presentation type sizes.
+
+    A spec with a fixed width (a chart sized by its content, such as a before→after slope) keeps it
+    rather than stretching across the page.
+    """
+    fixed = isinstance(spec.get("width"), int | float)
+    shown = present.chart_spec(spec, fill=False) if present.active() else spec
+    st.vega_lite_chart(shown, key=key, width="content" if fixed else None)
 
 
 def credit(source_id: str) -> str:
@@ -186,14 +196,36 @@ def source_text(src: Source, *, markdown: bool = False) -> str:
     if where:
         at = src.source_ids.index(REPORT_SOURCE) if REPORT_SOURCE in src.source_ids else len(names) - 1
         names[at] = t("prov.credit_at", credit=names[at], where=shown(where))
-    credits = "、".join(names)
-    parts = [f"{t('prov.source')}：{credits}"]
+    credits = t("prov.list_sep").join(names)
+    parts = [f"{t('prov.source')}{t('prov.label_sep')}{credits}"]
     if not src.timeless:
-        parts.append(f"{t('prov.as_of')}：{as_of_label(src.as_of)}")
+        age = None if src.latest_edition else age_note(src.as_of)
+        # An old figure (the uptake data end in 2022) says so where its date would be, in bold on screen.
+        parts.append(
+            (f"**{age}**" if markdown else age)
+            if age
+            else f"{t('prov.as_of')}{t('prov.label_sep')}{as_of_label(src.as_of)}"
+        )
     if src.derived:
         parts.append(t("prov.derived"))
     parts.extend(src.notes)  # the catalogue's notes; views escape notes taken from the data
-    return "｜".join(parts)
+    return t("prov.part_sep").join(parts)
+
+
+def data_as_of() -> str | None:
+    """The newest as-of of the report's figures (``dx_kpis``): what "current" means on this dashboard."""
+    try:
+        stamps = [str(v) for v in cache.dataset("dx_kpis")["as_of"].dropna() if str(v).strip()]
+    except DataError:
+        return None
+    return max(stamps) if stamps else None
+
+
+def age_note(as_of: str | None) -> str | None:
+    """「2022年12月時点・最新ではありません」 when ``as_of`` is over 12 months older than :func:`data_as_of`."""
+    if as_of is None or not is_stale(as_of, data_as_of()):
+        return None
+    return stale_label(as_of)
 
 
 def source_caption(src: Source) -> None:
@@ -245,12 +277,22 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
     return export.csv_bytes(df)
 
 
-def download_csv(df: pd.DataFrame, filename: str, key: str) -> None:
-    """A CSV download button for exactly the data shown."""
+def download_name(filename: str, title: str | None) -> str:
+    """A download's file name in the screen's language: the Japanese title in Japanese, the English name in English.
+
+    (「職員の業務時間（年度）.xlsx」 in the Japanese screen, ``working_hours.xlsx`` in the English one.)
+    """
+    if title and language() == DEFAULT_LANGUAGE:
+        return export.file_stem(title, filename)
+    return filename
+
+
+def download_csv(df: pd.DataFrame, filename: str, key: str, *, title: str | None = None) -> None:
+    """A CSV download button for exactly the data shown (named after ``title`` in Japanese, see ``download_name``)."""
     st.download_button(
         t("block.download_csv"),
         data=csv_bytes(df),
-        file_name=f"{filename}.csv",
+        file_name=f"{download_name(filename, title)}.csv",
         mime="text/csv",
         key=f"{key}_csv",
         icon=":material/download:",
@@ -273,6 +315,7 @@ def export_buttons(
     """
     footer = [source_text(source)]
     notes = [title, *footer]
+    filename = download_name(filename, title)
     sheet, notes_sheet = t("present.xlsx_sheet"), t("present.xlsx_notes")
     st.download_button(
         t("present.download_xlsx"),
@@ -317,6 +360,7 @@ def data_block(
     filename: str | None = None,
     selectable: bool = False,
     legend: Callable[[], None] | None = None,
+    level: Literal[2, 3] = 3,
 ) -> Any:
     """A chart with a table behind it: title, chart ↔ table switch, source line, downloads.
 
@@ -326,25 +370,67 @@ def data_block(
     reopens the same view. With ``selectable=True`` a pydeck map reruns the
     page on a click and the selection event is returned (None otherwise).
     ``legend`` draws what belongs under the chart (a map's legend), on the same slide.
+    ``level`` is its title's heading level: 2 for a block that opens a section of the page
+    (headings never skip a level), 3 for a block inside a section.
     """
     if present.active():
         return _present_block(
-            key=key, title=title, chart=chart, table=table, source=source, selectable=selectable, legend=legend
+            key=key,
+            title=title,
+            chart=chart,
+            table=table,
+            source=source,
+            selectable=selectable,
+            legend=legend,
+            level=level,
         )
-    st.subheader(plain(title), anchor=f"slide-{key}")
-    mode = _view_switch(key) if chart is not None else "table"
-    event = None
-    if chart is not None and mode == "chart":
-        event = _draw(chart, key=key, selectable=selectable)
-        if legend is not None:
-            legend()
-    else:
-        st.dataframe(table, hide_index=True)
-    source_caption(source)
-    with st.container(horizontal=True, gap="small"):
-        download_csv(table, filename or key, key)
-        export_buttons(key=key, title=title, chart=chart, table=table, source=source, filename=filename or key)
-    return event
+
+    def block() -> Any:
+        _block_heading(title, level)
+        mode = _view_switch(key) if chart is not None else "table"
+        event = None
+        if chart is not None and mode == "chart":
+            event = _draw(chart, key=key, selectable=selectable)
+            if legend is not None:
+                legend()
+        else:
+            st.dataframe(table, hide_index=True)
+        source_caption(source)
+        downloads(key=key, title=title, chart=chart, table=table, source=source, filename=filename or key)
+        links.after_fragment()
+        return event
+
+    if selectable:
+        return block()  # a map's click belongs to the part that drew it (its selection is returned)
+    # The chart ↔ table switch and the downloads rerun this block alone (a fragment in its part's fragment).
+    st.fragment(block)()
+    return None
+
+
+def downloads(*, key: str, title: str, chart: Chart | None, table: pd.DataFrame, source: Source, filename: str) -> None:
+    """A block's downloads (CSV, .xlsx, and for charts PNG and SVG) behind one button, made when it is opened.
+
+    The popover reruns on opening (``on_change="rerun"``): while it is closed its buttons are
+    neither built nor sent, so a page draws one button per block instead of four. Inside a
+    :func:`section`, opening it reruns that section alone.
+    """
+    box = st.popover(
+        t("block.downloads"),
+        key=f"{key}_downloads",
+        icon=":material/download:",
+        help=t("block.downloads_help"),
+        on_change="rerun",
+    )
+    if not box.open:
+        return
+    with box:
+        download_csv(table, filename, key, title=title)
+        export_buttons(key=key, title=title, chart=chart, table=table, source=source, filename=filename)
+
+
+def _block_heading(title: str, level: Literal[2, 3]) -> None:
+    """A block's title as a heading of its level, without Streamlit's "Link to heading" (a tab stop per heading)."""
+    (st.header if level == 2 else st.subheader)(plain(title), anchor=False)
 
 
 def _view_switch(key: str) -> str:
@@ -388,6 +474,7 @@ def _present_block(
     source: Source,
     selectable: bool,
     legend: Callable[[], None] | None,
+    level: Literal[2, 3] = 3,
 ) -> Any:
     """A data block in presentation mode: one slide for its chart, or its table a page of rows per slide.
 
@@ -395,7 +482,7 @@ def _present_block(
     """
     pages: list[pd.DataFrame] = []
     with slide():
-        st.subheader(plain(title), anchor=f"slide-{key}")
+        _block_heading(title, level)
         mode = _view_switch(key) if chart is not None else "table"
         if chart is not None and mode == "chart":
             event = _draw(chart, key=key, selectable=selectable)
@@ -457,6 +544,48 @@ def show_data_error(exc: DataError) -> None:
         st.info(message + "\n\n" + t("open_data.howto"), icon=":material/folder_off:")
     else:
         st.error(message + "\n\n" + t("data_error.other_pages"), icon=":material/error:")
+
+
+def section(name: str, draw: Callable[[], None]) -> None:
+    """One part of a page that reruns alone: a widget inside it reruns this part, not the page (``st.fragment``).
+
+    A data problem or a bug in it shows a message there (:func:`guarded`). Presenting, the parts
+    are drawn in the page's own run: the slides are numbered in one pass, and nothing is clicked.
+    ``draw`` takes what it needs from the page's run as closure values; a rerun of the part
+    reuses them (they do not depend on the part's widgets).
+    """
+
+    def run() -> None:
+        with guarded(name):
+            draw()
+        links.after_fragment()
+
+    if present.active():
+        run()
+    else:
+        st.fragment(run)()
+
+
+def on_demand(
+    key: str, label: str, draw: Callable[[], None], *, linked: Sequence[str] = (), icon: str | None = None
+) -> None:
+    """A part below the first screen, built only once opened: an expander bound to the URL (``?<key>=true``).
+
+    Closed, nothing inside is computed or sent; a shared link with the part open reopens it, and
+    so does a link that sets any of the part's own parameters (``linked``: its widgets' keys), so
+    the link's values are used, or reported as unusable, as on an open page. Presenting, it is
+    drawn as it is (its slides need their content). Use it inside a :func:`section`, so that
+    opening it reruns that part alone.
+    """
+    if present.active():
+        draw()
+        return
+    if linked and links.carries(linked):
+        st.session_state[key] = True
+    box = st.expander(label, key=key, bind="query-params", icon=icon)
+    if box.open:
+        with box:
+            draw()
 
 
 slide = present.slide  # the views mark their slides with ``with slide():``

@@ -14,27 +14,33 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import partial
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from dashboard.charts.before_after import before_after_chart
 from dashboard.charts.dx import (
     MAX_PEERS,
+    TONE_COLOURS,
     copy_index_chart,
     implied_sheets_chart,
     series_colours,
     uptake_chart,
     working_hours_chart,
 )
+from dashboard.charts.spec import VegaSpec
 from dashboard.data import open_data
 from dashboard.i18n import has, language, localized, t
 from dashboard.i18n.format import (
     chart_unit,
     fiscal_year_label,
+    fmt_change,
     fmt_number,
-    fmt_signed,
+    fmt_tone,
+    fmt_toned_change,
     fmt_value,
     is_missing,
     join_unit,
@@ -46,19 +52,20 @@ from dashboard.metrics import dx as m
 from dashboard.views import cache, links
 from dashboard.views.components import (
     DELTA_COLOURS,
-    Arrow,
     DeltaColour,
     Source,
     data_block,
     dataset_source,
     download_csv,
     guarded,
+    on_demand,
     open_source,
     page_header,
     pages_of,
     presentation_mode,
     report_quotes,
     report_sentences,
+    section,
     sections_of,
     slide,
     source_caption,
@@ -73,6 +80,8 @@ ALL = "all"
 # Cards have a fixed width inside a wrapping row: four a row on a full-HD screen,
 # more on 4K, one on a phone, and labels never squeezed into an ellipsis.
 CARD_WIDTH = 340
+COPY_UNIT_KEY = "dx_copy_unit"
+COPY_UNITS = ("index", "sheets")  # the printed index first; sheets a month are the dashboard's conversion
 CARDS_PER_SLIDE = 3  # presentation mode: one row of three cards (each with the report's words and any reading) a screen
 # st.metric's named colours closest to the theme's GOOD (Okabe–Ito blue) and BAD (vermillion):
 # red/green ("normal"/"inverse") is the pair colour-blind readers cannot tell apart.
@@ -99,10 +108,10 @@ def _man(value: float) -> str:
 
 
 def _value_text(row: pd.Series) -> str:
-    """The card's value: the printed change with ▲ for span KPIs, 万 for the sheets, else number + unit."""
+    """The card's value: the printed change in words for span KPIs (23.5万時間減), 万 for the sheets, else number + unit."""
     unit, value = str(row["unit"]), float(row["value"])
     if row["change_kind"] == "span":
-        return fmt_value(value, unit, _decimals(unit, value), signed=True)
+        return fmt_change(value, unit, _decimals(unit, value))
     if unit == "index_2021":
         return fmt_number(value, 2)  # the label already says "2021 = 1"
     if unit == "sheets_per_month":
@@ -122,33 +131,35 @@ def _short_period(year: int, period_type: str) -> str:
     return t("year.label", year=year)
 
 
-def _delta(row: pd.Series) -> tuple[str | None, Arrow]:
-    """The card's delta text and arrow (``up``/``down``/``off``), or (None, off) without a baseline."""
+def _delta(row: pd.Series) -> str | None:
+    """The card's delta text (the change in words, 改善／悪化 in words), or None without a baseline.
+
+    The card draws no arrow: the words say up or down, and an arrow beside 「減」 only competes with them.
+    """
     kind, change = row["change_kind"], row["change"]
     if kind == "none" or is_missing(change):
-        return None, "off"
-    arrow: Arrow = "up" if change > 0 else "down" if change < 0 else "off"
+        return None
     if kind == "series":
         unit = str(row["unit"])
         decimals = _decimals(unit, float(row["value"]))
         baseline = float(row["baseline_value"])
         text = t(
             "dx.delta.series",
-            change=fmt_signed(change, decimals)
-            if unit == "index_2021"
-            else fmt_value(change, unit, decimals, signed=True),
+            change=fmt_toned_change(change, None if unit == "index_2021" else unit, str(row["tone"]), decimals),
             base=_short_period(int(row["baseline_year"]), str(row["baseline_period_type"])),
             base_value=fmt_number(baseline, decimals) if unit == "index_2021" else fmt_value(baseline, unit, decimals),
         )
-        return text, arrow
+        return text
     if kind == "span":
-        return t(
+        span = t(
             "dx.delta.span",
             start=_short_period(int(row["baseline_year"]), "fiscal_year"),
             end=_short_period(int(row["year"]), "fiscal_year"),
-        ), arrow
+        )
+        word = fmt_tone(str(row["tone"]))
+        return t("change.toned", change=span, tone=word) if word else span
     key = f"dx.delta.ratio.{row['kpi_id']}"
-    return (t(key) if has(key) else t("dx.delta.ratio")), arrow
+    return t(key) if has(key) else t("dx.delta.ratio")
 
 
 def _as_of_text(row: pd.Series) -> str:
@@ -159,7 +170,11 @@ def _as_of_text(row: pd.Series) -> str:
         return t(
             "dx.card.span", start=fiscal_year_label(int(row["baseline_year"])), end=fiscal_year_label(int(row["year"]))
         )
-    return _period_label(int(row["year"]), str(row["period_type"]))
+    if str(row["period_type"]).startswith("fiscal"):
+        return _period_label(int(row["year"]), str(row["period_type"]))
+    # A calendar year as a date (``2021``): the source line prints it in the reader's language and,
+    # for a figure over a year older than the data, its age — the same in both languages.
+    return str(int(row["year"]))
 
 
 def _localized_table(df: pd.DataFrame, headers: dict[str, str]) -> pd.DataFrame:
@@ -218,7 +233,7 @@ def _card_row() -> DeltaGenerator:
 
 def _card(row: pd.Series, extra_notes: Sequence[str] = ()) -> None:
     """One KPI card: value with unit, change and direction colour, source and as-of under it."""
-    delta, arrow = _delta(row)
+    delta = _delta(row)
     notes = (
         [t(f"dx.card.basis.{row['as_of_basis']}")] if row["as_of_basis"] in ("inferred", "printed", "reading") else []
     )
@@ -231,7 +246,7 @@ def _card(row: pd.Series, extra_notes: Sequence[str] = ()) -> None:
             _value_text(row),
             delta=delta,
             delta_color=DELTA_COLOURS[str(row["tone"])],
-            delta_arrow=arrow,
+            delta_arrow="off",
             help=plain(note) or None,
         )
         if reading:
@@ -250,7 +265,7 @@ def _cards_section() -> None:
     st.header(t("dx.cards.heading"))
     chosen = _pillar_filter(pillars)
     towards = [
-        f"{plain(localized(r, 'label'))}：{t('not_published')}"
+        f"{plain(localized(r, 'label'))}{t('prov.label_sep')}{t('not_published')}"
         for _, r in facilities[facilities["status"] != "actual"].iterrows()
     ]
     for _, pillar in pillars.iterrows():
@@ -281,80 +296,100 @@ def _tone_labels(tones: Sequence[str]) -> dict[str, str]:
     return {k: t(f"dx.tone.{k}") for k in ("neutral", "good", "bad") if k in set(tones)}
 
 
+def _copy_unit() -> str:
+    """The copy-output chart's unit switch (printed index or sheets a month), kept in the URL (``?dx_copy_unit=``)."""
+    return (
+        st.segmented_control(
+            t("dx.copy.unit"),
+            options=list(COPY_UNITS),
+            format_func=lambda u: t(f"dx.copy.unit.{u}"),
+            default=COPY_UNITS[0],
+            key=COPY_UNIT_KEY,
+            bind="query-params",
+            required=True,
+            help=t("dx.copy.unit_help"),
+        )
+        or COPY_UNITS[0]
+    )
+
+
 def _copy_blocks(kpis: pd.DataFrame, direction: str) -> None:
-    """Copy output: the printed index and the implied sheets a month (derived), side by side."""
+    """Copy output: one chart, in the printed index (2021 = 1) or, switched, in sheets a month (derived).
+
+    The two are the same data in two units; one chart with a switch says so, where two charts side by
+    side looked like two findings.
+    """
     base = m.base_value(kpis, "copy_output_sheets_base")
     trend = m.copy_trend(m.kpi_series(kpis, "copy_output_index"), base)
     tones = m.tone_by_baseline(trend["value"], direction)
     labels = _tone_labels(tones)
     trend["tone_label"] = [labels[k] for k in tones]
-    left, right = st.columns(2)
+    # The axis counts in 万枚 in Japanese, as the report's 「月300万枚」 does.
+    per = 10_000 if language() == "ja" else 1
+    trend = trend.assign(
+        value_label=[_man(v) for v in trend["implied_sheets_per_month"]],
+        axis_value=trend["implied_sheets_per_month"] / per,
+    )
+    table = _localized_table(
+        trend,
+        {
+            "year": "dx.col.year",
+            "value": "dx.col.index",
+            "implied_sheets_per_month": "dx.col.implied_sheets",
+            "tone_label": "dx.col.direction",
+        },
+    )
+    # A trend of four years needs no more than part of the width; a slide gives it the whole screen.
+    left = st.container() if presentation_mode() else st.columns([3, 2])[0]
     with left:
-        data_block(
-            key="dx_copy",
-            title=t("dx.chart.copy"),
-            chart=cache.chart(
-                copy_index_chart, trend, t("dx.axis.year"), t("unit.index_2021"), labels, t("dx.legend.direction")
-            ),
-            table=_localized_table(
-                trend, {"year": "dx.col.year", "value": "dx.col.index", "tone_label": "dx.col.direction"}
-            ),
-            source=_source(kpis, "copy_output_index"),
-            filename="copy_output_index",
-        )
-    with right:
-        # The axis counts in 万枚 in Japanese, as the report's 「月300万枚」 does.
-        per = 10_000 if language() == "ja" else 1
-        sheets = trend.assign(
-            value_label=[_man(v) for v in trend["implied_sheets_per_month"]],
-            axis_value=trend["implied_sheets_per_month"] / per,
-        )
-        data_block(
-            key="dx_sheets",
-            title=t("dx.chart.sheets"),
-            chart=cache.chart(implied_sheets_chart, sheets, "axis_value", t("dx.axis.year"), t("dx.axis.sheets")),
-            table=_localized_table(
-                sheets,
-                {"year": "dx.col.year", "value": "dx.col.index", "implied_sheets_per_month": "dx.col.implied_sheets"},
-            ),
-            source=_source(
+        unit = _copy_unit()
+        if unit == "sheets":
+            chart = cache.chart(implied_sheets_chart, trend, "axis_value", t("dx.axis.year"), t("dx.axis.sheets"))
+            source = _source(
                 kpis,
                 "copy_output_index",
                 "copy_output_sheets_base",
                 derived=True,
                 notes=[t("dx.note.sheets", printed=plain(_wording("copy_output_sheets_base")))],
-            ),
-            filename="copy_output_implied_sheets",
+            )
+        else:
+            chart = cache.chart(
+                copy_index_chart, trend, t("dx.axis.year"), t("unit.index_2021"), labels, t("dx.legend.direction")
+            )
+            source = _source(kpis, "copy_output_index")
+        data_block(
+            key="dx_copy",
+            title=t(f"dx.chart.copy.{unit}"),
+            chart=chart,
+            table=table,
+            source=source,
+            filename="copy_output",
         )
 
 
-def _hours_block(kpis: pd.DataFrame, direction: str) -> None:
-    """Working hours R4 → R6: bars for printed years only, R5 marked as not published."""
-    series = m.kpi_series(kpis, "working_hours")
-    years = m.fiscal_years_between(int(series["year"].min()), int(series["year"].max()))
-    gaps = m.unpublished_years(series, years)
-    tones = m.tone_by_baseline(series["value"], direction)
-    labels = _tone_labels(tones)
-    # Plotted in 万時間 as printed (Japanese) or in million hours (English); labels carry the exact figure.
+def _hours_chart(series: pd.DataFrame, tones: Sequence[str], gaps: Sequence[int], direction: str) -> VegaSpec:
+    """Working hours as a before→after slope of the printed years (dashed across the years with no figure).
+
+    522.0 and 498.5 as bars from zero look equal; the slope and the two numbers show the cut. More than two
+    printed years keep the bars, with a marker where a year has no figure.
+    """
     factor, axis_unit = chart_unit("hours_10k")
-    shown = series.assign(
-        value=series["value"] * factor,
-        fy_label=[fiscal_year_label(int(y)) for y in series["year"]],
-        value_label=[fmt_value(v, "hours_10k", 1) for v in series["value"]],
-        tone_label=[labels[k] for k in tones],
-    )
-    gap_frame = pd.DataFrame(
-        {"fy_label": [fiscal_year_label(y) for y in gaps], "note": [t("dx.hours.gap", label=wareki(y)) for y in gaps]}
-    )
-    table = pd.DataFrame({"fiscal_year": [fiscal_year_label(y) for y in years], "year": years})
-    table = table.merge(series[["year", "value"]], on="year", how="left")
-    table["value"] = [None if is_missing(v) else fmt_value(v, "hours_10k", 1) for v in table["value"]]
-    table["status"] = [t("dx.col.published") if y not in gaps else t("not_published") for y in years]
-    notes = [t("dx.note.hours_gap", label=fiscal_year_label(y)) for y in gaps]
-    data_block(
-        key="dx_hours",
-        title=t("dx.chart.hours"),
-        chart=cache.chart(
+    if len(series) != 2:
+        labels = _tone_labels(tones)
+        years = m.fiscal_years_between(int(series["year"].min()), int(series["year"].max()))
+        shown = series.assign(
+            value=series["value"] * factor,
+            fy_label=[fiscal_year_label(int(y)) for y in series["year"]],
+            value_label=[fmt_value(v, "hours_10k", 1) for v in series["value"]],
+            tone_label=[labels[k] for k in tones],
+        )
+        gap_frame = pd.DataFrame(
+            {
+                "fy_label": [fiscal_year_label(y) for y in gaps],
+                "note": [t("dx.hours.gap", label=wareki(y)) for y in gaps],
+            }
+        )
+        return cache.chart(
             working_hours_chart,
             shown,
             [fiscal_year_label(y) for y in years],
@@ -363,7 +398,35 @@ def _hours_block(kpis: pd.DataFrame, direction: str) -> None:
             axis_unit,
             labels,
             t("dx.legend.direction_fy"),
-        ),
+        )
+    pair = pd.DataFrame(
+        {
+            "label": [fiscal_year_label(int(y)) for y in series["year"]],
+            "value": series["value"].astype(float) * factor,
+            "value_label": [fmt_value(v, "hours_10k", 1) for v in series["value"]],
+        }
+    )
+    tone = m.direction_tone(float(series["value"].iloc[-1] - series["value"].iloc[0]), direction)
+    return cache.chart(
+        before_after_chart, pair, t("dx.axis.fiscal_year"), axis_unit, TONE_COLOURS[tone], gap=bool(len(gaps))
+    )
+
+
+def _hours_block(kpis: pd.DataFrame, direction: str) -> None:
+    """Working hours R4 → R6: bars for printed years only, R5 marked as not published."""
+    series = m.kpi_series(kpis, "working_hours")
+    years = m.fiscal_years_between(int(series["year"].min()), int(series["year"].max()))
+    gaps = m.unpublished_years(series, years)
+    tones = m.tone_by_baseline(series["value"], direction)
+    table = pd.DataFrame({"fiscal_year": [fiscal_year_label(y) for y in years], "year": years})
+    table = table.merge(series[["year", "value"]], on="year", how="left")
+    table["value"] = [None if is_missing(v) else fmt_value(v, "hours_10k", 1) for v in table["value"]]
+    table["status"] = [t("dx.col.published") if y not in gaps else t("not_published") for y in years]
+    notes = [t("dx.note.hours_gap", label=fiscal_year_label(y)) for y in gaps]
+    data_block(
+        key="dx_hours",
+        title=t("dx.chart.hours"),
+        chart=_hours_chart(series, tones, gaps, direction),
         table=_localized_table(
             table, {"fiscal_year": "dx.col.fiscal_year", "value": "dx.col.hours", "status": "dx.col.status"}
         ),
@@ -378,8 +441,8 @@ def _hours_block(kpis: pd.DataFrame, direction: str) -> None:
                 "dx.hours.summary",
                 start=_short_period(years[0], "fiscal_year"),
                 end=_short_period(years[-1], "fiscal_year"),
-                change=fmt_value(float(saved["working_hours_reduction"]), "hours_10k", 1, signed=True),
-                rate=fmt_value(float(saved["working_hours_reduction_rate"]), "percent", 1, signed=True),
+                change=fmt_change(float(saved["working_hours_reduction"]), "hours_10k", 1),
+                rate=fmt_change(float(saved["working_hours_reduction_rate"]), "percent", 1),
             )
         )
     # What the report says about the cut, word for word: how it was achieved, the kinds of work, where it goes.
@@ -432,6 +495,7 @@ def _derived_block(kpis: pd.DataFrame) -> None:
                 "dx.derived.hours_share_formula",
                 saved=fmt_value(saved, "hours_10k", 1),
                 base=fmt_value(hours_base, "hours_10k", 1),
+                printed=fmt_change(float(value["working_hours_reduction_rate"]), "percent", 1),
             ),
             span,
         ),
@@ -490,6 +554,7 @@ def _derived_block(kpis: pd.DataFrame) -> None:
         ),
         "dx_derived",
         "dx_derived",
+        title=t("dx.derived.heading"),
     )
 
 
@@ -539,19 +604,18 @@ def _mynumber_cards(series: pd.DataFrame, as_of: str, n_munis: int) -> None:
     for kind, rate, versus, notes, derived in specs:
         delta: str | None = None
         colour: DeltaColour = "gray"
-        arrow: Arrow = "off"
         if versus is not None:
-            diff = rate - versus
-            delta = t("dx.mn.delta_vs", change=fmt_signed(diff, 1), base=t("dx.mn.vs_national"))
-            colour = DELTA_COLOURS[m.direction_tone(round(diff, 1), "higher_better")]
-            arrow = "up" if diff > 0 else "down" if diff < 0 else "off"
+            diff = round(rate - versus, 1)
+            gap = fmt_value(abs(diff), "points", 1)
+            delta = t("dx.mn.equal") if diff == 0 else t("dx.mn.below" if diff < 0 else "dx.mn.above", gap=gap)
+            colour = DELTA_COLOURS[m.direction_tone(diff, "higher_better")]
         with grid, st.container(border=True, width=CARD_WIDTH):
             st.metric(
                 t(f"dx.mn.card.{kind}"),
                 join_unit(fmt_number(rate, 1), "percent"),
                 delta=delta,
                 delta_color=colour,
-                delta_arrow=arrow,
+                delta_arrow="off",
             )
             source_caption(open_source(open_data.MYNUMBER_FILE, as_of=as_of, derived=derived, notes=notes))
     with grid, st.container(border=True, width=CARD_WIDTH):
@@ -675,12 +739,14 @@ def render() -> None:
     """Draw the page."""
     with slide():
         page_header("dx.title", "dx.intro")
-    with guarded("dx.cards"):
-        _cards_section()
+    # Each part reruns alone when its widgets change; the parts below the cards are built when opened.
+    section("dx.cards", _cards_section)
     st.divider()
-    with guarded("dx.trends"):
-        _trends_section()
+    trend_params = ("dx_copy_view", "dx_sheets_view", "dx_hours_view")
+    section(
+        "dx.trends", partial(on_demand, "open_dx_trends", t("dx.trends.heading"), _trends_section, linked=trend_params)
+    )
     st.divider()
-    with guarded("dx.mynumber"):
-        _mynumber_section()
+    mn_params = (PEERS_KEY, "dx_mn_rate_view", "dx_mn_pct_view")
+    section("dx.mynumber", partial(on_demand, "open_dx_mn", t("dx.mn.heading"), _mynumber_section, linked=mn_params))
     updated_caption(["dx_kpis", "kpi_definitions", "facility_counts", "pillars"])

@@ -14,29 +14,37 @@ Sections, each guarded so one failing part never hides the others:
 from __future__ import annotations
 
 import html
+from functools import partial
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from dashboard.charts import facilities as charts
+from dashboard.charts.before_after import before_after_chart
+from dashboard.charts.spec import VegaSpec
+from dashboard.charts.theme import ORANGE
 from dashboard.data import open_data, place_rules, provenance
 from dashboard.i18n import localized, t
-from dashboard.i18n.format import as_of_label, fmt_number, fmt_signed, fmt_value
+from dashboard.i18n.format import as_of_label, fmt_change, fmt_number, fmt_toned_change, fmt_value
 from dashboard.metrics import facilities as m
 from dashboard.metrics import geo
+from dashboard.metrics.dx import direction_tone
 from dashboard.views import cache
 from dashboard.views.components import (
+    DELTA_COLOURS,
     Source,
     credit,
     data_block,
     dataset_source,
     guarded,
+    on_demand,
     open_source,
     page_header,
     presentation_mode,
     report_quotes,
     report_sentences,
+    section,
     sections_of,
     slide,
     source_caption,
@@ -99,14 +107,20 @@ def render() -> None:
     with guarded("facilities.report_words"):
         # Why the city reviews its facilities, in the report's own words.
         report_quotes(report_sentences("facilities"), lead=t("facilities.report_words"))
-    with guarded("facilities.counts"):
-        _counts()
+    # Each part reruns alone when its widgets change; the what-if and the map are built when opened.
+    section("facilities.counts", _counts)
     with guarded("facilities.context"):
         _context()
-    with guarded("facilities.whatif"):
-        _what_if()
-    with guarded("facilities.map"):
-        _map_and_tables()
+    whatif = (MODE_KEY, RATE_KEY, COUNT_KEY, "fac_per_view", "fac_need_view")
+    section(
+        "facilities.whatif",
+        partial(on_demand, "open_fac_whatif", t("facilities.whatif.title"), _what_if, linked=whatif),
+    )
+    on_map = (KIND_KEY, TYPE_KEY, HAZARD_KEY, "fac_map_view", "fac_by_type_view", "fac_tsunami_view")
+    section(
+        "facilities.map",
+        partial(on_demand, "open_fac_map", t("facilities.map.title"), _map_and_tables, linked=on_map),
+    )
     updated_caption(["facility_counts", "population_outlook", "context_figures"])
 
 
@@ -119,6 +133,9 @@ def _counts() -> None:
         st.header(t("facilities.counts.title"))
         df = cache.dataset("facility_counts").sort_values("year")
         change = m.count_change(df)
+        # Fewer facilities is what the plan aims at (kpi_definitions): 改善 in words and colour, as on the DX page.
+        direction = cache.dataset("kpi_definitions").set_index("kpi_id")["direction"].get("facility_count", "")
+        tone = direction_tone(change.change, str(direction))
         source = dataset_source("facility_counts", rows=df)
         actual = df[df["status"] == "actual"]
         planned = df[df["status"] != "actual"]
@@ -133,9 +150,9 @@ def _counts() -> None:
             )
         cols[len(actual)].metric(
             t("facilities.card.change", start=change.start_year, end=change.end_year),
-            t("facilities.change.count", count=fmt_signed(change.change, 0)),
-            delta=t("facilities.change.pct", pct=fmt_signed(change.change_pct, 1)),
-            delta_color="off",
+            fmt_change(change.change, "facilities", 0),
+            delta=fmt_toned_change(change.change_pct, "percent", tone, 1),
+            delta_color=DELTA_COLOURS[tone],
             delta_arrow="off",
             border=True,
             help=t("facilities.change.help", start=fmt_number(change.start), end=fmt_number(change.end)),
@@ -157,13 +174,26 @@ def _counts() -> None:
     data_block(
         key="fac_counts",
         title=t("facilities.chart.counts"),
-        chart=cache.chart(
-            charts.counts_chart, actual[["year", "facilities"]], t("facilities.axis.year"), t("unit.facilities")
-        ),
+        chart=_counts_chart(actual),
         table=table,
         source=source,
         filename="facility_counts",
     )
+
+
+def _counts_chart(actual: pd.DataFrame) -> VegaSpec:
+    """The published counts: two years as a compact before→after slope, more years as bars."""
+    frame = actual[["year", "facilities"]]
+    if len(frame) != 2:
+        return cache.chart(charts.counts_chart, frame, t("facilities.axis.year"), t("unit.facilities"))
+    pair = pd.DataFrame(
+        {
+            "label": [t("year.label", year=int(y)) for y in frame["year"]],
+            "value": frame["facilities"].astype(float),
+            "value_label": [fmt_value(v, "facilities") for v in frame["facilities"]],
+        }
+    )
+    return cache.chart(before_after_chart, pair, t("facilities.axis.year"), t("unit.facilities"), ORANGE)
 
 
 # --------------------------------------------------------------------------- 2. context
@@ -252,7 +282,7 @@ def _scenario_controls(base: int, year: int) -> tuple[float, str]:
         )
         rate = float(DEFAULT_RATE if rate_value is None else rate_value)
         count = m.count_after_reduction(base, rate)
-    return count, t("facilities.whatif.custom", count=fmt_number(count), rate=fmt_signed(-rate, 1))
+    return count, t("facilities.whatif.custom", count=fmt_number(count), rate=fmt_change(-rate, "percent", 1))
 
 
 def _what_if() -> None:
@@ -292,8 +322,8 @@ def _what_if() -> None:
                 t("facilities.whatif.about", count=fmt_number(row["facilities_needed"])),
                 delta=t(
                     "facilities.whatif.cut",
-                    count=fmt_signed(-row["reduction"], 0),
-                    pct=fmt_signed(-row["reduction_pct"], 1),
+                    count=fmt_change(-row["reduction"], "facilities", 0),
+                    pct=fmt_change(-row["reduction_pct"], "percent", 1),
                 ),
                 delta_color="off",
                 delta_arrow="off",
@@ -414,7 +444,8 @@ def _pills(label: str, options: tuple[str, ...], key: str, default: list[str], p
         options=list(options),
         selection_mode="multi",
         format_func=lambda k: t(f"{prefix}.{k}"),
-        default=None if key in st.session_state else default,
+        # The same default on every run: the address leaves out exactly the default selection.
+        default=default,
         key=key,
         bind="query-params",
         help=t(help_key),

@@ -19,7 +19,7 @@ on it; on a 4K hall display everything is drawn twice as large.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import pandas as pd
 import streamlit as st
@@ -27,23 +27,32 @@ from streamlit.delta_generator import DeltaGenerator
 
 from dashboard.charts.overview import LABEL_LIMIT, LABEL_PX, timeline_chart
 from dashboard.charts.theme import PILLAR_COLOURS
-from dashboard.data import provenance
+from dashboard.data import DataError, provenance
 from dashboard.i18n import language, localized, t
-from dashboard.i18n.format import fiscal_year_label, fmt_number, fmt_value, wareki, year_month_label
+from dashboard.i18n.format import (
+    fiscal_year_label,
+    fmt_change,
+    fmt_number,
+    fmt_toned_change,
+    fmt_value,
+    wareki,
+    year_month_label,
+)
 from dashboard.metrics import overview as m
 from dashboard.metrics.dx import direction_tone
 from dashboard.views import cache, present
 from dashboard.views.components import (
     DELTA_COLOURS,
-    Arrow,
     Source,
     data_block,
     dataset_source,
     guarded,
+    on_demand,
     pages_of,
     quote_text,
     report_quotes,
     report_sentences,
+    section,
     section_text,
     sections_of,
     slide,
@@ -76,6 +85,8 @@ _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 _SCREEN_CSS = """
 [data-testid="stMainBlockContainer"] { padding-top: 1.2rem !important; padding-left: 3rem !important;
   padding-right: 3rem !important; }
+/* On a phone Streamlit's header (60 px, menu and sidebar buttons) covers the top: the page starts below it. */
+@media (max-width: 640px) { [data-testid="stMainBlockContainer"] { padding-top: 3rem !important; } }
 """
 # Presenting, the five pillars share one slide: tighter boxes.
 _PRESENT_CSS = """
@@ -109,7 +120,9 @@ def _page_css() -> str:
 <style>
 {screen}
 {_PHONE_CSS}
-.st-key-ov_cards [data-testid="stMetricValue"] {{ font-size: 1.55rem; }}
+/* Card figures as large as on every other page (36 px at 1920×1080), wrapped rather than cut. */
+.st-key-ov_cards [data-testid="stMetricValue"] {{ font-size: 2.25rem; line-height: 1.15; }}
+.st-key-ov_results p {{ font-size: 1.05rem; line-height: 1.45; margin-bottom: 0; }}
 .st-key-ov_cards [data-testid="stMetricValue"] *, .st-key-ov_cards [data-testid="stMetricDelta"] * {{
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
 }}
@@ -135,11 +148,6 @@ def _page_css() -> str:
 def _fy_short(year: int) -> str:
     """A fiscal year in a card: R4 (Japanese, as the report writes it) or FY2022."""
     return wareki(year) if language() == "ja" else t("fy.short", year=year)
-
-
-def _signed(value: float, unit: str, decimals: int) -> str:
-    """A change with its unit in the report's style: ``▲23.5万時間`` (ja), ``−235,000 hours`` (en)."""
-    return fmt_value(value, unit, decimals, signed=True)
 
 
 def _from_to(start: float, end: float, unit: str) -> str:
@@ -176,6 +184,63 @@ def _verdict() -> None:
         source_caption(dataset_source("report_context", rows=rows, timeless=True))
 
 
+def _results_line() -> None:
+    """One line of the reform's results, computed from the data (never typed): hours, facilities, online, survey.
+
+    Each part is the same figure its card shows below, with its own tone word, so the line and the
+    cards can never disagree. A part whose data cannot be read is left out (its card says why).
+    """
+    parts = [
+        text for text in (_part(build) for build in (_hours_part, _facilities_part, _online_part, _survey_part)) if text
+    ]
+    if not parts:
+        return
+    kpis = cache.dataset("dx_kpis")
+    hours = m.hours_headline(kpis)
+    period = t("overview.span.fiscal", start=fiscal_year_label(hours.start_year), end=fiscal_year_label(hours.end_year))
+    with st.container(key="ov_results"):
+        st.markdown(t("overview.results.line", period=period, parts=t("overview.results.sep").join(parts)))
+
+
+def _part(build: Callable[[], str]) -> str | None:
+    """One part of the results line, or None when its data are missing or damaged."""
+    try:
+        return build()
+    except (DataError, ValueError, KeyError):
+        return None
+
+
+def _hours_part() -> str:
+    hours = m.hours_headline(cache.dataset("dx_kpis"))
+    tone = direction_tone(hours.reduction, str(_directions().get("working_hours", "")))
+    return t(
+        "overview.results.hours",
+        change=fmt_change(hours.reduction, "hours_10k", 1),
+        pct=fmt_toned_change(hours.reduction_pct, "percent", tone, 1),
+    )
+
+
+def _facilities_part() -> str:
+    change = m.facilities_headline(cache.dataset("facility_counts")).change
+    return t("overview.results.facilities", change=fmt_change(change.change, "facilities", 0))
+
+
+def _online_part() -> str:
+    online = m.online_headline(cache.dataset("dx_kpis"))
+    return t("overview.results.online", multiple=fmt_value(online.multiple, "ratio"))
+
+
+def _survey_part() -> str:
+    answers = cache.dataset("staff_survey")
+    survey = cache.derived(m.survey_headline, answers)
+    questions = answers.drop_duplicates("question_id").set_index("question_id")
+    return t(
+        "overview.results.survey",
+        pct=fmt_value(round(survey.progress_pct), "percent"),
+        question=plain(localized(questions.loc[m.PROGRESS_QUESTION], "question")),
+    )
+
+
 # --------------------------------------------------------------------------- section 1: context
 
 
@@ -209,7 +274,7 @@ def _context_strip() -> None:
 def _context_details() -> None:
     """The challenges with their details, the goals, the vision and the missions (report sections 「市の現状」「行政経営の方向性」)."""
     frames = _context_frames()
-    st.subheader(t("overview.context.more"), anchor="ov-context")
+    st.header(t("overview.context.more"), anchor=False)
     for _, row in frames.get("challenge", pd.DataFrame()).iterrows():
         st.markdown(f"{int(row['order'])}. **{plain(localized(row, 'name'))}** — {plain(localized(row, 'detail'))}")
     st.markdown(f"**{t('overview.context.goals')}**{t('overview.list.sep')}{_numbered(frames.get('wellbeing_goal'))}")
@@ -250,19 +315,25 @@ def _card(
     link: tuple[str, dict[str, str] | None],
     delta: str | None = None,
     tone: str = "neutral",
-    arrow: Arrow = "off",
+    chart: Sequence[float] = (),
     lines: Sequence[str] = (),
     help_text: str | None = None,
 ) -> None:
-    """One headline card: the figure, what it means, its source and as-of, and the link to its page."""
+    """One headline card: the figure, its change in words, a small chart of its series, source and as-of, link.
+
+    No arrow: the change is written in words (減／増, 改善／悪化) and coloured by its tone. The small
+    chart is drawn only where the data hold a series (two points or more).
+    """
     with col, st.container(border=True, height="stretch"):
         st.metric(
             label,
             value,
             delta=delta,
             delta_color=DELTA_COLOURS[tone],
-            delta_arrow=arrow,
+            delta_arrow="off",
             help=help_text,
+            chart_data=list(chart) if len(chart) >= 2 else None,
+            chart_type="line",
         )
         for line in lines:
             st.caption(line)
@@ -277,14 +348,31 @@ def _directions() -> pd.Series:
 
 
 def _population_card(col: DeltaGenerator) -> None:
-    """The projection from the census year to 2060, with the printed index of the last year."""
-    head = m.population_headline(cache.dataset("population_outlook"))
+    """The projection's last year, the change from the census year in words, and the outlook as a small chart."""
+    outlook = cache.dataset("population_outlook")
+    head = m.population_headline(outlook)
+    change = head.end - head.base
     _card(
         col,
         label=t("overview.card.population", start=head.base_year, end=head.end_year),
-        value=_from_to(head.base, head.end, "persons"),
-        delta=t("overview.card.population_delta", year=head.end_year, base=head.base_year, index=head.end_index),
-        arrow="down" if head.end < head.base else "up",
+        value=fmt_value(head.end, "persons", 0),
+        delta=t(
+            "overview.card.population_delta",
+            base=head.base_year,
+            change=fmt_change(change, "persons", 0),
+            pct=fmt_change(change / head.base * 100, "percent", 1),
+        ),
+        chart=m.population_series(outlook),
+        lines=[
+            t(
+                "overview.card.population_line",
+                start=head.base_year,
+                end=head.end_year,
+                before=fmt_value(head.base, "persons", 0),
+                after=fmt_value(head.end, "persons", 0),
+                index=head.end_index,
+            )
+        ],
         # The report's own headline for this projection, word for word (the population page leads with it).
         help_text="\n\n".join(
             t("overview.card.report_headline", quote=plain(quote_text(r)))
@@ -299,14 +387,17 @@ def _population_card(col: DeltaGenerator) -> None:
 
 
 def _hours_card(col: DeltaGenerator) -> None:
-    """Working hours saved between the first and last fiscal year, as printed (▲23.5万時間, ▲4.5 %)."""
-    head = m.hours_headline(cache.dataset("dx_kpis"))
+    """Working hours saved between the first and last fiscal year, as printed, in words (23.5万時間減, 4.5％減)."""
+    kpis = cache.dataset("dx_kpis")
+    head = m.hours_headline(kpis)
     start, end = _fy_short(head.start_year), _fy_short(head.end_year)
+    tone = direction_tone(head.reduction, str(_directions().get("working_hours", "")))
     _card(
         col,
         label=t("overview.card.hours", start=start, end=end),
-        value=_signed(head.reduction, "hours_10k", 1),
-        delta=_signed(head.reduction_pct, "percent", 1),
+        value=fmt_change(head.reduction, "hours_10k", 1),
+        delta=fmt_toned_change(head.reduction_pct, "percent", tone, 1),
+        chart=m.hours_series(kpis),
         lines=[
             t(
                 "overview.card.hours_line",
@@ -316,8 +407,7 @@ def _hours_card(col: DeltaGenerator) -> None:
                 after=fmt_value(head.end, "hours_10k", 1),
             )
         ],
-        tone=direction_tone(head.reduction, str(_directions().get("working_hours", ""))),
-        arrow="down" if head.reduction < 0 else "up",
+        tone=tone,
         source=Source(
             [head.source_id],
             _cited(head),
@@ -328,23 +418,28 @@ def _hours_card(col: DeltaGenerator) -> None:
 
 
 def _facilities_card(col: DeltaGenerator) -> None:
-    """Public facilities, first → last published count, and the change (derived)."""
+    """Public facilities: the last published count, the change in words (derived) and the counts as a small chart."""
     counts = cache.dataset("facility_counts")
     head = m.facilities_headline(counts)
     c = head.change
     towards = counts[counts["year"].isin(head.towards_years)]
+    tone = direction_tone(c.change, str(_directions().get("facility_count", "")))
     _card(
         col,
         label=t("overview.card.facilities", start=c.start_year, end=c.end_year),
-        value=_from_to(c.start, c.end, "facilities"),
+        value=fmt_value(c.end, "facilities", 0),
         delta=t(
             "overview.card.facilities_delta",
-            change=_signed(c.change, "facilities", 0),
-            pct=_signed(c.change_pct, "percent", 1),
+            base=c.start_year,
+            change=fmt_change(c.change, "facilities", 0),
+            pct=fmt_toned_change(c.change_pct, "percent", tone, 1),
         ),
-        tone=direction_tone(c.change, str(_directions().get("facility_count", ""))),
-        arrow="down" if c.change < 0 else "up",
-        lines=[plain(localized(r, "label")) for _, r in towards.iterrows()],  # printed without a count
+        chart=m.facilities_series(counts),
+        tone=tone,
+        lines=[
+            t("overview.card.facilities_line", start=c.start_year, before=fmt_value(c.start, "facilities", 0)),
+            *(plain(localized(r, "label")) for _, r in towards.iterrows()),  # printed without a count
+        ],
         source=Source(
             [head.source_id], _cited(head), t("overview.span.years", start=c.start_year, end=c.end_year), derived=True
         ),
@@ -419,7 +514,7 @@ def _cards_section() -> None:
 def _pillars_column() -> None:
     """The five pillars, stacked: name (a link to the DX page filtered by it), aims, KPIs and initiatives."""
     summary = m.pillar_summary(cache.dataset("pillars"), cache.dataset("kpi_definitions"), cache.dataset("initiatives"))
-    st.subheader(t("overview.pillars.heading"), anchor="ov-pillars")
+    st.header(t("overview.pillars.heading"), anchor=False)
     for _, row in summary.iterrows():
         pid = str(row["pillar_id"])
         with st.container(border=True, key=f"ov_pillar_{pid}", gap="xxsmall"):
@@ -520,7 +615,7 @@ def _timeline_section() -> None:
         years = fys or all_years
         title = t("overview.timeline.title", start=fiscal_year_label(min(years)), end=fiscal_year_label(max(years)))
         if shown.empty:
-            st.subheader(title, anchor="ov-timeline")
+            st.header(title, anchor=False)
             st.info(t("overview.timeline.empty"), icon=":material/search_off:")
             return
         frame = _timeline_frame(shown, names)
@@ -611,6 +706,22 @@ def _named_section() -> None:
 # --------------------------------------------------------------------------- page
 
 
+def _initiatives() -> None:
+    """The pillars beside the timeline, then the named initiatives and the report's context (built when opened)."""
+    # The pillars stand beside the timeline; presentation mode gives the timeline the whole width.
+    left, right = (st.container(), st.container()) if present.active() else st.columns([1.15, 4], gap="medium")
+    with left, slide(), guarded("overview.pillars"):
+        _pillars_column()
+    with right, guarded("overview.timeline"):
+        _timeline_section()
+    st.divider()
+    left, right = st.columns([3, 2], gap="large")
+    with left, guarded("overview.named"):
+        on_demand("open_ov_named", t("overview.named.open"), _named_section, linked=("ov_named_view",))
+    with right, slide(), guarded("overview.context_details"):
+        on_demand("open_ov_context", t("overview.context.more"), _context_details)
+
+
 def render() -> None:
     """Draw the page: context, headline cards, pillars beside the timeline, then the named initiatives."""
     st.html(_page_css())
@@ -622,24 +733,16 @@ def render() -> None:
             st.caption(t("app.subtitle"))
         with verdict, guarded("overview.verdict"):
             _verdict()
+        with guarded("overview.results"):
+            _results_line()
         with guarded("overview.context"):
             _context_strip()
     with slide(), guarded("overview.cards"):
         if present.active():  # a slide has a heading; the normal view shows the cards under the title
-            st.subheader(t("overview.cards.heading"), anchor=False)
+            st.header(t("overview.cards.heading"), anchor=False)
         _cards_section()
-    # The pillars stand beside the timeline; presentation mode gives the timeline the whole width.
-    left, right = (st.container(), st.container()) if present.active() else st.columns([1.15, 4], gap="medium")
-    with left, slide(), guarded("overview.pillars"):
-        _pillars_column()
-    with right, guarded("overview.timeline"):
-        _timeline_section()
-    st.divider()
-    left, right = st.columns([3, 2], gap="large")
-    with left, guarded("overview.named"):
-        _named_section()
-    with right, slide(), guarded("overview.context_details"):
-        _context_details()
+    # The timeline's filters also filter the named initiatives, so both are one part that reruns alone.
+    section("overview.initiatives", _initiatives)
     updated_caption(
         [
             "population_outlook",

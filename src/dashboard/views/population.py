@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import pandas as pd
@@ -30,7 +31,7 @@ from dashboard.charts.population import (
 from dashboard.charts.theme import IWAKI
 from dashboard.data import DataError, open_data, provenance
 from dashboard.i18n import t
-from dashboard.i18n.format import fmt_number, fmt_signed, fmt_value
+from dashboard.i18n.format import fmt_change, fmt_number, fmt_value
 from dashboard.metrics import population as pm
 from dashboard.views import cache, present
 from dashboard.views.components import (
@@ -39,10 +40,12 @@ from dashboard.views.components import (
     dataset_source,
     download_csv,
     guarded,
+    on_demand,
     open_source,
     page_header,
     report_quotes,
     report_sentences,
+    section,
     section_text,
     show_chart,
     show_data_error,
@@ -82,7 +85,7 @@ def _persons(value: float) -> str:
 
 
 def _rate(rate: float) -> str:
-    return t("population.rate_value", value=fmt_signed(rate * 100, 2))
+    return t("population.rate_value", value=fmt_change(rate * 100, "percent", 2))
 
 
 def _table(columns: dict[str, Any]) -> pd.DataFrame:
@@ -120,7 +123,7 @@ def _headline(report: pd.DataFrame) -> None:
     base_year, base_pop = int(base["year"]), float(base["population"])
     last = report.iloc[-1]
     if present.active():  # a slide of its own has a heading; the normal view shows the cards under the words
-        st.subheader(t("population.cards.heading"), anchor=False)
+        st.header(t("population.cards.heading"), anchor=False)
     halving = pm.halving_year(report.set_index("year")["population"], base_year)
     cols = st.columns(len(report) + 1)
     for col, (_, row) in zip(cols, report.iterrows(), strict=False):
@@ -136,9 +139,13 @@ def _headline(report: pd.DataFrame) -> None:
             _persons(row["population"]),
             delta=None
             if year == base_year
-            else t("population.card.delta", change=fmt_signed(change, 0), pct=fmt_signed(change / base_pop * 100, 1)),
+            else t(
+                "population.card.delta",
+                change=fmt_change(change, "persons", 0),
+                pct=fmt_change(change / base_pop * 100, "percent", 1),
+            ),
             delta_color="off",
-            delta_arrow="down" if change < 0 else "auto",
+            delta_arrow="off",  # the change is in words (人減); an arrow beside it only competes
             delta_description=None if year == base_year else t("population.card.delta_desc", year=base_year),
             help=t("population.index", index=int(row["index_2020"])),
             border=True,
@@ -276,6 +283,7 @@ def _outlook(series: pd.DataFrame) -> None:
             notes=[t("population.outlook.index_note", year=base_year)] if index_mode else [],
         ),
         filename="population_outlook_series",
+        level=2,  # the first section of the page after its cards
     )
     st.caption(t("population.outlook.marks"))
     if dropped:
@@ -324,7 +332,7 @@ def _count_note(series: pd.DataFrame) -> None:
 
 
 def _derived(series: pd.DataFrame) -> None:
-    st.subheader(t("population.derived.title"))
+    st.header(t("population.derived.title"), anchor=False)
     points = pm.census_basis_points(series)
     years = [int(y) for y in points.index]
     kinds = series[series["basis"] == "census"].drop_duplicates("year").set_index("year")["series"]
@@ -412,14 +420,15 @@ def _derived(series: pd.DataFrame) -> None:
 
 
 def _age_structure() -> None:
-    st.subheader(t("population.age.title"))
+    st.header(t("population.age.title"), anchor=False)
     st.info(t("population.age.context"), icon=":material/location_city:")
     ipss = cache.ipss()
     codes = tuple(c for c in AREAS if c in set(ipss["code"]))
     area_labels = {c: t(f"population.area.{c}") for c in codes}
     group_labels = {g: t(f"population.age.{g}") for g in pm.AGE_GROUPS}
     basis = {False: t("population.age.census_base"), True: t("population.age.projected")}
-    source = open_source(open_data.IPSS_FILE, notes=[t("population.age.basis_note")])
+    # IPSS's projections come every five years: the 2023 edition is the newest, not an old figure.
+    source = open_source(open_data.IPSS_FILE, notes=[t("population.age.basis_note")], latest_edition=True)
     titles_common = {"x": t("population.axis.year"), "basis": t("population.col.basis")}
     a, b, _ = st.columns([2, 1, 3], vertical_alignment="bottom")
     area = a.selectbox(
@@ -493,7 +502,9 @@ def _age_structure() -> None:
                 },
             ),
             table=table,
-            source=open_source(open_data.IPSS_FILE, derived=True, notes=[t("population.age.basis_note")]),
+            source=open_source(
+                open_data.IPSS_FILE, derived=True, notes=[t("population.age.basis_note")], latest_edition=True
+            ),
             filename="population_ageing",
         )
 
@@ -517,14 +528,14 @@ def _peer_table(peers: pd.DataFrame) -> pd.DataFrame:
 
 
 def _legend_labels() -> list[str]:
-    """Labels of the map's change classes (``metrics.population.CHANGE_BREAKS``), in the report's ▲ style."""
+    """Labels of the map's change classes (``metrics.population.CHANGE_BREAKS``, all ≤ 0) in words: 「5〜10％減」."""
     breaks = pm.CHANGE_BREAKS
-    labels = [t("population.legend.below", v=fmt_signed(breaks[0], 0))]
+    labels = [t("population.legend.below", v=fmt_number(abs(breaks[0])))]
     labels += [
-        t("population.legend.between", a=fmt_signed(lo, 0), b=fmt_signed(hi, 0))
+        t("population.legend.between", a=fmt_number(abs(hi)), b=fmt_number(abs(lo)))
         for lo, hi in itertools.pairwise(breaks)
     ]
-    labels.append(t("population.legend.above", v=fmt_signed(breaks[-1], 0)))
+    labels.append(t("population.legend.above", v=fmt_number(abs(breaks[-1]))))
     return labels
 
 
@@ -543,15 +554,27 @@ def _selected_from_map(event: Any, valid: set[str]) -> None:
 
 
 def _peers() -> None:
-    st.subheader(t("population.peers.title"))
+    st.header(t("population.peers.title"), anchor=False)
     census = cache.census2015("fukushima")
     peers = pm.census_change(census)
     iwaki = peers[peers["code5"] == pm.IWAKI_CODE5]
     if not iwaki.empty:
         row = iwaki.iloc[0]
         st.markdown(
-            t("population.peers.iwaki", pct=fmt_signed(row["change_pct"], 1), rank=int(row["rank"]), n=len(peers))
+            t(
+                "population.peers.iwaki",
+                pct=fmt_change(row["change_pct"], "percent", 1),
+                rank=int(row["rank"]),
+                n=len(peers),
+            )
         )
+        if row["change_pct"] > 0:
+            # Iwaki grew in 2010→2015 only because people evacuated from the nuclear accident's zone settled
+            # in the city; beside a page about decline this must be said where the figure is shown.
+            st.info(
+                t("population.peers.why_growth", pct=fmt_change(row["change_pct"], "percent", 1)),
+                icon=":material/info:",
+            )
     table = _peer_table(peers)
     codes = list(peers["code5"])
     names = dict(zip(peers["code5"], peers["name"], strict=True))
@@ -568,7 +591,7 @@ def _peers() -> None:
             props = peers.set_index("code5").assign(
                 p2010=lambda d: d["pop_2010"].map(fmt_number),
                 p2015=lambda d: d["pop_2015"].map(fmt_number),
-                pct=lambda d: d["change_pct"].map(lambda v: fmt_signed(v, 1)),
+                pct=lambda d: d["change_pct"].map(lambda v: fmt_change(v, "percent", 1)),
             )[["name", "p2010", "p2015", "pct", "rank", "change_class"]]
             selected = st.session_state.get("pop_muni", pm.IWAKI_CODE5)
             deck = change_map(
@@ -608,7 +631,7 @@ def _peers() -> None:
 def _map_legend() -> None:
     """The map's colour classes and how to use it (the mouse hint only outside presentation mode)."""
     show_chart(cache.chart(change_legend, _legend_labels(), t("population.legend.title")), key="pop_map_legend")
-    hint = "" if present.active() else "｜" + t("population.map.hint")
+    hint = "" if present.active() else t("prov.part_sep") + t("population.map.hint")
     st.caption(t("population.legend.iwaki") + hint)
 
 
@@ -618,8 +641,8 @@ def _municipality_card(peers: pd.DataFrame, code: str) -> None:
     a, b = st.columns(2)
     a.metric(t("population.col.pop_2010"), _persons(row["pop_2010"]))
     b.metric(t("population.col.pop_2015"), _persons(row["pop_2015"]))
-    a.metric(t("population.col.change"), t("population.persons_signed", value=fmt_signed(row["change"], 0)))
-    b.metric(t("population.col.change_pct"), t("population.pct_signed", value=fmt_signed(row["change_pct"], 1)))
+    a.metric(t("population.col.change"), fmt_change(row["change"], "persons", 0))
+    b.metric(t("population.col.change_pct"), fmt_change(row["change_pct"], "percent", 1))
     st.metric(t("population.col.rank"), t("population.rank_value", rank=int(row["rank"]), n=len(peers)))
     if code != pm.IWAKI_CODE5:
         iwaki = peers[peers["code5"] == pm.IWAKI_CODE5]
@@ -627,7 +650,7 @@ def _municipality_card(peers: pd.DataFrame, code: str) -> None:
             st.caption(
                 t(
                     "population.peers.compare",
-                    pct=fmt_signed(iwaki.iloc[0]["change_pct"], 1),
+                    pct=fmt_change(iwaki.iloc[0]["change_pct"], "percent", 1),
                     rank=int(iwaki.iloc[0]["rank"]),
                 )
             )
@@ -658,7 +681,7 @@ def _peer_list(peers: pd.DataFrame, table: pd.DataFrame) -> None:
     st.markdown(f"**{t('population.peers.table')}**")
     st.dataframe(styled(table.set_axis(peers.index)), hide_index=True, height=420)
     source_caption(source)
-    download_csv(table, "population_census_change", "pop_peers")
+    download_csv(table, "population_census_change", "pop_peers", title=t("population.peers.table"))
 
 
 # --------------------------------------------------------------------------- page
@@ -679,17 +702,36 @@ def render() -> None:
     series = None
     with guarded("population.outlook"):
         if report is not None:
-            st.divider()
             series = _outlook_series(report)
-            _outlook(series)
-    with guarded("population.derived"):
-        if series is not None:
-            st.divider()
-            with slide():
-                _derived(series)
-    with guarded("population.age"):
+    # Each part reruns alone when its widgets change (section); the parts below the first screen are
+    # built when opened (on_demand), their state in the URL.
+    if series is not None:
         st.divider()
-        _age_structure()
-    with guarded("population.peers"):
+        section("population.outlook", partial(_outlook, series))
         st.divider()
-        _peers()
+        section(
+            "population.derived",
+            partial(
+                on_demand,
+                "open_pop_derived",
+                t("population.derived.title"),
+                partial(_derived_slide, series),
+                linked=("pop_from", "pop_to", "pop_at"),
+            ),
+        )
+    st.divider()
+    age_params = ("pop_area", "pop_share", "pop_age_view", "pop_ageing_view")
+    section(
+        "population.age",
+        partial(on_demand, "open_pop_age", t("population.age.title"), _age_structure, linked=age_params),
+    )
+    st.divider()
+    section(
+        "population.peers",
+        partial(on_demand, "open_pop_peers", t("population.peers.title"), _peers, linked=("pop_muni", "pop_map_view")),
+    )
+
+
+def _derived_slide(series: pd.DataFrame) -> None:
+    with slide():
+        _derived(series)

@@ -34,7 +34,7 @@ import streamlit as st
 
 from dashboard.charts.export import scaled_spec
 from dashboard.i18n import DEFAULT_LANGUAGE, language, t
-from dashboard.views import links, params, safe
+from dashboard.views import links, params
 
 MODE_PARAM = "mode"
 ADVANCE_PARAM = "advance"
@@ -191,6 +191,24 @@ export default function (component) {
 """
 _bar = st.components.v2.component("dashboard_present_bar", js=_BAR_JS, isolate_styles=False)
 
+# The print header's URL line, read from the address bar when the page is printed: a section that
+# reruns alone (st.fragment) changes the URL without the page's end being drawn again, so a line
+# written by the server would name the view before the last change. The server's URL is the text
+# until then (and what a browser without scripts prints). Set as text, never as HTML.
+_PRINT_URL_JS = """
+export default function (component) {
+  const { data, parentElement } = component;
+  const line = document.createElement('p');
+  line.className = 'dash-print-url';
+  const show = () => { line.textContent = data.prefix + location.href; };
+  line.textContent = data.prefix + data.url;
+  parentElement.replaceChildren(line);
+  addEventListener('beforeprint', show);
+  return () => removeEventListener('beforeprint', show);
+}
+"""
+_print_url = st.components.v2.component("dashboard_print_url", js=_PRINT_URL_JS, isolate_styles=False)
+
 # Controls that change the view; hidden while presenting (the values still apply).
 _CONTROLS = ", ".join(
     f'[data-testid="stElementContainer"]:has([data-testid="{testid}"]):not([class*="st-key-present_"])'
@@ -335,6 +353,20 @@ html:not([data-present-slide]) [data-testid="stMainBlockContainer"]
 """.replace("CONTROLS", _CONTROLS)
 
 _STYLE_HOLDER = '<span class="dashboard-styles"></span>'
+
+# The print header (URL and date) comes last in the page, so that on screen it is added below what
+# is drawn rather than above it; on paper it is set at the top of the first page, in room kept for it.
+PRINT_ORDER_CSS = """
+<style>
+@media print {
+  html body [data-testid="stMainBlockContainer"] { position: relative !important; padding-top: 3.2rem !important; }
+  [data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] > :has(> .st-key-print_meta) {
+    position: absolute !important; top: 0; left: 0; right: 0;
+  }
+  .dash-print-url { font-size: 0.875rem; color: #1F2328; margin: 0; overflow-wrap: anywhere; }
+}
+</style>
+"""
 
 PRINT_CSS = """
 <style>
@@ -512,7 +544,7 @@ def start() -> None:
     # One element in the sidebar, not style-only: Streamlit sends style-only HTML to its event
     # container, which is emptied at the start of every rerun, so the sidebar and controls
     # would flash up while a page changes. A normal element stays until it is replaced.
-    sidebar.html(PRINT_CSS + (PRESENT_CSS if active() else "") + _STYLE_HOLDER)
+    sidebar.html(PRINT_CSS + PRINT_ORDER_CSS + (PRESENT_CSS if active() else "") + _STYLE_HOLDER)
 
 
 def _sync_url() -> None:
@@ -540,17 +572,16 @@ def current_index(pages: Sequence[st.Page], url: str | None) -> int:
 
 @dataclass
 class Frame:
-    """Places kept around a page while it draws: the link notice and the print header."""
+    """Places kept around a page while it draws: the link notice."""
 
     notice: Any
-    print_meta: Any
 
 
 def before_page(pages: Sequence[st.Page]) -> Frame:
     """Start a page: its slide count, the server's page buttons (presenting), places for the notice and print header."""
     st.session_state[_SLIDES] = 0
     st.session_state[_IN_SLIDE] = False
-    frame = Frame(notice=st.container(), print_meta=st.container(key="print_meta"))
+    frame = Frame(notice=st.container())
     if active():
         index = current_index(pages, st.context.url)
         # Hidden: the bar's script presses them after a page's last slide (→) or before its first (←).
@@ -593,8 +624,12 @@ def in_slide() -> bool:
 
 
 def after_page(frame: Frame, pages: Sequence[st.Page]) -> None:
-    """Finish a page: the print header (URL and date), the link notice, and the presenter's bar."""
-    _print_meta(frame.print_meta)
+    """Finish a page: the print header (URL and date), the link notice, and the presenter's bar.
+
+    The print header is written after the page's content, where it can move nothing already drawn
+    (it is hidden on screen); the print stylesheet puts it first on paper (``PRINT_ORDER_CSS``).
+    """
+    _print_meta(st.container(key="print_meta"))
     links.show_notice(frame.notice, skip=frozenset({MODE_PARAM, ADVANCE_PARAM, SLIDE_PARAM}))
     if not active():
         return
@@ -620,6 +655,7 @@ def after_page(frame: Frame, pages: Sequence[st.Page]) -> None:
             },
             width="content",
         )
+        links.copy_link_button("present_copy_link", presenting=True)  # the link of the slide shown (``?slide=``)
 
 
 def view_url(base: str | None, params: Mapping[str, Sequence[str]]) -> str:
@@ -635,7 +671,10 @@ def _print_meta(slot: Any) -> None:
     except (ZoneInfoNotFoundError, ValueError):
         now = datetime.now()
     when = t("ymd.label", year=now.year, month=now.month, day=now.day, month_name=now.strftime("%B"))
-    slot.caption(t("present.print_url", url=safe.plain(view_url(st.context.url, params))))
+    url = view_url(st.context.url, params)
+    prefix = t("present.print_url", url="\u0000").split("\u0000", 1)[0]  # the words before the URL
+    with slot:
+        _print_url(key="print_url", data={"prefix": prefix, "url": url}, width="stretch")
     slot.caption(t("present.print_date", when=f"{when} {now:%H:%M}"))
 
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from dashboard.data import DataError
-from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, localized, set_language, t
-from dashboard.views import auth, cache, links, present
+from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, language, localized, set_language, t
+from dashboard.i18n.format import is_missing
+from dashboard.views import a11y, auth, cache, links, present
 from dashboard.views.safe import plain
 
 # Static CSS (no data-derived text). One rule scales every page with the screen: the root font
@@ -48,6 +50,96 @@ html { font-size: clamp(16px, calc(100vw / 120), 64px) !important; }
 """
 
 
+# Accessibility (WCAG 2.1 AA, checked by axe-core in tests/e2e/test_accessibility_browser.py). Static rules.
+# Streamlit draws captions in the text colour at 60 % opacity (#797b7e on white: 4.24:1); they carry the sources
+# and dates, so they get an opaque grey of 6.3:1 on white and 5.8:1 on the sidebar's background. Keyboard focus is a 3 px
+# outline with a white halo: it shows on any background and never looks like the current page's
+# highlight in the navigation (a tinted background, no outline). Heading links ("Link to heading") and the
+# element toolbars of charts (fullscreen, "Copy Vega-Lite spec") are hidden: each added tab stops before
+# every chart, and the page offers its own downloads and a table view instead.
+_ACCESS_CSS = """
+<style>
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p,
+[data-testid="stWidgetLabel"] [data-testid="stCaptionContainer"] { color: #5C6066 !important; opacity: 1 !important; }
+/* A disabled widget's label stays readable (Streamlit fades it to 40 %: 2.4:1). */
+label[data-testid="stWidgetLabel"][disabled], label[data-testid="stWidgetLabel"][disabled] * { color: #5C6066 !important; }
+[data-testid="stHeaderActionElements"], [data-testid="stHeadingWithActionElements"] > span > a[href^="#"] {
+  display: none !important;
+}
+[data-testid="stElementToolbar"] { display: none !important; }
+:is(a, button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"]), [role="button"],
+    [role="tab"], [role="radio"], [role="checkbox"], [role="switch"], [role="slider"], [role="option"]):focus-visible {
+  outline: 3px solid #1F2328 !important; outline-offset: 2px !important;
+  box-shadow: 0 0 0 5px #FFFFFF !important; border-radius: 0.25rem;
+}
+[data-testid="stSidebarNav"] a[aria-current="page"], [data-testid="stSidebarNavLink"][aria-current="page"] {
+  outline: none; border-left: 4px solid #0062A3;
+}
+</style>
+"""
+
+# Print (A4 landscape; present.PRINT_CSS hides the controls and sets the page). Streamlit's own print rules
+# make every row a block (columns and cards stack one under the other) and forbid a page break inside any
+# box holding a chart, so a whole section jumps to the next sheet and leaves the rest of the sheet empty
+# (/dx took 14 sheets, cards two to a row in the left half). Here rows stay flex rows that never wrap,
+# cards sit five to a row, only a card, a figure or a chart itself is kept whole, the screen's layout is
+# printed at half size with narrower margins (every page fits in four sheets), and a figure never breaks
+# inside (「▲23.5万時間」 stays on one line).
+_PRINT_LAYOUT_CSS = """
+<style>
+@page { size: A4 landscape; margin: 8mm 10mm; }
+@media print {
+  [data-testid="stMainBlockContainer"] { zoom: 0.5; }
+  [data-testid="stMetricValue"], [data-testid="stMetricValue"] * {
+    white-space: nowrap !important; word-break: keep-all !important; overflow-wrap: normal !important;
+  }
+  [data-testid="stHorizontalBlock"] { display: flex !important; }
+  [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"]) { flex-wrap: nowrap !important; }
+  [data-testid="stColumn"] { min-width: 0 !important; }
+  [data-testid="stVerticalBlock"], [data-testid="stLayoutWrapper"], [data-testid="stColumn"],
+  [data-testid="stElementContainer"] { break-inside: auto !important; }
+  [data-testid="stHorizontalBlock"] > [data-testid="stLayoutWrapper"], [data-testid="stMetric"],
+  [data-testid="stVegaLiteChart"], [data-testid="stDeckGlJsonChart"] { break-inside: avoid !important; }
+  [data-testid="stHorizontalBlock"] > [data-testid="stLayoutWrapper"]:has([data-testid="stMetric"]) {
+    flex: 1 1 calc(20% - 1rem) !important; min-width: calc(20% - 1rem) !important; width: auto !important;
+  }
+  [data-testid="stVegaLiteChart"] { width: 100% !important; max-width: 100% !important; }
+}
+</style>
+"""
+
+# Phones (up to 640 px wide; measured at 390 × 844). The page never scrolls sideways: a chart drawn
+# wider than the screen is scaled down to the column (Vega's SVG keeps its proportions, so heatmap
+# digits shrink with their cells instead of colliding), except the timeline, which would be too small
+# to read: it keeps its designed 1,000 px and scrolls inside its own frame, under a hint that says so. Static
+# tables and text fields scroll or shrink inside the column. The page title is the largest text,
+# then section headings (Streamlit's h2/h3 are larger than the 1.6 rem title otherwise).
+_PHONE_CSS = """
+<style>
+@media (max-width: 640px) {
+  [data-testid="stMain"] { overflow-x: hidden; }
+  [data-testid="stMainBlockContainer"] { padding-left: 1rem !important; padding-right: 1rem !important; }
+  [data-testid="stMain"] h1 { font-size: 2rem !important; line-height: 1.25 !important; }
+  [data-testid="stMain"] h2 { font-size: 1.5rem !important; line-height: 1.3 !important; }
+  [data-testid="stMain"] h3 { font-size: 1.25rem !important; line-height: 1.35 !important; }
+  [data-testid="stMain"] h4 { font-size: 1.1rem !important; }
+  [data-testid="stVegaLiteChart"] { max-width: 100% !important; }
+  [data-testid="stVegaLiteChart"] svg { max-width: 100% !important; height: auto !important; }
+  .st-key-ov_timeline_box [data-testid="stFullScreenFrame"]:has([data-testid="stVegaLiteChart"]) { overflow-x: auto; }
+  .st-key-ov_timeline_box [data-testid="stVegaLiteChart"] { min-width: 1000px; max-width: none !important; }
+  .st-key-ov_timeline_box [data-testid="stVegaLiteChart"] svg { max-width: none !important; }
+  .st-key-ov_timeline_box [data-testid="stFullScreenFrame"]:has([data-testid="stVegaLiteChart"])::before {
+    content: "SCROLL_HINT"; display: block; position: sticky; left: 0; font-size: 0.875rem; color: #4a4c55;
+    margin-bottom: 0.25rem;
+  }
+  [data-testid="stTable"], [data-testid="stMarkdownContainer"]:has(table) { overflow-x: auto; max-width: 100%; }
+  [data-testid="stMain"] input { min-width: 0; max-width: 100%; }
+  [data-testid="stMain"] [data-testid="stHorizontalBlock"] { flex-wrap: wrap; }
+  .st-key-copy_link_bar { padding-top: 1.75rem; }
+}
+</style>
+"""
+
 LANG_STATE = "lang"
 _LANG_SWITCH = "lang_switch"
 
@@ -85,7 +177,9 @@ def start() -> str:
     elif st.query_params.get("lang") != chosen:
         st.query_params["lang"] = chosen
     st.sidebar.markdown(f"**{t('app.title')}**")
-    st.html(_CSS)
+    st.html(_CSS + _ACCESS_CSS + _PRINT_LAYOUT_CSS)
+    st.html(_PHONE_CSS.replace("SCROLL_HINT", t("phone.scroll_hint")))
+    a11y.page_language()  # <html lang> and Streamlit's own control labels in the screen's language
     present.start()  # presentation mode, print styles (issue 8)
     return chosen
 
@@ -125,7 +219,17 @@ def sidebar_footer() -> None:
         except DataError:
             return
         for _, row in sources.iterrows():
-            st.caption(plain(localized(row, "credit") + (f"（{row['licence']}）" if row["licence"] else "")))
+            st.caption(plain(_credit_with_licence(row)))
+
+
+def _credit_with_licence(row: pd.Series) -> str:
+    """A source's credit line and its licence, both in the page's language (the licence's English when given)."""
+    licence = row["licence"]
+    english = row.get("licence_en")
+    if language() == "en" and isinstance(english, str) and english.strip():
+        licence = english
+    credit = localized(row, "credit")
+    return t("sidebar.credit_licence", credit=credit, licence=licence) if not is_missing(licence) else credit
 
 
 def run_page(render: Callable[[], None]) -> None:
@@ -155,5 +259,9 @@ def run_page(render: Callable[[], None]) -> None:
     # Presentation mode, the link notice and the print header wrap every page (issue 8).
     shown = [page for page in pages() if page.url_path != "admin"]
     frame = present.before_page(shown)
+    if not present.active():  # presenting, the button is in the presenter's bar
+        with st.container(key="copy_link_bar", horizontal=True, horizontal_alignment="right"):
+            links.copy_link_button("copy_link")
     render()
     present.after_page(frame, shown)
+    links.keep_url_in_step()

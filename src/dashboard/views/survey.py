@@ -14,6 +14,7 @@ Filters live in the URL: ``survey_wave``, ``survey_group``, ``survey_dim``,
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -40,8 +41,10 @@ from dashboard.views.components import (
     Source,
     data_block,
     guarded,
+    on_demand,
     page_header,
     pages_of,
+    section,
     sections_of,
     slide,
     source_caption,
@@ -373,16 +376,22 @@ def _figure(row: pd.Series) -> str:
 
 
 def _compare(visible: pd.DataFrame, hidden: pd.DataFrame, wave: str) -> None:
-    """Groups of one dimension side by side for one question (the whole survey as the first bar)."""
-    st.header(t("survey.compare.title"))
+    """Groups of one dimension side by side for one question (the whole survey as the first bar).
+
+    A survey without group results (the report's two published shares) has no such section at all:
+    an empty heading with a "no data" box is a dead end for the reader (the data-format guide at the
+    bottom of the page says what to import for it). Groups hidden for their size are still reported.
+    """
     in_wave = visible[visible["wave"] == wave]
     hidden_wave = hidden[hidden["wave"] == wave]
     grouped = in_wave[in_wave["group_dim"] != ALL]
     links.check_choice("survey_q", grouped["question_id"].unique())  # without groups no question can be chosen
     if grouped.empty:
-        _hidden_note(hidden_wave)
-        st.info(t("survey.compare.none"), icon=":material/group_off:")
+        if len(hidden_wave):
+            st.header(t("survey.compare.title"))
+            _hidden_note(hidden_wave)
         return
+    st.header(t("survey.compare.title"))
     dims = sorted(
         set(grouped["group_dim"]), key=lambda d: (DIM_ORDER.index(d) if d in DIM_ORDER else len(DIM_ORDER), d)
     )
@@ -443,14 +452,13 @@ def _compare(visible: pd.DataFrame, hidden: pd.DataFrame, wave: str) -> None:
 
 
 def _trend(visible: pd.DataFrame, group: Group) -> None:
-    """Favourable share per wave for the selected group, when two or more waves have a scale."""
-    st.header(t("survey.trend.title"))
+    """Favourable share per wave for the selected group, when two or more waves have a scale (else no section)."""
     rows = visible[(visible["group_dim"] == group[0]) & (visible["group_value"] == group[1])]
     heads, left_out = cache.derived(trend, rows)
     waves = sorted(set(heads["wave"])) if len(heads) else []
     if len(waves) < 2:
-        st.info(t("survey.trend.single"), icon=":material/timeline:")
         return
+    st.header(t("survey.trend.title"))
     notes = (
         [t("survey.trend.left_out", waves=t("survey.sep").join(wave_label(w) for w in left_out))] if left_out else []
     )
@@ -489,6 +497,46 @@ def _trend(visible: pd.DataFrame, group: Group) -> None:
     )
 
 
+def _body(dist: pd.DataFrame, visible: pd.DataFrame, hidden: pd.DataFrame) -> None:
+    wave, group = _filters(visible)
+    with guarded("survey.results"):
+        _results(visible, hidden, wave, group)
+    with guarded("survey.unknowns"):
+        _unknowns(dist, wave)
+    # A part with nothing to show is left out, closed or open (no heading over a "no data" box).
+    with guarded("survey.compare"):
+        if _compare_has_content(visible, hidden, wave):
+            on_demand(
+                "open_sv_compare",
+                t("survey.compare.title"),
+                partial(_compare, visible, hidden, wave),
+                linked=("survey_dim", "survey_q", "survey_groups"),
+            )
+    with guarded("survey.trend"):
+        if _trend_has_content(visible, group):
+            on_demand(
+                "open_sv_trend",
+                t("survey.trend.title"),
+                partial(_trend, visible, group),
+                linked=("survey_trend_view",),
+            )
+
+
+def _compare_has_content(visible: pd.DataFrame, hidden: pd.DataFrame, wave: str) -> bool:
+    """Whether the wave has group results, or groups hidden for their size (reported in the section)."""
+    grouped = visible[(visible["wave"] == wave) & (visible["group_dim"] != ALL)]
+    if grouped.empty:
+        links.check_choice("survey_q", [])  # without groups a linked question cannot be used
+    return not grouped.empty or bool((hidden["wave"] == wave).any())
+
+
+def _trend_has_content(visible: pd.DataFrame, group: Group) -> bool:
+    """Whether two or more waves have a scale for the selected group (the trend needs two points)."""
+    rows = visible[(visible["group_dim"] == group[0]) & (visible["group_value"] == group[1])]
+    heads, _left_out = cache.derived(trend, rows)
+    return len(heads) > 0 and heads["wave"].nunique() >= 2
+
+
 def render() -> None:
     """Draw the page."""
     with slide():
@@ -502,14 +550,8 @@ def render() -> None:
     if visible.empty:
         _hidden_note(hidden)
         return
-    wave, group = _filters(visible)
-    with guarded("survey.results"):
-        _results(visible, hidden, wave, group)
-    with guarded("survey.unknowns"):
-        _unknowns(dist, wave)
-    with guarded("survey.compare"):
-        _compare(visible, hidden, wave)
-    with guarded("survey.trend"):
-        _trend(visible, group)
+    # The filters apply to every part below them: together they are one part that reruns alone;
+    # the comparison and the trend are built when opened.
+    section("survey.body", partial(_body, dist, visible, hidden))
     with guarded("survey.format"), st.expander(t("survey.format.title"), icon=":material/upload_file:"):
         st.markdown(t("survey.format.body", min=MIN_GROUP_SIZE))

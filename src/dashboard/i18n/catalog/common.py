@@ -131,6 +131,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unit.oku_yen_per_year": ("億円／年", "× ¥100 million a year"),
     "unit.various": ("各種", "various"),
     "unit.—": ("—", "—"),
+    # One sign convention: a change in words, its tone in words, and the age of an old figure (i18n/format.py)
+    "change.down": ("{size}減", "down {size}"),
+    "change.up": ("{size}増", "up {size}"),
+    "change.none": ("増減なし", "no change"),
+    "change.toned": ("{change}（{tone}）", "{change} ({tone})"),
+    "change.tone.good": ("改善", "better"),
+    "change.tone.bad": ("悪化", "worse"),
+    "change.stale": ("{when}時点・最新ではありません", "as of {when}, not current"),
+    "unit.points": ("ポイント", "points"),
+    # Punctuation of provenance lines: Japanese 、｜： never appear in English text.
+    "prov.list_sep": ("、", ", "),
+    "prov.part_sep": ("｜", " | "),
+    "prov.label_sep": ("：", ": "),
+    "sidebar.credit_licence": ("{credit}（{licence}）", "{credit} ({licence})"),
     # Calendar
     "fy.label": ("{year}年度（{wareki}）", "FY{year} ({wareki})"),
     "fy.short": ("{year}年度", "FY{year}"),
@@ -142,4 +156,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_published": ("数値の記載なし", "not published"),
     # Pillars (ids → short names for legends; full names come from the data)
     "pillar.all": ("すべての柱", "All pillars"),
+    # Screen-reader names of Streamlit's own controls, in the screen's language (views/a11y.py).
+    "a11y.collapse_sidebar": ("サイドバーを閉じる", "Collapse sidebar"),
+    "a11y.expand_sidebar": ("サイドバーを開く", "Expand sidebar"),
+    "a11y.sidebar": ("サイドバー", "Sidebar"),
+    "a11y.app_pages": ("ページ一覧", "App pages"),
+    "a11y.main_menu": ("メインメニュー", "Main menu"),
+    "a11y.decrement": ("減らす", "Decrement"),
+    "a11y.increment": ("増やす", "Increment"),
+    "a11y.open": ("開く", "Open"),
+    "a11y.close": ("閉じる", "Close"),
+    "a11y.clear_all": ("すべて消去", "Clear all"),
+    "a11y.chart": ("グラフ", "Vega visualization"),
+    "a11y.help": ("{label}の説明", "Help for {label}"),
+    # What is built on demand: a chart's downloads behind one button, sections below the first screen.
+    "block.downloads": ("ダウンロード", "Download"),
+    "block.downloads_help": (
+        "CSV・Excel（グラフは PNG・SVG のスライドも）。開いたときに用意します。",
+        "CSV and Excel (charts also as PNG and SVG slides), prepared when opened.",
+    ),
+    # The link of the view shown (button on every page and in the presenter's bar)
+    "link.copy": ("リンクをコピー", "Copy link"),
+    "link.copy_help": (
+        "この画面（選んだ条件・表示）を開くリンクをコピーします",
+        "Copy a link that opens this view, with the choices made",
+    ),
+    "link.copied": ("リンクをコピーしました", "Link copied"),
+    "link.select": (
+        "自動でコピーできませんでした。下の欄の文字を選択してコピーしてください（Ctrl+C／⌘C）",
+        "Could not copy automatically. Select the text below and copy it (Ctrl+C / ⌘C)",
+    ),
+    "link.field": ("この画面のリンク", "Link to this view"),
+    # Phones: the one chart that scrolls sideways inside its frame says so
+    "phone.scroll_hint": ("← 横にスクロールできます →", "← Scroll sideways →"),
 }

@@ -40,10 +40,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dx.delta.ratio.line_registration_growth": ("比較の起点は本文に記載なし", "starting point not printed"),
     # Trends
     "dx.trends.heading": ("推移", "Trends"),
-    "dx.chart.copy": ("コピー出力枚数の推移（2021年＝1）", "Copy output (index, 2021 = 1)"),
-    "dx.chart.sheets": (
-        "コピー出力枚数（月あたりの枚数に換算）",
+    "dx.chart.copy.index": ("コピー出力枚数の推移（2021年＝1）", "Copy output (index, 2021 = 1)"),
+    "dx.chart.copy.sheets": (
+        "コピー出力枚数の推移（月あたりの枚数に換算）",
         "Copy output in sheets a month (converted)",
+    ),
+    "dx.copy.unit": ("単位", "Unit"),
+    "dx.copy.unit.index": ("指数（2021年＝1）", "Index (2021 = 1)"),
+    "dx.copy.unit.sheets": ("枚／月（換算）", "Sheets a month (converted)"),
+    "dx.copy.unit_help": (
+        "同じデータを、レポートの指数か、月あたりの枚数（指数×2021年の量、ダッシュボードの換算）で表示します。",
+        "The same data, as the report's index or in sheets a month (index × the 2021 volume, the dashboard's conversion).",
     ),
     "dx.chart.hours": ("職員の業務時間（年度）", "Staff working hours (fiscal year)"),
     "dx.axis.year": ("年", "Year"),
@@ -87,8 +94,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dx.mn.card.national": ("全国の交付率（人口加重）", "National rate (weighted)"),
     "dx.mn.card.percentile": ("全市区町村中のいわき市の位置", "Iwaki's percentile among municipalities"),
     "dx.mn.percentile_value": ("{value}パーセンタイル", "{value} percentile"),
-    "dx.mn.vs_national": ("全国", "the nation"),
-    "dx.mn.delta_vs": ("{change}ポイント（{base}比）", "{change} pts vs {base}"),
+    "dx.mn.below": ("全国を{gap}下回る", "{gap} below the national rate"),
+    "dx.mn.above": ("全国を{gap}上回る", "{gap} above the national rate"),
+    "dx.mn.equal": ("全国と同じ", "same as the national rate"),
     "dx.mn.chart_rate": ("交付率の推移（人口に対する交付枚数の割合）", "Issuance rate (cards per population)"),
     "dx.mn.chart_percentile": ("全市区町村中の位置（パーセンタイル）", "Place among all municipalities (percentile)"),
     "dx.mn.axis.snapshot": ("集計日", "Snapshot"),
@@ -136,8 +144,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "dx.derived.hours_share": ("業務時間の削減割合（R4比）", "Working hours saved, share of FY2022 (R4)"),
     "dx.derived.hours_share_formula": (
-        "{saved}÷{base}（レポート記載の▲4.5％と一致）",
-        "{saved} ÷ {base} (matches the printed −4.5%)",
+        "{saved}÷{base}（レポート記載の{printed}と一致）",
+        "{saved} ÷ {base} (matches the printed {printed})",
     ),
     "dx.derived.copy_saved": ("コピー出力の削減量（{year}年、2021年比）", "Copy output saved ({year} vs 2021)"),
     "dx.derived.copy_saved_formula": ("（1−{index}）×{base}", "(1 − {index}) × {base}"),

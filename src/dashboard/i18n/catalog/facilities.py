@@ -20,8 +20,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "レポートは2025年以降を「最適な施設数へ」とのみ記載し、目標の数値は示していません。",
         "The report labels 2025 onward 'towards the optimal number' only; it gives no target figure.",
     ),
-    "facilities.change.count": ("{count}施設", "{count} facilities"),
-    "facilities.change.pct": ("{pct}％", "{pct}%"),
     "facilities.change.help": ("{start}施設 → {end}施設", "{start} → {end} facilities"),
     "facilities.change.derived_note": (
         "2025年以降の施設数はレポートに記載がないため、グラフには2021年と2024年のみを表示しています。",
@@ -88,7 +86,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Holding 2024's facilities per 10,000 residents with {pop} residents (city projection)",
     ),
     "facilities.whatif.about": ("約{count}施設", "about {count}"),
-    "facilities.whatif.cut": ("{count}施設（{pct}％）", "{count} facilities ({pct}%)"),
+    "facilities.whatif.cut": ("{count}（{pct}）", "{count} ({pct})"),
     "facilities.whatif.src_note": (
         "2024年の水準は{date}現在の人口（いわき民報 2024年5月28日）を使用。2020・2040・2060年の人口と施設数はレポートの値",
         "2024's level uses the population on {date} (Iwaki Minpo 2024-05-28); 2020/2040/2060 population and "
@@ -104,7 +102,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "facilities.whatif.rate": ("{year}年の{count}施設からの削減率", "Reduction from {year}'s {count} facilities"),
     "facilities.whatif.count": ("施設数", "Facility count"),
     "facilities.whatif.keep": ("{count}施設を維持", "Keep {count}"),
-    "facilities.whatif.custom": ("試算：{count}施設（{rate}％）", "Scenario: {count} ({rate}%)"),
+    "facilities.whatif.custom": ("試算：{count}施設（{rate}）", "Scenario: {count} ({rate})"),
     "facilities.whatif.level_rule": ("破線：{year}年の水準（{value}）", "Dashed line: {year} level ({value})"),
     "facilities.whatif.actual_label": ("{year}年（実数）", "{year} (actual)"),
     "facilities.whatif.needed_label": ("{year}年（同水準）", "{year} (same level)"),

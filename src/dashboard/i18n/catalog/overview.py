@@ -15,15 +15,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "overview.verdict.heading": ("レポートの総括（原文）", "The report's verdict, in its words:"),
     "overview.verdict.sep": ("　", " "),
     "overview.context.claims": ("レポートの主張（原文のまま）", "What the report says (in its words)"),
+    # The reform's results in one line, computed from the data (under the report's verdict)
+    "overview.results.line": (
+        "**集中改革期間（{period}）の成果**　{parts}",
+        "**Results of the reform period ({period}):** {parts}",
+    ),
+    "overview.results.sep": ("、", "; "),
+    "overview.results.hours": ("職員の業務時間 {change}・{pct}", "staff working hours {change}, {pct}"),
+    "overview.results.facilities": ("公共施設 {change}", "public facilities {change}"),
+    "overview.results.online": (
+        "オンライン申請 改革前の{multiple}",
+        "online applications {multiple} vs before the reform",
+    ),
+    "overview.results.survey": ("職員の{pct}が「{question}」", "{pct} of staff: “{question}”"),
     # Headline cards
     "overview.cards.heading": ("主な成果と見通し", "Headline figures"),
-    "overview.card.population": ("将来推計人口（{start}年→{end}年）", "Population ({start} → {end})"),
-    "overview.card.population_delta": ("{year}年は{base}年の{index}％（指数）", "{year}: {index} % of {base} (index)"),
+    "overview.card.population": ("将来推計人口（{end}年）", "Projected population ({end})"),
+    "overview.card.population_delta": ("{base}年比 {change}（{pct}）", "{change} ({pct}) from {base}"),
+    "overview.card.population_line": (
+        "{start}年 {before} → {end}年 {after}（指数{index}）",
+        "{start}: {before} → {end}: {after} (index {index})",
+    ),
     "overview.card.report_headline": ("レポートの見出し：{quote}", "The report's headline: {quote}"),
     "overview.card.hours": ("職員の業務時間の削減（{start}→{end}）", "Working hours ({start} → {end})"),
     "overview.card.hours_line": ("{start} {before} → {end} {after}", "{start} {before} → {end} {after}"),
-    "overview.card.facilities": ("公共施設数（{start}年→{end}年）", "Public facilities ({start} → {end})"),
-    "overview.card.facilities_delta": ("{change}（{pct}）算出値", "{change} ({pct}), derived"),
+    "overview.card.facilities": ("公共施設数（{end}年）", "Public facilities ({end})"),
+    "overview.card.facilities_delta": ("{base}年比 {change}・{pct}", "{change}, {pct} from {base}"),
+    "overview.card.facilities_line": ("{start}年 {before}（増減は算出値）", "{start}: {before} (change derived)"),
     "overview.card.online": ("オンライン申請（改革前比）", "Online applications vs pre-reform"),
     "overview.card.online_note": ("{per_year}・申請率{rate}", "{per_year}, online rate {rate}"),
     "overview.card.survey": ("職員アンケート（{when}）", "Staff survey ({when})"),
@@ -97,5 +115,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "overview.named.intro": (
         "成果のページに名前だけが挙がっている取組です（時期の記載なし）。上の柱とキーワードで絞り込まれます。",
         "Initiatives the results page names without a date. The pillar and keyword filters above apply.",
+    ),
+    # Parts built when opened (components.on_demand)
+    "overview.named.open": (
+        "レポートに名前の挙がった取組（時期の記載なし）",
+        "Initiatives named in the report (no date)",
     ),
 }

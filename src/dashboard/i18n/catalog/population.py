@@ -24,7 +24,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(index {index}, {base_year} = 100).",
     ),
     "population.card.label": ("{year}年・{kind}（指数 {index}）", "{year} · {kind} (index {index})"),
-    "population.card.delta": ("{change}人（{pct}％）", "{change} ({pct}%)"),
+    "population.card.delta": ("{change}（{pct}）", "{change} ({pct})"),
     "population.card.delta_desc": ("{year}年比", "vs {year}"),
     "population.cards.heading": ("2020年・2040年・2060年の人口", "Population in 2020, 2040 and 2060"),
     "population.report_says": ("レポートの見出し（原文のまま）", "The report's headline (in its words)"),
@@ -40,20 +40,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "population.halving.method.extrapolated": (
         "半減の年（算出値）：{y0}→{y1}年の年平均変化率 {rate} が{y1}年以降も続くと仮定して幾何的に延長し、"
         "{base_year}年の半分（{target}人）に達する年を求めました。",
-        "Halving year (derived): the {y0}→{y1} average annual rate of {rate} is assumed to continue after {y1} "
+        "Halving year (derived): the {y0}→{y1} average annual change ({rate}) is assumed to continue after {y1} "
         "(geometric extrapolation) until the population reaches half of {base_year} ({target}).",
     ),
     "population.halving.method.interpolated": (
         "半減の年（算出値）：{y0}年と{y1}年の推計値の間を幾何補間（一定の年率 {rate} で変化すると仮定）し、"
         "{base_year}年の半分（{target}人）に達する年を求めました。",
         "Halving year (derived): geometric interpolation between the {y0} and {y1} figures (a constant annual "
-        "rate of {rate}) finds when the population reaches half of {base_year} ({target}).",
+        "change, {rate}) finds when the population reaches half of {base_year} ({target}).",
     ),
     "population.headline.derived_note": (
         "人口と指数はレポートの値、増減と半減の年はダッシュボードの算出値",
         "Populations and indices from the report; changes and the halving year derived by the dashboard",
     ),
-    "population.rate_value": ("{value}％／年", "{value}%/year"),
+    "population.rate_value": ("{value}／年", "{value} a year"),
     # Outlook chart
     "population.chart.actual": (
         "市の将来推計人口と実績（国勢調査・住民基本台帳）",
@@ -213,15 +213,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Compared with the prefecture's municipalities: 2010→2015 change (census)",
     ),
     "population.peers.iwaki": (
-        "いわき市は **{pct}％**（県内{n}市町村中 **{rank}位**、増加率の高い順）。",
-        "Iwaki: **{pct}%** (rank **{rank}** of {n} municipalities, highest growth first).",
+        "いわき市は **{pct}**（県内{n}市町村中 **{rank}位**、増加率の高い順）。",
+        "Iwaki: **{pct}** (rank **{rank}** of {n} municipalities, highest growth first).",
     ),
     "population.peers.evacuation": (
         "2015年国勢調査では、東京電力福島第一原子力発電所事故による避難指示の影響で、人口が0または大きく減った町村があります。",
         "In the 2015 census some towns and villages count no or far fewer residents because of the evacuation "
         "orders after the Fukushima Daiichi nuclear accident.",
     ),
-    "population.peers.compare": ("参考：いわき市 {pct}％（{rank}位）", "For comparison: Iwaki {pct}% (rank {rank})"),
+    "population.peers.why_growth": (
+        "2010→2015年にいわき市の人口が増えた（{pct}）のは、2011年の東日本大震災と原発事故の後、避難指示の出た"
+        "双葉郡などの町村から多くの人が市内に移り住んだためです。長期的な人口減少の流れが変わったことを示すものでは"
+        "ありません（上の将来推計は減少を見込んでいます）。",
+        "Iwaki grew from 2010 to 2015 ({pct}) because many people from the evacuated towns of Futaba district "
+        "moved into the city after the 2011 earthquake and nuclear accident. It does not mean the long-term decline "
+        "changed course (the projection above still expects a fall).",
+    ),
+    "population.peers.compare": ("参考：いわき市 {pct}（{rank}位）", "For comparison: Iwaki {pct} (rank {rank})"),
     "population.peers.table": (
         "市町村別の人口増減（列名をクリックで並べ替え）",
         "Change by municipality (click a column name to sort)",
@@ -233,17 +241,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "population.chart.map": ("人口増減率の地図（2010→2015年）", "Map of the population change (2010→2015)"),
     "population.map.tooltip": (
-        "{name}\n2010年：{p2010}人\n2015年：{p2015}人\n増減率：{pct}％\n順位：{rank}位",
-        "{name}\n2010: {p2010}\n2015: {p2015}\nChange: {pct}%\nRank: {rank}",
+        "{name}\n2010年：{p2010}人\n2015年：{p2015}人\n増減率：{pct}\n順位：{rank}位",
+        "{name}\n2010: {p2010}\n2015: {p2015}\nChange: {pct}\nRank: {rank}",
     ),
     "population.map.hint": (
         "市町村をクリックすると右に数値を表示します（右の一覧からも選べます）。背景地図は使っていません。",
         "Click a municipality to show its figures on the right (or pick it from the list). No background map.",
     ),
     "population.legend.title": ("増減率", "Change"),
-    "population.legend.below": ("{v}％未満", "below {v}%"),
-    "population.legend.between": ("{a}〜{b}％", "{a} to {b}%"),
-    "population.legend.above": ("{v}％以上", "{v}% or more"),
+    "population.legend.below": ("{v}％超の減", "down more than {v}%"),
+    "population.legend.between": ("{a}〜{b}％減", "down {a} to {b}%"),
+    "population.legend.above": ("増加・横ばい", "up or no change"),
     "population.legend.iwaki": ("黒の太枠：いわき市", "Thick black outline: Iwaki"),
     "population.ctl.municipality": ("市町村", "Municipality"),
     "population.col.code": ("団体コード", "Code"),
@@ -256,7 +264,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "population.col.change": ("増減（人）", "Change (persons)"),
     "population.col.change_pct": ("増減率（％）", "Change (%)"),
     "population.col.rank": ("順位（増加率の高い順）", "Rank (highest growth first)"),
-    "population.persons_signed": ("{value}人", "{value}"),
-    "population.pct_signed": ("{value}％", "{value}%"),
     "population.rank_value": ("{n}市町村中 {rank}位", "{rank} of {n}"),
 }

@@ -137,16 +137,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # Groups and trend
     "survey.compare.title": ("区分別の比較", "Comparison of groups"),
     "survey.compare.chart": ("区分別の回答：{question}", "Answers by group: {question}"),
-    "survey.compare.none": (
-        "区分別（部署・年代・職位など）の結果はありません。選択肢ごとの回答数を区分別に読み込むと、ここで比較できます。",
-        "There are no results by group (department, age band, position …). Load counts per option by group to compare them here.",
-    ),
     "survey.trend.title": ("調査回ごとの推移", "Trend across waves"),
     "survey.trend.chart": ("肯定的な回答の割合の推移：{group}", "Favourable answers over time: {group}"),
-    "survey.trend.single": (
-        "推移は、選択肢ごとの回答数がある調査が2回以上そろうと表示します。",
-        "The trend appears once two or more waves with counts per option are loaded.",
-    ),
     "survey.trend.left_out": (
         "{waves} の結果は選択肢の尺度が不明なため、推移には含めていません（公表値と肯定的な回答の割合は同じ尺度とは限りません）。",
         "{waves}: left out of the trend because the answer scale is unknown (a published share need not match a favourable share).",

@@ -1,0 +1,83 @@
+"""Print in Debian's chromium: every page on at most four A4 landscape sheets, cards in rows, no figure broken.
+
+Chromium prints each page to PDF (``page.pdf(format="A4", landscape=True)``, as its print dialog does);
+poppler's ``pdfinfo`` counts the sheets and ``pdftotext`` reads the text back. The PDFs are kept in
+artifacts/print-*.pdf.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from browser_util import scroll_through, wait_rendered
+from conftest import ARTIFACTS, URL_PATHS
+from playwright.sync_api import Page
+
+pytestmark = pytest.mark.browser
+
+MAX_SHEETS = 4
+_warmed: set[str] = set()
+
+# The card figures as the screen shows them, and how many cards share a row in print.
+CARDS_JS = """() => {
+    const main = document.querySelector('[data-testid="stMain"]');
+    // A wording rather than a figure may wrap where a line may break (a space, an opening bracket:
+    // 「最適な施設数へ」 / 「（2025年以降）」); each piece stays whole.
+    const values = [...main.querySelectorAll('[data-testid="stMetricValue"]')]
+        .flatMap(v => v.innerText.split(/\\s+|(?=[（(])/)).filter(v => v.length > 0);
+    const tops = [...main.querySelectorAll('[data-testid="stMetric"]')]
+        .map(m => Math.round(m.getBoundingClientRect().top));
+    const perRow = {};
+    tops.forEach(t => { perRow[t] = (perRow[t] || 0) + 1; });
+    return {values, widest: Math.max(0, ...Object.values(perRow))};
+}"""
+
+
+def _open(page: Page, base: str, path: str) -> None:
+    """Open a page of the app; the first request of a fresh server goes to ``/`` (see shell.run_page)."""
+    if base not in _warmed:
+        page.goto(base)
+        wait_rendered(page)
+        _warmed.add(base)
+    page.goto(f"{base}{path}")
+    wait_rendered(page)
+    scroll_through(page)  # charts and maps below the first screen draw before the page is printed
+    wait_rendered(page)
+
+
+def _poppler(tool: str, pdf: Path, *args: str) -> str:
+    if not shutil.which(tool):
+        pytest.skip(f"{tool} (poppler-utils) is needed to read the PDF")
+    return subprocess.run(
+        [tool, *args, str(pdf), *(["-"] if tool == "pdftotext" else [])], capture_output=True, text=True, check=True
+    ).stdout
+
+
+@pytest.mark.parametrize("page_name", list(URL_PATHS))
+def test_every_page_prints_on_at_most_four_a4_landscape_sheets_with_whole_figures(
+    page: Page, server_url: str, page_name: str, tmp_path: Path
+) -> None:
+    _open(page, server_url, f"/{URL_PATHS[page_name]}")
+    page.emulate_media(media="print")  # the card layout as printed (page.pdf prints with print media too)
+    cards = page.evaluate(CARDS_JS)
+    pdf = tmp_path / f"{page_name}.pdf"
+    pdf.write_bytes(page.pdf(format="A4", landscape=True, print_background=True))
+    (ARTIFACTS / f"print-{page_name}.pdf").write_bytes(pdf.read_bytes())
+
+    info = _poppler("pdfinfo", pdf)
+    sheets = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    assert sheets <= MAX_SHEETS, f"{page_name} prints on {sheets} sheets"
+    size = re.search(r"^Page size:\s+([\d.]+) x ([\d.]+) pts", info, re.M)
+    assert size and abs(float(size.group(1)) - 841.89) < 1 and abs(float(size.group(2)) - 595.28) < 1  # A4 landscape
+
+    # Cards stand side by side in print (they were two to a row in the left half of the sheet).
+    if len(cards["values"]) >= 3:
+        assert cards["widest"] >= 3, cards
+    # Every card figure is on one line of the printed text: 「▲23.5万時間」 never becomes 「▲23.5万時/間」.
+    lines = [re.sub(r"\s+", "", line) for line in _poppler("pdftotext", pdf, "-layout").splitlines()]
+    broken = [v for v in cards["values"] if not any(v in line for line in lines)]
+    assert not broken, f"{page_name}: figures broken across lines in print: {broken}"
