@@ -42,3 +42,25 @@ def test_as_list_reads_both_forms_streamlit_keeps() -> None:
     assert links._as_list("表") == ["表"]
     assert links._as_list(["a", "b"]) == ["a", "b"]
     assert links._as_list(None) is None
+
+
+def _script_sets_a_bound_widget() -> None:
+    """A button that sets a bound selector's value from code (as a map click does), then the selector."""
+    import streamlit as st
+
+    from dashboard.views import links
+
+    if st.button("pick", key="pick"):
+        st.session_state["choice"] = "b"
+    st.selectbox("choice", ["a", "b", "c"], key="choice", bind="query-params")
+    links.keep_url_in_step()
+
+
+def test_a_value_set_from_code_reaches_the_address_not_the_widgets_last_one() -> None:
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_function(_script_sets_a_bound_widget).run()
+    assert _query(at).get("choice") is None  # at its default: not in the address
+    at.button(key="pick").click().run()
+    assert at.selectbox(key="choice").value == "b"
+    assert _query(at).get("choice") == ["b"]  # not the widget's previous "a"

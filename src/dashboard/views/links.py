@@ -156,7 +156,9 @@ def _bound_widget_urls() -> tuple[Any, dict[str, tuple[Any, str, Any | None]]] |
             metadata = state._new_widget_state.widget_metadata.get(binding.widget_id)
             if metadata is None:
                 continue
-            value = state._getitem(binding.widget_id, None)
+            # Looked up as Streamlit's widget registration does: a value the script set under the
+            # widget's key (a map click choosing a municipality) wins over the widget's last state.
+            value = state[binding.widget_id]
             if value == metadata.deserializer(None):
                 wanted[param] = (None, metadata.value_type, None)
                 continue
