@@ -74,14 +74,6 @@ def test_one_session_stays_on_one_backend(page: Page, cluster: tuple[str, Path])
     assert len(routes[cookie]) == 1
 
 
-@pytest.mark.xfail(
-    reason=(
-        "Found at the end of the session that made parts rerun alone (st.fragment) and build on demand: "
-        "the sessions on the surviving backend keep working, but those moved off the killed one (2 of 4) "
-        "do not get a table after a click on the chart switch. Open bug, described in the issue notes."
-    ),
-    strict=False,
-)
 def test_killed_backend_does_not_take_down_the_others(tmp_path: Path) -> None:
     out = tmp_path / "check.json"
     env = {**os.environ}

@@ -11,7 +11,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from dashboard.data import DataError
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, language, localized, set_language, t
 from dashboard.i18n.format import is_missing
-from dashboard.views import a11y, auth, cache, links, present
+from dashboard.views import a11y, auth, cache, freshness, links, present
 from dashboard.views.safe import plain
 
 # Static CSS (no data-derived text). One rule scales every page with the screen: the root font
@@ -261,7 +261,10 @@ def run_page(render: Callable[[], None]) -> None:
     frame = present.before_page(shown)
     if not present.active():  # presenting, the button is in the presenter's bar
         with st.container(key="copy_link_bar", horizontal=True, horizontal_alignment="right"):
+            freshness.watch()  # beside the button: a notice there moves nothing already drawn
             links.copy_link_button("copy_link")
+    else:
+        freshness.watch(quiet=True)  # a presentation never changes under the presenter
     render()
     present.after_page(frame, shown)
     links.keep_url_in_step()

@@ -187,6 +187,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Could not copy automatically. Select the text below and copy it (Ctrl+C / ⌘C)",
     ),
     "link.field": ("この画面のリンク", "Link to this view"),
+    # A page left open (a meeting screen) says when newer data has been published since it was drawn
+    "fresh.updated": (
+        "この画面を表示した後に新しいデータが公開されました",
+        "New data has been published since this page was drawn",
+    ),
+    "fresh.reload": ("最新のデータで表示", "Show the latest data"),
     # Phones: the one chart that scrolls sideways inside its frame says so
     "phone.scroll_hint": ("← 横にスクロールできます →", "← Scroll sideways →"),
 }
