@@ -125,3 +125,45 @@ def test_chart_is_the_validated_spec_and_depends_on_every_argument() -> None:
     assert spec == vega_spec(_bar(df, "値"))
     assert cache.chart(_bar, df, "value")["encoding"]["x"]["title"] == "value"
     assert next(iter(cache.chart(_bar, df.assign(v=[5, 6]), "値")["datasets"].values()))[0]["v"] == 5
+
+
+def _svg_size(spec: dict[str, object]) -> tuple[float, float]:
+    import re
+
+    import vl_convert as vlc
+
+    match = re.search(r'<svg[^>]*?width="([\d.]+)" height="([\d.]+)"', vlc.vegalite_to_svg(spec))
+    assert match is not None
+    return float(match.group(1)), float(match.group(2))
+
+
+@pytest.mark.parametrize("columns", [None, 2])
+def test_a_legend_under_a_narrow_plot_lists_its_entries_and_keeps_its_row_on_a_wide_one(columns: int | None) -> None:
+    labels = ["Published share (answer options not printed)", "The rest (breakdown not published)", "Third series"]
+    df = pd.DataFrame({"k": labels, "v": [1, 2, 3]})
+    legend = alt.Legend(orient="bottom") if columns is None else alt.Legend(orient="bottom", columns=columns)
+    chart = themed(alt.Chart(df).mark_bar().encode(x="v:Q", color=alt.Color("k:N", legend=legend)), height=100)
+    spec = vega_spec(chart)
+    sizes = {}
+    for width in (270, 1000):
+        narrow = {**spec, "width": width}
+        as_before = {**narrow, "encoding": {**spec["encoding"], "color": {**spec["encoding"]["color"], "legend": {}}}}
+        as_before["encoding"]["color"]["legend"] = {"orient": "bottom", **({"columns": columns} if columns else {})}
+        sizes[width] = (_svg_size(narrow), _svg_size(as_before))
+    # A phone's plot: the legend listed one entry a line stays inside the plot's width (it ran past it).
+    (narrow_w, narrow_h), (before_w, _) = sizes[270]
+    assert before_w > 360 >= narrow_w
+    # A wide plot keeps the chart's own layout: the same size as without the adaptation.
+    assert sizes[1000][0] == sizes[1000][1]
+    assert sizes[1000][0][1] < narrow_h
+
+
+def test_a_legend_beside_the_plot_or_a_concatenation_is_left_alone() -> None:
+    df = pd.DataFrame({"k": ["a", "b"], "v": [1, 2]})
+    beside = vega_spec(
+        themed(alt.Chart(df).mark_bar().encode(x="v:Q", color=alt.Color("k:N", legend=alt.Legend(orient="right"))))
+    )
+    assert "columns" not in beside["encoding"]["color"]["legend"]
+    plain = alt.Chart(df).mark_bar().encode(x="v:Q", color="k:N")
+    concat = vega_spec(alt.hconcat(plain, plain))
+    assert "columns" not in json.dumps(concat)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import struct
 import xml.etree.ElementTree as ET
+from typing import Any
 
 import altair as alt
 import openpyxl
@@ -206,3 +207,13 @@ def test_slide_fills_the_slide_without_an_empty_band(legend_chart: alt.Chart, ch
         # Drawn from the top margin down to the footer at the bottom margin (was: the bottom quarter empty).
         assert top <= 60 and bottom >= export.SLIDE_HEIGHT - 60, (top, bottom)
         assert left <= 60 and right >= export.SLIDE_WIDTH * 0.85, (left, right)
+
+
+@pytest.mark.parametrize("compose", [alt.hconcat, alt.vconcat])
+def test_a_row_or_column_of_charts_fills_the_slide(compose: Any) -> None:
+    df = pd.DataFrame({"区分": ["小学校", "中学校", "公民館"], "施設数": [60, 30, 40]})
+    bars = alt.Chart(df).mark_bar().encode(x="区分:N", y="施設数:Q", color="区分:N")
+    png = export.chart_png(themed(compose(bars, bars.mark_point()), height=None), title=TITLE, footer=[SOURCE])
+    left, top, right, bottom = _inked_box(png)
+    # The views share the slide (a row was scaled down to the middle third, a column to a narrow strip).
+    assert (right - left) >= 0.85 * export.SLIDE_WIDTH and (bottom - top) >= 0.85 * export.SLIDE_HEIGHT

@@ -109,6 +109,23 @@ def _is_single_view(spec: Mapping[str, Any]) -> bool:
     return "mark" in spec or "layer" in spec
 
 
+def _resizable_views(spec: dict[str, Any]) -> list[tuple[dict[str, Any], int, int]]:
+    """The views whose size a slide sets, each with how many views share the slide's width and height.
+
+    A single view has the slide to itself; the views of a row (``hconcat``) share its width, those
+    of a column (``vconcat``) its height. Other compositions (facets, wrapped or nested
+    concatenations) keep their size and are scaled to fit.
+    """
+    if _is_single_view(spec):
+        return [(spec, 1, 1)]
+    for key, across in (("hconcat", True), ("vconcat", False)):
+        views = spec.get(key)
+        if isinstance(views, list) and views and all(isinstance(v, dict) and _is_single_view(v) for v in views):
+            n = len(views)
+            return [(v, n, 1) if across else (v, 1, n) for v in views]
+    return []
+
+
 def scaled_spec(
     chart: alt.TopLevelMixin | Mapping[str, Any],
     *,
@@ -173,8 +190,8 @@ def slide_spec(
 ) -> dict[str, Any]:
     """A Vega-Lite spec for one slide: ``title`` above the chart, ``footer`` lines (source, as-of) below.
 
-    Single-view charts are sized to fill the slide; other charts keep their
-    size and are scaled to fit when the SVG is framed (:func:`chart_svg`).
+    Single views, and the views of a row or column of charts, are sized to fill the slide; other
+    charts keep their size and are scaled to fit when the SVG is framed (:func:`chart_svg`).
     """
     inner = scaled_spec(chart, font_scale=font_scale, font=EXPORT_FONT)
     outer: dict[str, Any] = {key: inner.pop(key) for key in _TOP_LEVEL_KEYS if key in inner}
@@ -183,10 +200,13 @@ def slide_spec(
     title_px = 44
     footer_px = 22
     footer_lines = [line for text in footer for line in wrap_text(text, (width - 120) / footer_px)]
-    if _is_single_view(inner):
-        # Room for the title, the footer, axis labels and a bottom legend.
-        inner["width"] = width - 220
-        inner["height"] = max(200, height - 2 * title_px - len(footer_lines) * footer_px * 1.5 - 260)
+    # Room for the title, the footer, axis labels and a bottom legend; the views of a concatenation
+    # share it (the fit in chart_svg corrects these estimates).
+    plot_w = width - 220
+    plot_h = max(200, height - 2 * title_px - len(footer_lines) * footer_px * 1.5 - 260)
+    for view, across, down in _resizable_views(inner):
+        view["width"] = max(100, round((plot_w - 80 * (across - 1)) / across))
+        view["height"] = max(120, round((plot_h - 80 * (down - 1)) / down))
     previous = inner.get("title")
     inner["title"] = {
         "text": wrap_text(title, (width - 120) / title_px),
@@ -264,19 +284,21 @@ def chart_svg(
     register_fonts()
     spec = whole_labels(slide_spec(chart, title=title, footer=footer, width=width, height=height))
     svg = vlc.vegalite_to_svg(spec)
-    inner = spec["vconcat"][0]
+    views = _resizable_views(spec["vconcat"][0])
     for _ in range(FIT_PASSES):
-        # A single view is resized until the drawing (legend and footer included) fills the slide: the
+        # The views are resized until the drawing (legends and footer included) fills the slide: the
         # sizes set first are estimates, and a legend beside the chart or a short footer leaves a band
-        # that scaling to fit would turn into an empty quarter.
+        # that scaling to fit would turn into an empty quarter. The views of a row share the spare
+        # width, those of a column the spare height.
         match = _SVG_SIZE.match(svg)
-        if match is None or not _is_single_view(inner) or not isinstance(inner.get("height"), int | float):
+        if match is None or not views:
             break
         spare_w, spare_h = width - float(match.group(2)), height - float(match.group(3))
         if abs(spare_w) <= FIT_SLACK and abs(spare_h) <= FIT_SLACK:
             break
-        inner["width"] = max(200, round(inner["width"] + spare_w))
-        inner["height"] = max(120, round(inner["height"] + spare_h))
+        for view, across, down in views:
+            view["width"] = max(100, round(view["width"] + spare_w / across))
+            view["height"] = max(120, round(view["height"] + spare_h / down))
         svg = vlc.vegalite_to_svg(spec)
     return frame_svg(svg, width, height)
 

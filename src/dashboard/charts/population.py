@@ -16,7 +16,7 @@ import altair as alt
 import pandas as pd
 import pydeck as pdk
 
-from dashboard.charts.spec import CompactDeck
+from dashboard.charts.spec import NARROW_PLOT_PX, CompactDeck
 from dashboard.charts.theme import BLACK, BLUE, GREEN, GREY, ORANGE, PURPLE, SKY_BLUE, VERMILLION, layer, themed
 
 DASH = [6, 4]
@@ -261,7 +261,8 @@ def change_legend(labels: Sequence[str], title: str) -> alt.Chart:
                     title=title,
                     orient="top",
                     direction="horizontal",
-                    columns=3,
+                    # Three to a row, two on a phone's narrow chart (three run past its edge).
+                    columns=alt.ExprRef(expr=f"width < {NARROW_PLOT_PX} ? 2 : 3"),
                     symbolType="square",
                     symbolSize=220,
                     symbolOpacity=1,
@@ -273,8 +274,9 @@ def change_legend(labels: Sequence[str], title: str) -> alt.Chart:
             ),
         )
         .properties(width="container"),
-        # Streamlit fits the whole chart, legend included, into this height: room for the title and two rows.
-        height=84,
+        # Streamlit fits the whole chart, legend included, into this height: room for the title and three
+        # rows (two on a wide screen, three on a phone).
+        height=104,
     )
 
 

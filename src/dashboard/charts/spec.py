@@ -35,7 +35,54 @@ def vega_spec(chart: alt.TopLevelMixin) -> VegaSpec:
     more than 5,000 rows (the issue 10 rule: aggregate in pandas).
     """
     with _THEME_LOCK, alt.theme.enable("none"):
-        return chart.to_dict()
+        return narrow_legends(chart.to_dict())
+
+
+NARROW_PLOT_PX = 480
+"""A plot narrower than this (a phone's column: about 270 px of plot in a 358 px chart) lists legend entries."""
+_LEGEND_CHANNELS = ("color", "fill", "stroke", "shape", "size", "opacity", "strokeDash", "strokeWidth")
+
+
+def _columns_expr(wide: int) -> dict[str, str]:
+    return {"expr": f"width < {NARROW_PLOT_PX} ? 1 : {wide}"}
+
+
+def narrow_legends(spec: VegaSpec) -> VegaSpec:
+    """The spec with every symbol legend above or below the plot listed one entry a line when the plot is narrow.
+
+    A legend in one row (or in two columns of long labels) runs past a phone's 358 px chart and
+    is clipped; a chart spec cannot know the screen, but Vega knows the plot's ``width`` when it
+    draws, so the number of columns is an expression of it: the chart's own layout on a wide
+    screen (one row, or its ``columns``), one entry a line on a phone. Legends the chart puts
+    beside the plot or lists already are left alone, and so are specs without a plot ``width``
+    (concatenations: Vega has no such signal there). Several legends under one plot stack rather
+    than sitting side by side (``config.legend.layout``), for the same reason.
+    """
+    if not ("mark" in spec or "layer" in spec):
+        return spec
+    config = spec.setdefault("config", {})
+    default_orient = config.get("legend", {}).get("orient", "right")
+    _narrow_units(spec, default_orient)
+    legend = config.setdefault("legend", {})
+    legend.setdefault("layout", {"bottom": {"direction": "vertical", "anchor": "start"}})
+    return spec
+
+
+def _narrow_units(node: VegaSpec, default_orient: str) -> None:
+    for child in node.get("layer", []):
+        _narrow_units(child, default_orient)
+    for channel in _LEGEND_CHANNELS:
+        encoding = node.get("encoding", {}).get(channel)
+        if not isinstance(encoding, dict) or encoding.get("type") not in ("nominal", "ordinal"):
+            continue
+        legend = encoding.get("legend", {})
+        if legend is None or legend.get("orient", default_orient) not in ("bottom", "top"):
+            continue
+        columns = legend.get("columns")
+        if legend.get("direction") == "vertical" and columns in (None, 1):
+            continue
+        if isinstance(columns, int | float) or columns is None:
+            encoding["legend"] = {**legend, "columns": _columns_expr(int(columns or 0))}
 
 
 class CompactDeck(pdk.Deck):
