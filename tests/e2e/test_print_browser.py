@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,39 @@ CARDS_JS = """() => {
     tops.forEach(t => { perRow[t] = (perRow[t] || 0) + 1; });
     return {values, widest: Math.max(0, ...Object.values(perRow))};
 }"""
+
+
+# Texts whose printed size is checked: the first characters of each body paragraph (not captions or
+# card texts), and of each item label of the overview's timeline (the chart's own text).
+SAMPLES_JS = """() => {
+    const main = document.querySelector('[data-testid="stMain"]');
+    const shown = e => e.getClientRects().length > 0;
+    const start = e => e.textContent.replace(/\\s+/g, '').slice(0, 8);
+    const body = [...main.querySelectorAll('[data-testid="stMarkdownContainer"] p')]
+        .filter(p => shown(p) && !p.closest('[data-testid="stCaptionContainer"], [data-testid="stMetric"], button, svg'))
+        .map(start).filter(t => t.length >= 4);
+    const timeline = [...main.querySelectorAll('.st-key-ov_timeline_box svg text')]
+        .map(start).filter(t => t.length >= 4);
+    return {body, timeline};
+}"""
+MIN_BODY_PT = 9
+MIN_TIMELINE_PT = 7
+
+
+def _printed_sizes(xml: str, samples: list[str]) -> dict[str, float]:
+    """The printed font size (pt) of each sample text, from ``pdftohtml -xml -zoom 3`` (sizes at 3 px per pt).
+
+    A sample found in several runs takes the largest (a caption may repeat a paragraph's opening words).
+    """
+    root = ET.fromstring(xml)
+    sizes = {f.get("id"): float(f.get("size", "0")) / 3 for f in root.iter("fontspec")}
+    runs = [(re.sub(r"\s+", "", "".join(t.itertext())), sizes[t.get("font")]) for t in root.iter("text")]
+    found: dict[str, float] = {}
+    for sample in samples:
+        matches = [size for text, size in runs if sample in text]
+        if matches:
+            found[sample] = max(matches)
+    return found
 
 
 def _open(page: Page, base: str, path: str) -> None:
@@ -64,6 +98,7 @@ def test_every_page_prints_on_at_most_four_a4_landscape_sheets_with_whole_figure
     _open(page, server_url, f"/{URL_PATHS[page_name]}")
     page.emulate_media(media="print")  # the card layout as printed (page.pdf prints with print media too)
     cards = page.evaluate(CARDS_JS)
+    samples = page.evaluate(SAMPLES_JS)
     pdf = tmp_path / f"{page_name}.pdf"
     pdf.write_bytes(page.pdf(format="A4", landscape=True, print_background=True))
     (ARTIFACTS / f"print-{page_name}.pdf").write_bytes(pdf.read_bytes())
@@ -81,3 +116,16 @@ def test_every_page_prints_on_at_most_four_a4_landscape_sheets_with_whole_figure
     lines = [re.sub(r"\s+", "", line) for line in _poppler("pdftotext", pdf, "-layout").splitlines()]
     broken = [v for v in cards["values"] if not any(v in line for line in lines)]
     assert not broken, f"{page_name}: figures broken across lines in print: {broken}"
+
+    # Type large enough to read on paper: body text at least 9 pt, the timeline's labels at least 7 pt
+    # (they printed at about 6 pt and 4 pt when the page was printed at half size).
+    xml = _poppler("pdftohtml", pdf, "-xml", "-i", "-zoom", "3", "-stdout")
+    body = _printed_sizes(xml, samples["body"])
+    assert len(body) >= max(1, len(samples["body"]) // 2), (samples["body"], body)
+    assert min(body.values()) >= MIN_BODY_PT, (
+        f"{page_name}: body text printed at {sorted(body.items(), key=lambda kv: kv[1])[:3]}"
+    )
+    if page_name == "overview":
+        timeline = _printed_sizes(xml, samples["timeline"])
+        assert len(timeline) >= max(1, len(samples["timeline"]) // 2), (samples["timeline"], timeline)
+        assert min(timeline.values()) >= MIN_TIMELINE_PT, f"timeline printed at {min(timeline.values()):.1f} pt"

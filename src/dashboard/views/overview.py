@@ -102,6 +102,20 @@ _PHONE_CSS = """
 """
 
 
+# On paper the timeline takes the sheet's whole width (at most the sheet's width at the print scale),
+# the pillars follow it: in the screen's three-quarter column its labels printed at about 6 pt.
+_PRINT_CSS = """
+@media print {
+  [data-testid="stHorizontalBlock"]:has(.st-key-ov_timeline_box) { flex-direction: column-reverse !important; }
+  [data-testid="stHorizontalBlock"]:has(.st-key-ov_timeline_box) > [data-testid="stColumn"] {
+    width: 100% !important; flex: 1 1 auto !important;
+  }
+  /* No wider than the sheet (a chart redrawn for a wider window would be shrunk to fit, its type with it). */
+  .st-key-ov_timeline_box [data-testid="stVegaLiteChart"] { max-width: 1120px !important; }
+}
+"""
+
+
 def _page_css() -> str:
     """Static styles of this page (no data in them): compact top, card figures, pillar colours, 4K scale.
 
@@ -120,6 +134,7 @@ def _page_css() -> str:
 <style>
 {screen}
 {_PHONE_CSS}
+{_PRINT_CSS}
 /* Card figures as large as on every other page (36 px at 1920×1080), wrapped rather than cut. */
 .st-key-ov_cards [data-testid="stMetricValue"] {{ font-size: 2.25rem; line-height: 1.15; }}
 .st-key-ov_results p {{ font-size: 1.05rem; line-height: 1.45; margin-bottom: 0; }}

@@ -82,14 +82,15 @@ label[data-testid="stWidgetLabel"][disabled], label[data-testid="stWidgetLabel"]
 # make every row a block (columns and cards stack one under the other) and forbid a page break inside any
 # box holding a chart, so a whole section jumps to the next sheet and leaves the rest of the sheet empty
 # (/dx took 14 sheets, cards two to a row in the left half). Here rows stay flex rows that never wrap,
-# cards sit five to a row, only a card, a figure or a chart itself is kept whole, the screen's layout is
-# printed at half size with narrower margins (every page fits in four sheets), and a figure never breaks
-# inside (「▲23.5万時間」 stays on one line).
+# cards sit five to a row, only a card's figure or a chart itself is kept whole (a row of cards may break
+# between a card's figure and its notes: kept whole it left most of /dx's first sheet empty), the screen's
+# layout is printed at 7/8 size with narrower margins (body text 16 px → 9.2 pt, every page on at most four
+# sheets; at half size it printed at 6 pt), and a figure never breaks inside (「▲23.5万時間」 stays on one line).
 _PRINT_LAYOUT_CSS = """
 <style>
 @page { size: A4 landscape; margin: 8mm 10mm; }
 @media print {
-  [data-testid="stMainBlockContainer"] { zoom: 0.5; }
+  [data-testid="stMainBlockContainer"] { zoom: 0.875; }
   [data-testid="stMetricValue"], [data-testid="stMetricValue"] * {
     white-space: nowrap !important; word-break: keep-all !important; overflow-wrap: normal !important;
   }
@@ -98,8 +99,10 @@ _PRINT_LAYOUT_CSS = """
   [data-testid="stColumn"] { min-width: 0 !important; }
   [data-testid="stVerticalBlock"], [data-testid="stLayoutWrapper"], [data-testid="stColumn"],
   [data-testid="stElementContainer"] { break-inside: auto !important; }
-  [data-testid="stHorizontalBlock"] > [data-testid="stLayoutWrapper"], [data-testid="stMetric"],
-  [data-testid="stVegaLiteChart"], [data-testid="stDeckGlJsonChart"] { break-inside: avoid !important; }
+  [data-testid="stHorizontalBlock"] > [data-testid="stLayoutWrapper"]:not(:has([data-testid="stMetric"])),
+  [data-testid="stMetric"], [data-testid="stVegaLiteChart"], [data-testid="stDeckGlJsonChart"] {
+    break-inside: avoid !important;
+  }
   [data-testid="stHorizontalBlock"] > [data-testid="stLayoutWrapper"]:has([data-testid="stMetric"]) {
     flex: 1 1 calc(20% - 1rem) !important; min-width: calc(20% - 1rem) !important; width: auto !important;
   }
