@@ -18,7 +18,7 @@ import pandas as pd
 
 from dashboard.charts.theme import BLACK, GREY, layer, themed
 
-ROW_PX = 19  # height of one row of a lane (the story, timeline included, fits one screen at 1080p and at 4K)
+ROW_PX = 16  # height of one row of a lane: 12 px labels with 4 px between rows, so verdict, cards and the whole timeline fit one 1920×1080 screen
 SPAN_OFFSET = 7  # px below the row's middle: a span runs under the item's label, not through it
 LABEL_PX = 12  # font size of the item labels (metrics.overview.pack_rows measures with it)
 LABEL_LIMIT = 240  # px; longer names are cut with an ellipsis (the tooltip and table have them whole)
