@@ -87,11 +87,14 @@ _SCREEN_CSS = """
   padding-right: 3rem !important; }
 /* The first 1920×1080 screen holds the verdict, the results line, the cards and the whole timeline:
    tighter gaps inside the cards and the timeline's box (type sizes unchanged). */
-.st-key-ov_cards [data-testid="stVerticalBlock"] { gap: 0.35rem !important; }
+.st-key-ov_cards [data-testid="stVerticalBlock"] { gap: 0.25rem !important; }
 .st-key-ov_cards [data-testid="stMetricChart"] { margin-top: 0.25rem !important; }
-[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] { gap: 0.45rem !important; }
-.st-key-ov_timeline_box, .st-key-ov_timeline_box [data-testid="stVerticalBlock"] { gap: 0.3rem !important; }
+[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] { gap: 0.4rem !important; }
+/* The results line's markdown reaches 1 rem below its box (Streamlit's negative margin): room for its second line. */
+.st-key-ov_results { margin-bottom: 1rem; }
+.st-key-ov_timeline_box, .st-key-ov_timeline_box [data-testid="stVerticalBlock"] { gap: 0.2rem !important; }
 .st-key-ov_timeline_box h2 { padding-top: 0.1rem !important; padding-bottom: 0.1rem !important; }
+.st-key-ov_timeline_box { padding-top: 0.6rem !important; }
 /* On a phone Streamlit's header (60 px, menu and sidebar buttons) covers the top: the page starts below it. */
 @media (max-width: 640px) { [data-testid="stMainBlockContainer"] { padding-top: 3rem !important; } }
 """
