@@ -6,6 +6,9 @@ from dashboard.i18n import t
 from dashboard.views import auth, shell
 
 st.set_page_config(page_title=t("app.title"), page_icon="static/icon.png", layout="wide")
+# An empty element (drawn hidden) replaces Streamlit's loading skeleton at once: the wide layout then
+# arrives while the column is empty, instead of moving a skeleton or the first screen sideways.
+st.empty()
 shell.start()
 auth.gate()
 # Pages listed in the header: no sidebar, which Streamlit opens only after the page is drawn (moving it).

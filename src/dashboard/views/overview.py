@@ -80,14 +80,10 @@ TIMELINE_WIDTH_PRESENT_PX = 1450
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
-# Outside presentation mode: a compact top (the page is meant to fit one 1920×1080 screen).
-# A 4K hall display draws it twice as large through the shared frame's rule (shell).
-_SCREEN_CSS = """
-[data-testid="stMainBlockContainer"] { padding-top: 1.2rem !important; padding-left: 3rem !important;
-  padding-right: 3rem !important; }
-/* On a phone Streamlit's header (60 px, menu and sidebar buttons) covers the top: the page starts below it. */
-@media (max-width: 640px) { [data-testid="stMainBlockContainer"] { padding-top: 3rem !important; } }
-"""
+# Outside presentation mode the page keeps the frame's padding (a compact top for every page is set in
+# .streamlit/config.toml, theme.paddingTop): padding changed by this page's styles, which reach the
+# browser after the first elements, moved the whole first screen while it loaded.
+_SCREEN_CSS = ""
 # Presenting, the five pillars share one slide: tighter boxes.
 _PRESENT_CSS = """
 [class*="st-key-ov_pillar_"] { padding: 0.4rem 0.9rem !important; gap: 0 !important; }

@@ -75,6 +75,8 @@ label[data-testid="stWidgetLabel"][disabled], label[data-testid="stWidgetLabel"]
 [data-testid="stSidebarNav"] a[aria-current="page"], [data-testid="stSidebarNavLink"][aria-current="page"] {
   outline: none; border-left: 4px solid #0062A3;
 }
+/* In the header's page list: a line under the current page (a shadow, so the link keeps its size). */
+[data-testid="stTopNav"] a[aria-current="page"] { outline: none; box-shadow: inset 0 -3px 0 #0062A3; }
 </style>
 """
 
@@ -135,7 +137,6 @@ _PHONE_CSS = """
   [data-testid="stTable"], [data-testid="stMarkdownContainer"]:has(table) { overflow-x: auto; max-width: 100%; }
   [data-testid="stMain"] input { min-width: 0; max-width: 100%; }
   [data-testid="stMain"] [data-testid="stHorizontalBlock"] { flex-wrap: wrap; }
-  .st-key-copy_link_bar { padding-top: 1.75rem; }
 }
 </style>
 """
