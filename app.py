@@ -6,10 +6,6 @@ from dashboard.i18n import t
 from dashboard.views import auth, shell
 
 st.set_page_config(page_title=t("app.title"), page_icon="static/icon.png", layout="wide")
-# An empty container (drawn as nothing) replaces Streamlit's loading skeleton at once, so the wide layout
-# finds the column empty instead of moving the skeleton and the first screen sideways. (st.empty would
-# not do: while a script runs, Streamlit keeps showing what an empty element replaces.)
-st.container()
 shell.start()
 auth.gate()
 # Pages listed in the header: no sidebar, which Streamlit opens only after the page is drawn (moving it).

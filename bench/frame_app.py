@@ -15,7 +15,6 @@ from dashboard.i18n import t
 from dashboard.views import auth, shell
 
 st.set_page_config(page_title=t("app.title"), page_icon="static/icon.png", layout="wide")
-st.container()  # as in app.py: replaces Streamlit's loading skeleton at once
 shell.start()
 auth.gate()
 
