@@ -66,7 +66,9 @@ def test_the_page_list_is_reachable_on_a_phone(page: Page, server_url: str) -> N
     page.locator('[data-testid="stExpandSidebarButton"]').click()
     link = page.locator('[data-testid="stSidebarNav"] a', has_text="DX指標")
     link.wait_for(state="visible")
-    assert page.evaluate(BOX_JS, '[data-testid="stSidebarNav"]')["left"] >= 0  # in the screen
+    page.wait_for_function(  # slid into the screen
+        "() => document.querySelector('[data-testid=\"stSidebarNav\"]').getBoundingClientRect().left >= 0"
+    )
     link.click()
     page.wait_for_url(re.compile(r"/dx"))
     wait_rendered(page)

@@ -378,9 +378,9 @@ PRINT_CSS = """
   [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
   [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
   [data-testid="stStatusWidget"], [data-testid="stElementToolbar"], .st-key-present_bar,
-  .st-key-present_nav, [data-testid="stToastContainer"], .st-key-copy_link_bar, .st-key-app_footer {
-    display: none !important;
-  }
+  .st-key-present_nav, [data-testid="stToastContainer"] { display: none !important; }
+  /* The tools row and the footer; more specific than the print layout's rule that keeps every row a flex row. */
+  html body .st-key-copy_link_bar, html body .st-key-app_footer { display: none !important; }
   CONTROLS { display: none !important; }
   html, body, .stApp, [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-testid="stMain"] {
     height: auto !important; min-height: 0 !important; overflow: visible !important; position: static !important;
