@@ -44,7 +44,8 @@ SIZES_JS = """() => {
 STATE_JS = """() => {
     const main = document.querySelector('[data-testid="stMainBlockContainer"]');
     const hash = s => { let h = 0; for (let i = 0; i < s.length; i++) { h = (h * 31 + s.charCodeAt(i)) | 0; } return h; };
-    const groups = [...main.querySelectorAll('[data-testid="stButtonGroup"]')].map(g =>
+    // The page's own controls: the tools row at the top (language switch) belongs to the frame.
+    const groups = [...main.querySelectorAll('[data-testid="stButtonGroup"]')].filter(g => !g.closest('.st-key-copy_link_bar')).map(g =>
         [...g.querySelectorAll('button')].filter(b => b.getAttribute('aria-checked') === 'true'
             || b.getAttribute('aria-pressed') === 'true' || (b.getAttribute('data-testid') || '').endsWith('Active'))
             .map(b => b.innerText.trim()).join('|'));
@@ -190,9 +191,13 @@ def test_keys_move_between_pages_and_exit_returns_to_the_normal_view(page: Page,
     assert size < 64  # normal type again
 
 
+PAGE_GROUPS = '[data-testid="stMain"] [data-testid="stButtonGroup"]:not(.st-key-copy_link_bar *)'
+"""The page's segmented controls and pills, not the tools row's language switch."""
+
+
 def _click_first_unselected(page: Page) -> None:
     """Choose another option of the main area's first segmented control (or pills)."""
-    group = page.locator('[data-testid="stMain"] [data-testid="stButtonGroup"]').first
+    group = page.locator(PAGE_GROUPS).first
     choices = group.locator('button[aria-checked="false"], button[aria-pressed="false"]')
     assert choices.count(), "a segmented control with nothing to choose"
     choices.first.click()
@@ -201,7 +206,7 @@ def _click_first_unselected(page: Page) -> None:
 
 def _change_first_widgets(page: Page) -> None:
     """Change the first segmented control/pills and the first enabled select box of the main area, if any."""
-    if page.locator('[data-testid="stMain"] [data-testid="stButtonGroup"]').count():
+    if page.locator(PAGE_GROUPS).count():
         _click_first_unselected(page)
     select = page.locator('[data-testid="stMain"] [data-testid="stSelectbox"]:not(:has(input[disabled]))').first
     if select.count() and select.is_visible():

@@ -29,6 +29,9 @@ html { font-size: clamp(16px, calc(100vw / 120), 64px) !important; }
 [data-testid="stFullScreenFrame"]:has(> [data-testid="stDeckGlJsonChart"]) { height: auto !important; }
 /* With its frames sized by it, the map keeps Streamlit's own 500 px (st.pydeck_chart's default) in the normal view. */
 [data-testid="stDeckGlJsonChart"] { min-height: 500px; }
+/* The tools row starts below Streamlit's header (theme.paddingTop), so it need not lie above it; on a phone
+   the page list opens as a sidebar over the page, which the row must not cover. */
+.st-key-copy_link_bar { z-index: auto !important; }
 .st-key-present_offer { display: none !important; }
 .st-key-present_offer button { font-size: 1.15rem; font-weight: 700; }
 @media (min-width: 2600px) {
