@@ -8,7 +8,7 @@ from dashboard.views import auth, shell
 st.set_page_config(page_title=t("app.title"), page_icon="static/icon.png", layout="wide")
 shell.start()
 auth.gate()
-navigation = st.navigation(shell.pages())
+# Pages listed in the header: no sidebar, which Streamlit opens only after the page is drawn (moving it).
+navigation = st.navigation(shell.pages(), position="top")
 st.set_page_config(page_title=f"{navigation.title}｜{t('app.title')}", page_icon="static/icon.png")
-shell.sidebar_footer()
 navigation.run()

@@ -42,6 +42,10 @@ BARE = "bare"
 """Name of the bare page in every result table."""
 
 FRAME_APP: Path = REPO / "bench" / "frame_app.py"
-"""The dashboard's frame (sidebar, navigation, sign-in gate, presentation settings) around an empty page."""
+"""The dashboard's frame (navigation, sign-in gate, tools row, footer) around an empty page."""
+FRAME_WIDGETS: frozenset[str] = frozenset(
+    {"lang", "lang_switch", "present_toggle", "present_auto_toggle", "present_seconds_input", "sign_out"}
+)
+"""Keys of the frame's widgets in the tools row (language, presentation settings): not a page's filters."""
 FRAME = "frame"
 """Name of the frame-only page in the page-load tables."""

@@ -180,6 +180,7 @@ WIDGET_JS = """(wanted) => {
     };
     const found = [];
     for (const el of main.querySelectorAll('[data-testid="stCheckbox"], [data-testid="stButtonGroup"]')) {
+        if (el.closest('.st-key-copy_link_bar')) continue;  // the frame's tools row (language), not the page's
         let target = null;
         if (el.matches('[data-testid="stCheckbox"]')) target = el.querySelector('label') || el;
         else target = [...el.querySelectorAll('button')].find(b => b.getAttribute('aria-checked') !== 'true'
@@ -200,10 +201,11 @@ WIDGET_JS = """(wanted) => {
 """The page's widgets to click (their keys), or marks one of them (``data-bench-click``)."""
 
 NAV_JS = r"""(current) => {
-    // A sidebar link to another page (the next one in the menu after the current page).
-    // Streamlit's own list, or the page links the dashboard draws in the sidebar instead.
+    // A link to another page (the next one in the menu after the current page): Streamlit's list in the
+    // header (position="top"), or in the sidebar, or page links the app draws there instead.
     const links = [...document.querySelectorAll(
-        '[data-testid="stSidebarNav"] a, [data-testid="stSidebar"] a[data-testid="stPageLink-NavLink"]')];
+        '[data-testid="stTopNav"] a, [data-testid="stSidebarNav"] a, '
+        + '[data-testid="stSidebar"] a[data-testid="stPageLink-NavLink"]')];
     if (!links.length) return null;
     const here = links.findIndex(a => new URL(a.href).pathname.replace(/\/$/, '') === current);
     const next = links[(here + 1) % links.length];
@@ -256,7 +258,7 @@ def feel_load(context: BrowserContext, url: str, interact: bool) -> dict[str, An
     """One load as a person feels it: the phases and full load (``drawn``), the layout shift (Chrome's CLS:
     the largest session window; and the sum of all shifts), the first screen's settle time (the last visible
     change inside the 1920×1080 viewport, ms from navigation), and, when ``interact``, click-to-settled for
-    the page's first widget and a page change from the sidebar in the same session."""
+    the page's first widget and a page change from the navigation in the same session."""
     page, phases = _open(context, url, feel=True)
     try:
         seen = page.wait_for_function(LOAD_SETTLED_JS, timeout=SETTLE_TIMEOUT_MS, polling=100).json_value()

@@ -41,6 +41,8 @@ from urllib.parse import urlsplit
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+from bench import FRAME_WIDGETS
+
 RERUN_P95_MS = 500.0
 """The issue's limit: a rerun after a filter change, 95th percentile, as the server delivers it."""
 THINK_S = 2.0
@@ -54,8 +56,8 @@ FINAL_STATUSES = frozenset(
 )
 """``script_finished`` values that end a run; ``FINISHED_EARLY_FOR_RERUN`` is followed by another run."""
 SIDEBAR = 1
-"""The first index of a delta path in the sidebar (0 is the main area): the sidebar's switches
-(language, presentation mode) are the frame's, not the page's filters."""
+"""The first index of a delta path in the sidebar (0 is the main area): a sidebar's switches are
+not the page's filters (the dashboard has none; its frame's switches are ``FRAME_WIDGETS``)."""
 
 
 # --------------------------------------------------------------------------- pure helpers
@@ -171,6 +173,8 @@ def control_in(msg: ForwardMsg) -> Control | None:
         return None
     element = msg.delta.new_element
     kind = element.WhichOneof("type")
+    if kind in ("checkbox", "button_group") and user_key(getattr(element, kind).id) in FRAME_WIDGETS:
+        return None  # the tools row's language switch and presentation toggles
     fragment = msg.delta.fragment_id
     if kind == "checkbox":
         box = element.checkbox

@@ -447,8 +447,8 @@ def summary(results: dict[str, Any], findings: str = "") -> str:
         *_busy_warning(env),
         "Times are medians with (min–max); lower is better. A page load is timed in the browser from the start "
         "of navigation until the script is idle and every chart and map has drawn. The bare page (title, three "
-        "metrics, one small chart) is Streamlit's floor; the frame page is the dashboard's own frame (sidebar, "
-        "navigation, sign-in gate, presentation settings) around an empty page (bench/frame_app.py), so a page's "
+        "metrics, one small chart) is Streamlit's floor; the frame page is the dashboard's own frame (navigation, "
+        "sign-in gate, tools row with language and presentation settings, footer) around an empty page (bench/frame_app.py), so a page's "
         "ratio splits into the frame's share and its content's. \"National\" is the app pointed at the synthetic "
         "national data set (bench/synthetic.py).",
         "",
@@ -474,7 +474,7 @@ def summary(results: dict[str, Any], findings: str = "") -> str:
         "touching it; Streamlit's header left out), from the start of navigation; *layout shift* is Chrome's "
         "Cumulative Layout Shift (largest session window of layout-shift entries without recent input); "
         "*click → settled* clicks the page's first filter (else its chart ↔ table switch) and times until the "
-        "last visible change; *page change* clicks the next page in the sidebar in the same session. A screen "
+        "last visible change; *page change* clicks the next page in the navigation in the same session. A screen "
         f"counts as settled after {QUIET_MS} ms without a visible change.",
         "",
         _feel_table(results),

@@ -33,10 +33,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench import BARE, BARE_APP, PAGES, REPO, RESULTS
+from bench import BARE, BARE_APP, FRAME_WIDGETS, PAGES, REPO, RESULTS
 from bench.stats import summarize
 
-LANGUAGE_KEYS = ("lang", "lang_switch")
+LANGUAGE_KEYS = tuple(FRAME_WIDGETS)
+"""The frame's widgets (language, presentation settings): drawn in the main area, but not a page's filters."""
 VIEW_SUFFIX = "_view"
 
 
@@ -55,7 +56,7 @@ class Change:
 
 
 def _widgets(at: Any, kind: str) -> list[Any]:
-    return [w for w in at.main.get(kind) if getattr(w, "key", None)]
+    return [w for w in at.main.get(kind) if getattr(w, "key", None) and w.key not in FRAME_WIDGETS]
 
 
 def _other_plain_options(widget: Any) -> list[Any]:

@@ -17,6 +17,8 @@ def test_frame_page_draws_the_dashboards_frame_around_an_empty_page() -> None:
     at = AppTest.from_file(str(REPO / "bench" / "frame_app.py"), default_timeout=30).run()
     assert not at.exception and not at.error
     assert [t.value for t in at.title] == ["いわき市 構造改革ダッシュボード"]
-    # The frame's sidebar: language switch and presentation settings, as on every page.
-    assert at.sidebar.get("button_group") and len(at.sidebar.toggle) == 2
+    # The frame's tools row: language switch and presentation settings, as on every page; no sidebar.
+    assert at.segmented_control(key="lang_switch").value == "ja"
+    assert at.toggle(key="present_toggle").value is False and at.toggle(key="present_auto_toggle").value is False
+    assert not at.sidebar.children
     assert not at.get("vega_lite_chart")

@@ -109,7 +109,7 @@ def test_signed_out_users_see_only_the_sign_in_button(signed_in: Workspace) -> N
     at = _open(secrets={"auth": AUTH}, user={"is_logged_in": False})
     assert not at.exception
     assert "ログインしてください" in _text(at)
-    # The page's own buttons (the frame's sidebar offers presentation mode on hall-sized screens).
+    # The page's own buttons (the frame's tools row offers presentation mode on hall-sized screens).
     assert [b.label for b in at.button if b.key != "present_offer_button"] == ["ログイン"]
     assert not at.get("file_uploader")
 

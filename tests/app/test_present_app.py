@@ -163,7 +163,7 @@ def test_normal_pages_offer_png_svg_xlsx_beside_csv() -> None:
     assert len([i for i in ids if i.endswith("_xlsx")]) == len([i for i in ids if i.endswith("_csv")])
 
 
-def test_the_sidebar_toggle_enters_and_the_exit_button_leaves() -> None:
+def test_the_tools_rows_toggle_enters_and_the_exit_button_leaves() -> None:
     at = run_page("overview")
     assert at.session_state["present_on"] is False and "mode" not in at.query_params
     at.toggle(key="present_auto_toggle").set_value(True).run()

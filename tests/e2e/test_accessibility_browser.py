@@ -115,7 +115,7 @@ def test_no_serious_accessibility_violation_in_presentation_mode(
 def test_keyboard_reaches_the_first_chart_switch_without_chart_toolbars_or_heading_links(
     page: Page, server_url: str
 ) -> None:
-    """On /dx, Tab goes through the sidebar, the filter and the cards' help to the first chart's switch.
+    """On /dx, Tab goes through the header, the tools row, the filter and the cards' help to the first chart's switch.
 
     Each chart used to add about 9 stops (its toolbar: fullscreen, "Show data", "Download as PNG",
     "Copy Vega-Lite spec"…) and each heading a "Link to heading": 40 Tabs to the first switch.
@@ -132,7 +132,7 @@ def test_keyboard_reaches_the_first_chart_switch_without_chart_toolbars_or_headi
     else:
         pytest.fail(f"no chart switch within 60 Tabs: {[s['label'] or s['text'] for s in stops]}")
     assert not [s for s in stops if s["toolbar"] or s["label"] in ("Link to heading", "Copy Vega-Lite spec")]
-    # The sidebar (skip link, 5 pages, language, 3 settings and their help, credits, menu), the pillar
+    # The header (skip link, 5 pages, menu), the tools row (language, 発表モード, copy link), the pillar
     # filter with its help, and one help button per card: nothing else on the way.
     cards = page.locator('[data-testid="stMain"] [data-testid="stMetric"]').count()
     assert len(stops) <= 18 + cards, [s["label"] or s["text"] for s in stops]
@@ -142,14 +142,13 @@ def test_keyboard_reaches_the_first_chart_switch_without_chart_toolbars_or_headi
 def test_focus_ring_is_visible_and_unlike_the_current_page_highlight(page: Page, server_url: str) -> None:
     """A focused control gets a 3 px ring; the current page's link is marked otherwise (and ringed when focused)."""
     _open(page, server_url, "/dx")
-    current = page.locator('[data-testid="stSidebarNav"] a[aria-current="page"]')
-    other = page.locator('[data-testid="stSidebarNav"] a:not([aria-current="page"])').first
+    current = page.locator('[data-testid="stTopNav"] a[aria-current="page"]')
+    other = page.locator('[data-testid="stTopNav"] a:not([aria-current="page"])').first
     style_js = """e => { const s = getComputedStyle(e);
-        return {outline: s.outlineStyle + ' ' + s.outlineWidth, border: s.borderLeftStyle + ' ' + s.borderLeftWidth,
-                background: s.backgroundColor}; }"""
-    page.keyboard.press("Tab")  # the skip link: the focus is in the page, nothing in the sidebar is focused yet
+        return {outline: s.outlineStyle + ' ' + s.outlineWidth, shadow: s.boxShadow, background: s.backgroundColor}; }"""
+    page.keyboard.press("Tab")  # the skip link: the focus is in the page, no page link is focused yet
     highlight = current.evaluate(style_js)
-    assert highlight["outline"].startswith("none") and highlight["border"] == "solid 4px"
+    assert highlight["outline"].startswith("none") and "inset" in highlight["shadow"]  # a line under it
     other.focus()
     ring = other.evaluate(style_js)
     assert ring["outline"] == "solid 3px"
@@ -172,6 +171,6 @@ def test_the_page_language_and_control_labels_follow_the_screen_language(
     english = ("Collapse sidebar", "Main menu", "App pages", "Help for ")
     if lang == "ja":
         assert not [label for label in labels if label.startswith(english)], labels[:40]
-        assert "サイドバーを閉じる" in labels and any(label.endswith("の説明") for label in labels)
+        assert "メインメニュー" in labels and any(label.endswith("の説明") for label in labels)
     else:
         assert "Main menu" in labels and any(label.startswith("Help for ") for label in labels)

@@ -43,7 +43,7 @@ def test_sign_in_flow_then_the_dashboard(page: Page, signed_app: tuple[str, Stub
     button.click()
     page.wait_for_url(f"{url}/**", timeout=30_000)
     page.wait_for_selector("text=サインイン中", timeout=30_000)
-    assert USER["name"] in page.inner_text('[data-testid="stSidebar"]')
+    assert USER["name"] in page.inner_text(".st-key-copy_link_bar")  # the tools row at the top of the page
     assert {"/authorize", "/token", "/jwks"} <= set(idp.requests)
     assert log.outside == []
 

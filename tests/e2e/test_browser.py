@@ -57,12 +57,12 @@ def test_4k_screenshot_of_the_overview(page: Page, server_url: str) -> None:
 def test_language_switch_survives_navigation(page: Page, server_url: str) -> None:
     page.goto(server_url)
     wait_rendered(page)
-    page.locator('[data-testid="stSidebar"] button', has_text="English").click()
+    page.locator(".st-key-lang_switch button", has_text="English").click()
     page.wait_for_function(
         "() => document.querySelector('h1') && document.querySelector('h1').innerText.includes('Iwaki')"
     )
     assert "lang=en" in page.url
-    page.locator('[data-testid="stSidebarNav"] a', has_text="DX KPIs").click()
+    page.locator('[data-testid="stTopNav"] a', has_text="DX KPIs").click()
     page.wait_for_url("**/dx**")
     wait_rendered(page)
     assert page.locator("h1").first.inner_text().strip() == "DX KPIs"
@@ -76,7 +76,7 @@ def test_first_request_of_a_fresh_server_to_a_subpage_gets_the_full_frame(page: 
     try:
         page.goto(f"{url}/dx")
         wait_rendered(page)
-        nav = page.inner_text('[data-testid="stSidebarNav"]')
+        nav = page.inner_text('[data-testid="stTopNav"]')
         assert "概要" in nav and "overview" not in nav.lower()
         assert page.locator("h1").first.inner_text().strip() == "DX指標"
         assert page.locator('[data-testid="stException"]').count() == 0

@@ -27,7 +27,7 @@ def test_admin_page_without_sign_in_is_disabled_with_an_explanation(page: Page, 
     log = watch(page)
     page.goto(admin_server)  # the home page first: the app's navigation is then in place
     wait_rendered(page)
-    page.locator('[data-testid="stSidebarNav"] a', has_text="データ更新").click()
+    page.locator('[data-testid="stTopNav"] a', has_text="データ更新").click()
     page.wait_for_url("**/admin**")
     wait_rendered(page)
     assert page.locator('[data-testid="stException"]').count() == 0

@@ -36,6 +36,7 @@ STATE_JS = """(ids) => {
     const w = kinds.map(k => box.querySelector(`:scope > [data-testid="${k}"], :scope > * > [data-testid="${k}"]`))
       .find(Boolean);
     if (!w || !key || box.getClientRects().length === 0) continue;
+    if (box.closest('.st-key-copy_link_bar')) continue;  // the frame's tools row (language), not the page's view
     const kind = w.getAttribute('data-testid');
     let value;
     if (kind === 'stButtonGroup') {

@@ -44,7 +44,8 @@ SIZES_JS = """() => {
 STATE_JS = """() => {
     const main = document.querySelector('[data-testid="stMainBlockContainer"]');
     const hash = s => { let h = 0; for (let i = 0; i < s.length; i++) { h = (h * 31 + s.charCodeAt(i)) | 0; } return h; };
-    const groups = [...main.querySelectorAll('[data-testid="stButtonGroup"]')].map(g =>
+    // The page's own controls: the tools row at the top (language switch) belongs to the frame.
+    const groups = [...main.querySelectorAll('[data-testid="stButtonGroup"]')].filter(g => !g.closest('.st-key-copy_link_bar')).map(g =>
         [...g.querySelectorAll('button')].filter(b => b.getAttribute('aria-checked') === 'true'
             || b.getAttribute('aria-pressed') === 'true' || (b.getAttribute('data-testid') || '').endsWith('Active'))
             .map(b => b.innerText.trim()).join('|'));
@@ -104,7 +105,8 @@ def test_presentation_mode_is_readable_from_the_back_of_a_hall(
     page.set_viewport_size({"width": width, "height": height})
     _open(page, server_url, "/?mode=present")
     assert page.locator('[data-testid="stException"]').count() == 0
-    assert not page.locator('[data-testid="stSidebar"]').is_visible()
+    assert page.locator('[data-testid="stSidebar"]').count() == 0  # the app has no sidebar
+    assert not page.locator(".st-key-copy_link_bar").is_visible()  # the tools row (language, presenting, link)
     for control in (
         '[data-testid="stMain"] [data-testid="stButtonGroup"]',
         '[data-testid="stDownloadButton"]',
@@ -162,7 +164,7 @@ def test_auto_advance_moves_to_the_next_page_keeping_the_view_settings(page: Pag
     assert params["mode"] == ["present"] and params["advance"] == ["3"] and params["lang"] == ["en"]
     wait_rendered(page)
     assert page.locator("h1").first.inner_text().strip() == "Population outlook"
-    assert not page.locator('[data-testid="stSidebar"]').is_visible()
+    assert not page.locator(".st-key-copy_link_bar").is_visible()
     page.screenshot(path=str(SHOTS / "present-advanced-1920x1080.png"))
 
 
@@ -177,7 +179,7 @@ def test_keys_move_between_pages_and_exit_returns_to_the_normal_view(page: Page,
     assert page.locator(".present-count").inner_text().startswith("1／")
     page.locator(".present-bar").get_by_role("button", name=re.compile("終了")).click()
     page.wait_for_function(
-        "() => { const s = document.querySelector('[data-testid=\"stSidebar\"]');"
+        "() => { const s = document.querySelector('.st-key-copy_link_bar');"
         " return s && getComputedStyle(s).display !== 'none'; }",
         timeout=30_000,
     )
@@ -189,9 +191,13 @@ def test_keys_move_between_pages_and_exit_returns_to_the_normal_view(page: Page,
     assert size < 64  # normal type again
 
 
+PAGE_GROUPS = '[data-testid="stMain"] [data-testid="stButtonGroup"]:not(.st-key-copy_link_bar *)'
+"""The page's segmented controls and pills, not the tools row's language switch."""
+
+
 def _click_first_unselected(page: Page) -> None:
     """Choose another option of the main area's first segmented control (or pills)."""
-    group = page.locator('[data-testid="stMain"] [data-testid="stButtonGroup"]').first
+    group = page.locator(PAGE_GROUPS).first
     choices = group.locator('button[aria-checked="false"], button[aria-pressed="false"]')
     assert choices.count(), "a segmented control with nothing to choose"
     choices.first.click()
@@ -200,7 +206,7 @@ def _click_first_unselected(page: Page) -> None:
 
 def _change_first_widgets(page: Page) -> None:
     """Change the first segmented control/pills and the first enabled select box of the main area, if any."""
-    if page.locator('[data-testid="stMain"] [data-testid="stButtonGroup"]').count():
+    if page.locator(PAGE_GROUPS).count():
         _click_first_unselected(page)
     select = page.locator('[data-testid="stMain"] [data-testid="stSelectbox"]:not(:has(input[disabled]))').first
     if select.count() and select.is_visible():
@@ -256,7 +262,7 @@ def test_bad_values_in_a_link_fall_back_with_a_notice(page: Page, server_url: st
     params = _params(fresh.url)
     assert bound[0] not in params and "lang" not in params and "mode" not in params
     assert fresh.locator("h1").first.inner_text().strip() == "いわき市 構造改革ダッシュボード"  # Japanese
-    assert fresh.locator('[data-testid="stSidebar"]').is_visible()  # not presenting
+    assert fresh.locator(".st-key-copy_link_bar").is_visible()  # not presenting: the tools row is shown
     assert _stable_state(fresh)["groups"][0] == default  # the widget shows its default
     assert fresh.locator('[data-testid="stException"]').count() == 0
     fresh.close()

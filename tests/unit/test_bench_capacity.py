@@ -138,6 +138,17 @@ def test_controls_found_in_the_main_area_only() -> None:
     assert (box.kind, box.key, box.states) == ("checkbox", "pop_index", (False, True))
     assert capacity.control_in(_element("checkbox", [capacity.SIDEBAR, 2, 3])) is None
     assert capacity.control_in(_element("markdown", [0, 1])) is None
+
+
+def test_the_frames_switches_in_the_main_area_are_not_a_pages_filter() -> None:
+    # The language switch and the presentation toggles sit in the tools row at the top of the main area.
+    language = _element("button_group", [0, 1, 3])
+    language.delta.new_element.button_group.id = "$$ID-9-lang_switch"
+    assert capacity.control_in(language) is None
+    toggle = _element("checkbox", [0, 1, 4, 0])
+    toggle.delta.new_element.checkbox.id = "$$ID-8-present_toggle"
+    assert capacity.control_in(toggle) is None
+    assert capacity.control_in(_element("button_group", [0, 1, 3])) is not None  # a page's own filter
     group = capacity.control_in(_element("button_group", [0, 20], fragment="f"))
     assert group is not None
     assert group.states == (["削減率で指定"], ["施設数で指定"])  # from the drawn choice to the other

@@ -37,7 +37,7 @@ def test_cls_lies_between_the_largest_shift_and_the_total(shifts: list[tuple[flo
 def test_feel_summary_skips_what_a_load_did_not_measure() -> None:
     records = [
         {"drawn": 1_000.0, "settled": 900.0, "cls": 0.1, "cls_total": 0.2, "click": 300.0, "page_change": 800.0},
-        {"drawn": 1_200.0, "settled": 1_100.0, "cls": 0.3, "cls_total": 0.3},  # no widget, no sidebar
+        {"drawn": 1_200.0, "settled": 1_100.0, "cls": 0.3, "cls_total": 0.3},  # no widget, no page change
     ]
     summary = stats.feel_summary(records)
     assert summary["drawn"]["median"] == 1_100.0

@@ -9,7 +9,7 @@ from dashboard.i18n import set_language_provider
 
 
 def _session_language() -> str | None:
-    """The language chosen in this browser session (the sidebar switch, bound to ``?lang=``)."""
+    """The language chosen in this browser session (the switch in the tools row, kept in ``?lang=``)."""
     if get_script_run_ctx(suppress_warning=True) is None:
         return None  # outside a Streamlit script run (command line, unit tests)
     value = st.session_state.get("lang")

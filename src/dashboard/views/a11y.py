@@ -71,18 +71,17 @@ _page_language = st.components.v2.component("dashboard_page_language", js=_JS, i
 
 
 def page_language() -> None:
-    """Set the page's language and Streamlit's control labels for the screen's language (in the sidebar)."""
+    """Set the page's language and Streamlit's control labels for the screen's language (draws nothing)."""
     lang = language()
     labels = {english: t(key) for english, key in STREAMLIT_LABELS.items() if t(key) != english}
     help_text = t("a11y.help")
-    with st.sidebar:
-        _page_language(
-            key="page_language",
-            data={
-                "lang": lang,
-                "labels": labels,
-                "prefix": HELP_PREFIX,
-                "help": help_text if help_text != HELP_PREFIX + "{label}" else "",
-            },
-            width="content",
-        )
+    _page_language(
+        key="page_language",
+        data={
+            "lang": lang,
+            "labels": labels,
+            "prefix": HELP_PREFIX,
+            "help": help_text if help_text != HELP_PREFIX + "{label}" else "",
+        },
+        width="content",
+    )

@@ -18,6 +18,7 @@ import streamlit as st
 
 from dashboard import settings
 from dashboard.i18n import t
+from dashboard.views import a11y
 from dashboard.views.safe import plain
 
 REQUIRED_KEYS: tuple[str, ...] = ("redirect_uri", "cookie_secret", "client_id", "client_secret", "server_metadata_url")
@@ -74,12 +75,20 @@ def gate() -> None:
     problems = auth_config_problems(secrets_table("auth"))
     if problems:
         st.error(t("auth.not_configured", problems="; ".join(problems)), icon=":material/lock:")
+        a11y.page_language()  # the page's language, although the page itself is not shown
         st.stop()
     if not st.user.get("is_logged_in", False):
         st.title(t("app.title"))
         st.info(t("auth.please_sign_in"), icon=":material/lock:")
         st.button(t("auth.sign_in"), on_click=st.login, type="primary", icon=":material/login:")
+        a11y.page_language()
         st.stop()
+
+
+def account() -> None:
+    """Who is signed in and a sign-out button, in the page's tools row (only where sign-in is required)."""
+    if not login_required() or not st.user.get("is_logged_in", False):
+        return
     name = st.user.get("name") or st.user.get("email") or ""
-    st.sidebar.caption(t("auth.signed_in_as", name=plain(name)))  # the identity provider's text, shown as typed
-    st.sidebar.button(t("auth.sign_out"), on_click=st.logout, icon=":material/logout:")
+    st.caption(t("auth.signed_in_as", name=plain(name)))  # the identity provider's text, shown as typed
+    st.button(t("auth.sign_out"), key="sign_out", on_click=st.logout, icon=":material/logout:")

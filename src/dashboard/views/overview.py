@@ -80,23 +80,19 @@ TIMELINE_WIDTH_PRESENT_PX = 1450
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
-# Outside presentation mode: a compact top (the page is meant to fit one 1920×1080 screen).
-# A 4K hall display draws it twice as large through the shared frame's rule (shell).
+# Outside presentation mode the page keeps the frame's padding (a compact top for every page is set in
+# .streamlit/config.toml, theme.paddingTop): padding changed by this page's styles, which reach the
+# browser after the first elements, moved the whole first screen while it loaded. Only gaps inside
+# the page's own boxes are tightened here, so that the first 1920×1080 screen holds the verdict, the
+# results line, the cards and the whole timeline (type sizes unchanged).
 _SCREEN_CSS = """
-[data-testid="stMainBlockContainer"] { padding-top: 1.2rem !important; padding-left: 3rem !important;
-  padding-right: 3rem !important; }
-/* The first 1920×1080 screen holds the verdict, the results line, the cards and the whole timeline:
-   tighter gaps inside the cards and the timeline's box (type sizes unchanged). */
 .st-key-ov_cards [data-testid="stVerticalBlock"] { gap: 0.25rem !important; }
 .st-key-ov_cards [data-testid="stMetricChart"] { margin-top: 0.25rem !important; }
-[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] { gap: 0.4rem !important; }
 /* The results line's markdown reaches 1 rem below its box (Streamlit's negative margin): room for its second line. */
 .st-key-ov_results { margin-bottom: 1rem; }
 .st-key-ov_timeline_box, .st-key-ov_timeline_box [data-testid="stVerticalBlock"] { gap: 0.2rem !important; }
 .st-key-ov_timeline_box h2 { padding-top: 0.1rem !important; padding-bottom: 0.1rem !important; }
 .st-key-ov_timeline_box { padding-top: 0.6rem !important; }
-/* On a phone Streamlit's header (60 px, menu and sidebar buttons) covers the top: the page starts below it. */
-@media (max-width: 640px) { [data-testid="stMainBlockContainer"] { padding-top: 3rem !important; } }
 """
 # Presenting, the five pillars share one slide: tighter boxes.
 _PRESENT_CSS = """

@@ -1,7 +1,7 @@
 """Presentation mode for meetings and hall displays, and the print layout.
 
-Presentation mode (the sidebar toggle, or ``?mode=present`` in the URL) hides
-the sidebar and every control and sets the type large enough to read from the
+Presentation mode (the toggle behind 「発表モード」 at the top of every page, or
+``?mode=present`` in the URL) hides every control and sets the type large enough to read from the
 back of a hall. Each page is a sequence of slides: the views mark them with
 :func:`slide` (a keyed container ``pslide_<n>``), and everything of a page that
 is on no slide is not shown. One small script in the page (the presenter's bar:
@@ -9,11 +9,11 @@ counter 「3／7」, 前へ／次へ／終了) shows one slide at a time, owns t
 PageDown, Space, a clicker; ←, PageUp; Home, End, Esc), keeps ``?slide=`` in
 the address bar and runs the auto-advance timer; after a page's last slide it
 presses the hidden server button that changes page. ``?advance=N`` (or the
-sidebar's auto-advance) steps through the same slides every N seconds. It needs
+settings' auto-advance) steps through the same slides every N seconds. It needs
 no internet. ``mode``, ``advance`` and ``lang`` travel with every page change.
 
 The print stylesheet (always present) gives A4 landscape pages with the charts,
-their sources, the URL of the view and the date; no sidebar, no controls.
+their sources, the URL of the view and the date; no controls.
 All CSS here is static text, never built from data.
 """
 
@@ -57,7 +57,7 @@ _AUTO = "present_auto"
 _SECONDS = "present_seconds"
 _SLIDES = "present_slides"
 _IN_SLIDE = "present_in_slide"
-# Widget keys (sidebar and the presenter's buttons).
+# Widget keys (the settings popover and the presenter's buttons).
 _TOGGLE_W = "present_toggle"
 _AUTO_W = "present_auto_toggle"
 _SECONDS_W = "present_seconds_input"
@@ -240,7 +240,7 @@ PRESENT_CSS = """
    3840 px wide → twice that. */
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
 [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
-[data-testid="stStatusWidget"], [data-testid="stElementToolbar"] { display: none !important; }
+[data-testid="stStatusWidget"], [data-testid="stElementToolbar"], .st-key-copy_link_bar { display: none !important; }
 CONTROLS { display: none !important; }
 [data-testid="stMainBlockContainer"] { max-width: none !important; padding: 1.2vh 3vw 1vh 3vw !important; }
 [data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0.5rem !important; }
@@ -379,6 +379,8 @@ PRINT_CSS = """
   [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
   [data-testid="stStatusWidget"], [data-testid="stElementToolbar"], .st-key-present_bar,
   .st-key-present_nav, [data-testid="stToastContainer"] { display: none !important; }
+  /* The tools row and the footer; more specific than the print layout's rule that keeps every row a flex row. */
+  html body .st-key-copy_link_bar, html body .st-key-app_footer { display: none !important; }
   CONTROLS { display: none !important; }
   html, body, .stApp, [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-testid="stMain"] {
     height: auto !important; min-height: 0 !important; overflow: visible !important; position: static !important;
@@ -497,10 +499,7 @@ def _enter() -> None:
 
 
 def start() -> None:
-    """Read the link on a session's first run, draw the sidebar settings, keep the URL in step, add styles.
-
-    Called by the shell on every run, before the page.
-    """
+    """Read the link on a session's first run and keep the URL in step. Called by the shell on every run."""
     if _ON not in st.session_state:
         request = parse_request(st.query_params.get(MODE_PARAM), st.query_params.get(ADVANCE_PARAM))
         st.session_state[_ON] = request.present
@@ -508,43 +507,59 @@ def start() -> None:
         st.session_state[_SECONDS] = request.advance or DEFAULT_ADVANCE
         for param in request.invalid:
             links.report_invalid(param)
-    if not active():
-        # Shown only on screens 2,600 px wide or more (shell CSS): a hall display offers the mode first.
-        with st.sidebar.container(key="present_offer"):
-            st.button(
-                t("present.offer"),
-                key="present_offer_button",
-                type="primary",
-                icon=":material/slideshow:",
-                help=t("present.toggle_help"),
-                on_click=_enter,
-                width="stretch",
-            )
-    sidebar = st.sidebar.container(key="present_settings")
-    sidebar.markdown(f"**{t('present.heading')}**")
+    _sync_url()
+
+
+def styles() -> None:
+    """The print and presentation styles, as one element of the page's tools row that takes no room.
+
+    A real element, not style-only: Streamlit sends style-only HTML to its event
+    container, which is emptied at the start of every rerun, so the controls would
+    flash up while a page changes. A normal element stays until it is replaced; its
+    own rules hide it (PRINT_CSS), and as the row's first item it moves no button.
+    """
+    st.html(PRINT_CSS + PRINT_ORDER_CSS + (PRESENT_CSS if active() else "") + _STYLE_HOLDER)
+
+
+def offer() -> None:
+    """A large 「プレゼンテーションで表示」 button, shown only on screens 2,600 px wide or more (shell CSS)."""
+    with st.container(key="present_offer", width="content"):
+        st.button(
+            t("present.offer"),
+            key="present_offer_button",
+            type="primary",
+            icon=":material/slideshow:",
+            help=t("present.toggle_help"),
+            on_click=_enter,
+        )
+
+
+def settings() -> None:
+    """The presentation settings behind a 「発表モード」 button of the tools row (its popover)."""
     # The widgets show the plain session values; their callbacks copy changes back.
     st.session_state[_AUTO_W] = st.session_state[_AUTO]
     st.session_state[_SECONDS_W] = st.session_state[_SECONDS]
     st.session_state[_TOGGLE_W] = st.session_state[_ON]
-    sidebar.toggle(t("present.auto"), key=_AUTO_W, on_change=_copy_widget, args=(_AUTO_W, _AUTO))
-    sidebar.number_input(
-        t("present.seconds"),
-        min_value=MIN_ADVANCE,
-        max_value=MAX_ADVANCE,
-        step=5,
-        key=_SECONDS_W,
-        help=t("present.seconds_help"),
-        on_change=_copy_widget,
-        args=(_SECONDS_W, _SECONDS),
-    )
-    sidebar.toggle(
-        t("present.toggle"), key=_TOGGLE_W, help=t("present.toggle_help"), on_change=_copy_widget, args=(_TOGGLE_W, _ON)
-    )
-    _sync_url()
-    # One element in the sidebar, not style-only: Streamlit sends style-only HTML to its event
-    # container, which is emptied at the start of every rerun, so the sidebar and controls
-    # would flash up while a page changes. A normal element stays until it is replaced.
-    sidebar.html(PRINT_CSS + PRINT_ORDER_CSS + (PRESENT_CSS if active() else "") + _STYLE_HOLDER)
+    with st.popover(t("present.menu"), icon=":material/slideshow:", help=t("present.menu_help")):
+        st.markdown(f"**{t('present.heading')}**")
+        st.toggle(
+            t("present.toggle"),
+            key=_TOGGLE_W,
+            help=t("present.toggle_help"),
+            on_change=_copy_widget,
+            args=(_TOGGLE_W, _ON),
+        )
+        st.toggle(t("present.auto"), key=_AUTO_W, on_change=_copy_widget, args=(_AUTO_W, _AUTO))
+        st.number_input(
+            t("present.seconds"),
+            min_value=MIN_ADVANCE,
+            max_value=MAX_ADVANCE,
+            step=5,
+            key=_SECONDS_W,
+            help=t("present.seconds_help"),
+            on_change=_copy_widget,
+            args=(_SECONDS_W, _SECONDS),
+        )
 
 
 def _sync_url() -> None:

@@ -1,8 +1,8 @@
-"""The frame around every page: language switch, shared styles, navigation list and sidebar credits."""
+"""The frame around every page: shared styles, navigation list, the tools row (language, presenting, link) and footer."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import pandas as pd
 import streamlit as st
@@ -29,6 +29,9 @@ html { font-size: clamp(16px, calc(100vw / 120), 64px) !important; }
 [data-testid="stFullScreenFrame"]:has(> [data-testid="stDeckGlJsonChart"]) { height: auto !important; }
 /* With its frames sized by it, the map keeps Streamlit's own 500 px (st.pydeck_chart's default) in the normal view. */
 [data-testid="stDeckGlJsonChart"] { min-height: 500px; }
+/* The tools row starts below Streamlit's header (theme.paddingTop), so it need not lie above it; on a phone
+   the page list opens as a sidebar over the page, which the row must not cover. */
+.st-key-copy_link_bar { z-index: auto !important; }
 .st-key-present_offer { display: none !important; }
 .st-key-present_offer button { font-size: 1.15rem; font-weight: 700; }
 @media (min-width: 2600px) {
@@ -52,7 +55,7 @@ html { font-size: clamp(16px, calc(100vw / 120), 64px) !important; }
 
 # Accessibility (WCAG 2.1 AA, checked by axe-core in tests/e2e/test_accessibility_browser.py). Static rules.
 # Streamlit draws captions in the text colour at 60 % opacity (#797b7e on white: 4.24:1); they carry the sources
-# and dates, so they get an opaque grey of 6.3:1 on white and 5.8:1 on the sidebar's background. Keyboard focus is a 3 px
+# and dates, so they get an opaque grey of 6.3:1 on white and 5.8:1 on the light grey background. Keyboard focus is a 3 px
 # outline with a white halo: it shows on any background and never looks like the current page's
 # highlight in the navigation (a tinted background, no outline). Heading links ("Link to heading") and the
 # element toolbars of charts (fullscreen, "Copy Vega-Lite spec") are hidden: each added tab stops before
@@ -75,6 +78,8 @@ label[data-testid="stWidgetLabel"][disabled], label[data-testid="stWidgetLabel"]
 [data-testid="stSidebarNav"] a[aria-current="page"], [data-testid="stSidebarNavLink"][aria-current="page"] {
   outline: none; border-left: 4px solid #0062A3;
 }
+/* In the header's page list: a line under the current page (a shadow, so the link keeps its size). */
+[data-testid="stTopNav"] a[aria-current="page"] { outline: none; box-shadow: inset 0 -3px 0 #0062A3; }
 </style>
 """
 
@@ -138,53 +143,59 @@ _PHONE_CSS = """
   [data-testid="stTable"], [data-testid="stMarkdownContainer"]:has(table) { overflow-x: auto; max-width: 100%; }
   [data-testid="stMain"] input { min-width: 0; max-width: 100%; }
   [data-testid="stMain"] [data-testid="stHorizontalBlock"] { flex-wrap: wrap; }
-  .st-key-copy_link_bar { padding-top: 1.75rem; }
 }
 </style>
 """
 
 LANG_STATE = "lang"
-_LANG_SWITCH = "lang_switch"
+LANG_SWITCH = "lang_switch"
+TOOLS_KEY = "copy_link_bar"
+"""The tools row at the top right of every page (language, presentation settings, copy link)."""
 
 
 def _language_changed() -> None:
-    st.session_state[LANG_STATE] = st.session_state[_LANG_SWITCH]
+    st.session_state[LANG_STATE] = st.session_state[LANG_SWITCH]
 
 
 def start() -> str:
-    """Set the session's language from the sidebar switch and the URL (``?lang=en``); inject styles.
+    """Set the session's language from the switch and the URL (``?lang=en``); inject styles.
 
-    The switch is synced with the URL by hand rather than with ``bind``: the
-    language must be known before the navigation is built, on the very first
-    run of a session, in every page, and in AppTest, which does not seed bound
-    widgets from the URL.
+    The switch (drawn in the page's tools row, :func:`language_switch`) is synced
+    with the URL by hand rather than with ``bind``: the language must be known
+    before the navigation is built, on the very first run of a session, in every
+    page, and in AppTest, which does not seed bound widgets from the URL. Its
+    callback stores the choice before the next run starts, so this run already
+    knows it although the switch itself is drawn later, inside the page.
     """
     links.remember_opening()  # before any value of the link is dropped (issue 8)
     if LANG_STATE not in st.session_state:
         requested = st.query_params.get("lang")
         st.session_state[LANG_STATE] = requested if requested in LANGUAGES else DEFAULT_LANGUAGE
-    # The widget's own state is dropped by Streamlit when the page changes; the
-    # chosen language lives in a plain session key and is copied into the switch.
-    st.session_state[_LANG_SWITCH] = st.session_state[LANG_STATE]
-    lang = st.sidebar.segmented_control(
-        t("lang.label"),
-        options=list(LANGUAGES),
-        format_func=lambda code: t(f"lang.{code}"),
-        key=_LANG_SWITCH,
-        required=True,
-        on_change=_language_changed,
-    )
-    chosen = set_language(lang)
+    chosen = set_language(st.session_state[LANG_STATE])
     if chosen == DEFAULT_LANGUAGE:
         st.query_params.pop("lang", None)
     elif st.query_params.get("lang") != chosen:
         st.query_params["lang"] = chosen
-    st.sidebar.markdown(f"**{t('app.title')}**")
     st.html(_CSS + _ACCESS_CSS + _PRINT_LAYOUT_CSS)
     st.html(_PHONE_CSS.replace("SCROLL_HINT", t("phone.scroll_hint")))
-    a11y.page_language()  # <html lang> and Streamlit's own control labels in the screen's language
-    present.start()  # presentation mode, print styles (issue 8)
+    present.start()  # presentation mode from the link, kept in the URL (issue 8)
     return chosen
+
+
+def language_switch() -> None:
+    """日本語 / English, in the tools row; its label is read by screen readers, not shown."""
+    # The widget's own state is dropped by Streamlit when the page changes; the
+    # chosen language lives in a plain session key and is copied into the switch.
+    st.session_state[LANG_SWITCH] = st.session_state[LANG_STATE]
+    st.segmented_control(
+        t("lang.label"),
+        options=list(LANGUAGES),
+        format_func=lambda code: t(f"lang.{code}"),
+        key=LANG_SWITCH,
+        required=True,
+        on_change=_language_changed,
+        label_visibility="collapsed",
+    )
 
 
 def pages() -> list[st.Page]:
@@ -213,16 +224,22 @@ def _admin_page() -> list[st.Page]:
     return [st.Page("pages/admin.py", title=t("nav.admin"), url_path="admin")]
 
 
-def sidebar_footer() -> None:
-    """About text and every source's credit line, in the sidebar."""
-    st.sidebar.caption(t("sidebar.about"))
-    with st.sidebar.expander(t("sidebar.credits"), icon=":material/info:"):
-        try:
-            sources = cache.dataset("sources")
-        except DataError:
-            return
-        for _, row in sources.iterrows():
-            st.caption(plain(_credit_with_licence(row)))
+def footer() -> None:
+    """At the end of every page: the app's name, what it shows and every source's credit line.
+
+    Drawn last, so it never moves anything above it; presentation mode leaves it out (it is on no slide).
+    """
+    with st.container(key="app_footer"):
+        st.divider()
+        st.markdown(f"**{t('app.title')}**")
+        st.caption(t("footer.about"))
+        with st.expander(t("footer.credits"), icon=":material/info:"):
+            try:
+                sources = cache.dataset("sources")
+            except DataError:
+                return
+            for _, row in sources.iterrows():
+                st.caption(plain(_credit_with_licence(row)))
 
 
 def _credit_with_licence(row: pd.Series) -> str:
@@ -232,19 +249,24 @@ def _credit_with_licence(row: pd.Series) -> str:
     if language() == "en" and isinstance(english, str) and english.strip():
         licence = english
     credit = localized(row, "credit")
-    return t("sidebar.credit_licence", credit=credit, licence=licence) if not is_missing(licence) else credit
+    return t("footer.credit_licence", credit=credit, licence=licence) if not is_missing(licence) else credit
 
 
-def run_page(render: Callable[[], None]) -> None:
+def run_page(render: Callable[[], None], shown: Sequence[st.Page] | None = None) -> None:
     """Run one page's ``render()``, making sure the frame around it ran first.
 
-    Normally ``app.py`` runs the frame (language, sign-in gate, sidebar) and then
+    Normally ``app.py`` runs the frame (language, sign-in gate, navigation) and then
     the page through ``st.navigation``. Because the repository has a ``pages/``
     folder, Streamlit runs a page script *directly*, without ``app.py``, when no
     ``st.navigation`` call has happened yet in the process (the very first request
     of a fresh server) and in ``AppTest.switch_page``. Streamlit marks that mode
     with ``PagesManager.uses_pages_directory``; the frame is run here then, so a
     page is never shown without its language setting or the sign-in gate.
+    ``shown`` are the pages presentation mode steps through (default: the app's).
+
+    The page starts with its tools row and ends with the footer: the app has no
+    sidebar, because Streamlit opens a sidebar only after the main column has been
+    drawn at full width, which moved the whole page 300 px sideways on every load.
     """
     if PagesManager.uses_pages_directory:
         if st.get_option("global.appTest"):
@@ -252,7 +274,6 @@ def run_page(render: Callable[[], None]) -> None:
             # here (and drop button clicks): run the frame in place instead.
             start()
             auth.gate()
-            sidebar_footer()
         else:
             # Register the real navigation (which switches Streamlit out of the
             # pages/ folder mode for good) and run again: the rerun goes through
@@ -260,14 +281,33 @@ def run_page(render: Callable[[], None]) -> None:
             st.navigation(pages(), position="hidden")
             st.rerun()
     # Presentation mode, the link notice and the print header wrap every page (issue 8).
-    shown = [page for page in pages() if page.url_path != "admin"]
+    if shown is None:
+        shown = [page for page in pages() if page.url_path != "admin"]
     frame = present.before_page(shown)
-    if not present.active():  # presenting, the button is in the presenter's bar
-        with st.container(key="copy_link_bar", horizontal=True, horizontal_alignment="right"):
-            freshness.watch()  # beside the button: a notice there moves nothing already drawn
-            links.copy_link_button("copy_link")
-    else:
-        freshness.watch(quiet=True)  # a presentation never changes under the presenter
+    tools()
     render()
+    footer()
     present.after_page(frame, shown)
     links.keep_url_in_step()
+
+
+def tools() -> None:
+    """The row at the top right of every page: language, presentation settings, sign-out, copy link.
+
+    One horizontal row whose height is set by its buttons from the first draw, so
+    nothing in it moves the page below. It also holds what takes no room: the styles
+    that must stay while a page changes and the page's language for screen readers.
+    Presenting (and printing), the row is hidden; it is still drawn for those two.
+    """
+    with st.container(key=TOOLS_KEY, horizontal=True, horizontal_alignment="right", vertical_alignment="center"):
+        present.styles()  # first: a hidden element that takes no room and never moves the buttons
+        a11y.page_language()  # <html lang> and Streamlit's own control labels in the screen's language
+        if present.active():
+            freshness.watch(quiet=True)  # a presentation never changes under the presenter
+            return
+        present.offer()  # shown on screens 2,600 px wide or more (a hall display offers the mode first)
+        freshness.watch()  # beside the buttons: a notice there moves nothing already drawn
+        auth.account()
+        language_switch()
+        present.settings()
+        links.copy_link_button("copy_link")

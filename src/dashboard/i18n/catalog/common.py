@@ -18,11 +18,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lang.label": ("言語 / Language", "言語 / Language"),
     "lang.ja": ("日本語", "日本語"),
     "lang.en": ("English", "English"),
-    "sidebar.about": (
+    "footer.about": (
         "いわき市（福島県、団体コード 07204）の「構造改革レポート vol.5」の数値と公開データを表示します。",
         "Figures of Iwaki City's (Fukushima, code 07204) Structural Reform Report vol.5, with open data.",
     ),
-    "sidebar.credits": ("出典・クレジット", "Sources and credits"),
+    "footer.credits": ("出典・クレジット", "Sources and credits"),
     # Provenance
     "prov.source": ("出典", "Source"),
     "prov.as_of": ("時点", "As of"),
@@ -144,7 +144,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "prov.list_sep": ("、", ", "),
     "prov.part_sep": ("｜", " | "),
     "prov.label_sep": ("：", ": "),
-    "sidebar.credit_licence": ("{credit}（{licence}）", "{credit} ({licence})"),
+    "footer.credit_licence": ("{credit}（{licence}）", "{credit} ({licence})"),
     # Calendar
     "fy.label": ("{year}年度（{wareki}）", "FY{year} ({wareki})"),
     "fy.short": ("{year}年度", "FY{year}"),

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    # Sidebar: presentation settings
+    # The tools row at the top of every page: presentation settings (a popover)
     "present.heading": ("会議・大型画面", "Meetings and large displays"),
+    "present.menu": ("発表モード", "Presenting"),
+    "present.menu_help": ("プレゼンテーションモードと自動送りの設定", "Presentation mode and automatic advance"),
     "present.toggle": ("プレゼンテーションモード", "Presentation mode"),
     "present.toggle_help": (
-        "サイドバーと操作部品を隠し、文字を大きくして全画面に表示します（URL に ?mode=present）。"
+        "操作部品を隠し、文字を大きくして全画面に表示します（URL に ?mode=present）。"
         "ページはスライドに分かれ、→・PageDown・スペースで次へ、← で前へ。終了は画面下の「終了」か Esc キー。",
-        "Hides the sidebar and controls and enlarges the type for a large screen (URL: ?mode=present). "
+        "Hides the controls and enlarges the type for a large screen (URL: ?mode=present). "
         "Each page becomes slides: →, PageDown or Space for the next, ← for the previous. "
         "Leave with “Exit” at the bottom or the Esc key.",
     ),
