@@ -291,15 +291,16 @@ CONTROLS { display: none !important; }
   max-width: none !important;
 }
 /* Maps fill the screen below their heading at the screen's own resolution (no zoom: deck.gl draws
-   its canvas at the box's size × devicePixelRatio, so it stays whole and sharp). */
+   its canvas at the box's size × devicePixelRatio, so it stays whole and sharp). 23vw leaves room for
+   the heading, the legend (three rows on a phone, so two with space on a slide) and a two-line source. */
 [data-testid="stMainBlockContainer"] [data-testid="stDeckGlJsonChart"] {
-  height: calc(100vh - var(--present-bar) - 21vw) !important; min-height: 300px;
+  height: calc(100vh - var(--present-bar) - 23vw) !important; min-height: 300px;
 }
 /* From 2,600 px the map is drawn like the charts, at half size zoomed twice, so its content is twice as
    large too; deck.gl then draws at a fixed pixel ratio of 2 (chart_deck), which keeps it whole and sharp. */
 @media (min-width: 2600px) {
   [data-testid="stMainBlockContainer"] [data-testid="stDeckGlJsonChart"] {
-    zoom: 2; height: calc((100vh - var(--present-bar) - 21vw) / 2) !important;
+    zoom: 2; height: calc((100vh - var(--present-bar) - 23vw) / 2) !important;
   }
 }
 /* Cards, legends and labels are never cut: long text wraps. */
