@@ -16,7 +16,7 @@ import altair as alt
 import pandas as pd
 import pydeck as pdk
 
-from dashboard.charts.spec import NARROW_PLOT_PX, CompactDeck
+from dashboard.charts.spec import CompactDeck, legend_columns
 from dashboard.charts.theme import BLACK, BLUE, GREEN, GREY, ORANGE, PURPLE, SKY_BLUE, VERMILLION, layer, themed
 
 DASH = [6, 4]
@@ -262,7 +262,7 @@ def change_legend(labels: Sequence[str], title: str) -> alt.Chart:
                     orient="top",
                     direction="horizontal",
                     # Three to a row, two on a phone's narrow chart (three run past its edge).
-                    columns=alt.ExprRef(expr=f"width < {NARROW_PLOT_PX} ? 2 : 3"),
+                    columns=alt.ExprRef(**legend_columns(3, narrow=2)),
                     symbolType="square",
                     symbolSize=220,
                     symbolOpacity=1,

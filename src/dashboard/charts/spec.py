@@ -43,8 +43,9 @@ NARROW_PLOT_PX = 480
 _LEGEND_CHANNELS = ("color", "fill", "stroke", "shape", "size", "opacity", "strokeDash", "strokeWidth")
 
 
-def _columns_expr(wide: int) -> dict[str, str]:
-    return {"expr": f"width < {NARROW_PLOT_PX} ? 1 : {wide}"}
+def legend_columns(wide: int, narrow: int = 1) -> dict[str, str]:
+    """A legend's number of columns as a Vega expression of the plot's width: ``narrow`` on a phone, else ``wide``."""
+    return {"expr": f"width < {NARROW_PLOT_PX} ? {narrow} : {wide}"}
 
 
 def narrow_legends(spec: VegaSpec) -> VegaSpec:
@@ -82,7 +83,7 @@ def _narrow_units(node: VegaSpec, default_orient: str) -> None:
         if legend.get("direction") == "vertical" and columns in (None, 1):
             continue
         if isinstance(columns, int | float) or columns is None:
-            encoding["legend"] = {**legend, "columns": _columns_expr(int(columns or 0))}
+            encoding["legend"] = {**legend, "columns": legend_columns(int(columns or 0))}
 
 
 class CompactDeck(pdk.Deck):
