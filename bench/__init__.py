@@ -40,6 +40,8 @@ PAGES: dict[str, tuple[str, str]] = {
 }
 BARE = "bare"
 """Name of the bare page in every result table."""
+BARE_WIDGETS = "bare + widgets"
+"""The bare page with a filter and a chart ↔ table switch (``?widgets=1``): Streamlit's floor for a click."""
 
 FRAME_APP: Path = REPO / "bench" / "frame_app.py"
 """The dashboard's frame (navigation, sign-in gate, tools row, footer) around an empty page."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bench import BARE, FRAME, PAGES
+from bench import BARE, BARE_WIDGETS, FRAME, PAGES
 from bench.frames import MAX_CHART_ROWS
 from bench.stats import Target, fmt_bytes, fmt_ms, fmt_range, fmt_ratio, markdown_table, ratio, slowest_click
 
@@ -139,7 +139,7 @@ def _feel_table(results: dict[str, Any]) -> str:
     samples = (results.get("load") or {}).get("feel_samples") or {}
     bare_drawn = _median(feel.get(BARE), "drawn")
     rows = []
-    for page in [BARE, FRAME, *PAGES]:
+    for page in [BARE, BARE_WIDGETS, FRAME, *PAGES]:
         f = feel.get(page)
         if not f:
             continue
@@ -473,8 +473,10 @@ def summary(results: dict[str, Any], findings: str = "") -> str:
         "1920×1080 viewport changed (an element added, removed, restyled or retexted there, or a layout shift "
         "touching it; Streamlit's header left out), from the start of navigation; *layout shift* is Chrome's "
         "Cumulative Layout Shift (largest session window of layout-shift entries without recent input); "
-        "*click → settled* clicks the page's first filter (else its chart ↔ table switch) and times until the "
-        "last visible change; *page change* clicks the next page in the navigation in the same session. A screen "
+        "*click → settled* clicks each of the page's filters and its first chart ↔ table switch (up to five "
+        "widgets) and times until the last visible change; *bare + widgets* is the bare page with a filter and "
+        "a chart ↔ table switch (`?widgets=1`), Streamlit's own floor for the same clicks; *page change* clicks "
+        "the next page in the navigation in the same session. A screen "
         f"counts as settled after {QUIET_MS} ms without a visible change.",
         "",
         _feel_table(results),
