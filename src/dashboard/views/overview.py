@@ -81,15 +81,13 @@ _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
 # Outside presentation mode the page keeps the frame's padding (a compact top for every page is set in
-# .streamlit/config.toml, theme.paddingTop): padding changed by this page's styles, which reach the
-# browser after the first elements, moved the whole first screen while it loaded. Only gaps inside
-# the page's own boxes are tightened here, so that the first 1920×1080 screen holds the verdict, the
-# results line, the cards and the whole timeline (type sizes unchanged).
+# .streamlit/config.toml, theme.paddingTop). Streamlit applies a page's styles only once its run has
+# ended, after the first screen is drawn, so a rule that changes a size there moves what lies below
+# it: the verdict, the results line and the cards take Streamlit's own sizes (the cards' spacing from
+# their containers' ``gap``), and only gaps inside the timeline's box are tightened here, so that the
+# first 1920×1080 screen holds the verdict, the results line, the cards and the timeline's start.
 _SCREEN_CSS = """
-.st-key-ov_cards [data-testid="stVerticalBlock"] { gap: 0.25rem !important; }
 .st-key-ov_cards [data-testid="stMetricChart"] { margin-top: 0.25rem !important; }
-/* The results line's markdown reaches 1 rem below its box (Streamlit's negative margin): room for its second line. */
-.st-key-ov_results { margin-bottom: 1rem; }
 .st-key-ov_timeline_box, .st-key-ov_timeline_box [data-testid="stVerticalBlock"] { gap: 0.2rem !important; }
 .st-key-ov_timeline_box h2 { padding-top: 0.1rem !important; padding-bottom: 0.1rem !important; }
 .st-key-ov_timeline_box { padding-top: 0.6rem !important; }
@@ -143,17 +141,11 @@ def _page_css() -> str:
 {_PRINT_CSS}
 /* Card figures as large as on every other page (36 px at 1920×1080), wrapped rather than cut. */
 .st-key-ov_cards [data-testid="stMetricValue"] {{ font-size: 2.25rem; line-height: 1.15; }}
-.st-key-ov_results p {{ font-size: 1.05rem; line-height: 1.45; margin-bottom: 0; }}
 .st-key-ov_cards [data-testid="stMetricValue"] *, .st-key-ov_cards [data-testid="stMetricDelta"] * {{
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
 }}
 .st-key-ov_cards [data-testid="stMetricLabel"] p {{ font-weight: 600; }}
-.st-key-ov_cards [data-testid="stCaptionContainer"] p {{ font-size: 0.76rem; line-height: 1.35; }}
 [class*="st-key-ov_context"] p {{ font-size: 0.9rem; }}
-/* The verdict starts below Streamlit's header bar (which covers the top of the page) and keeps to two lines. */
-.st-key-ov_verdict {{ padding: 0.45rem 0.9rem !important; margin-top: 1.5rem; }}
-.st-key-ov_verdict p {{ font-size: 0.9rem; line-height: 1.5; }}
-.st-key-ov_verdict [data-testid="stCaptionContainer"] p {{ font-size: 0.75rem; }}
 {pillar_rules}
 /* The KPI names of a pillar: two lines, the whole list in the tooltip and on the DX page. */
 [class*="st-key-ov_kpis_"] [data-testid="stCaptionContainer"] p {{
@@ -345,7 +337,7 @@ def _card(
     No arrow: the change is written in words (減／増, 改善／悪化) and coloured by its tone. The small
     chart is drawn only where the data hold a series (two points or more).
     """
-    with col, st.container(border=True, height="stretch"):
+    with col, st.container(border=True, height="stretch", gap="xxsmall"):
         st.metric(
             label,
             value,
