@@ -209,7 +209,7 @@ def _results_line() -> None:
     if not parts:
         return
     kpis = cache.dataset("dx_kpis")
-    hours = cache.derived(m.hours_headline, kpis)
+    hours = m.hours_headline(kpis)
     period = t("overview.span.fiscal", start=fiscal_year_label(hours.start_year), end=fiscal_year_label(hours.end_year))
     with st.container(key="ov_results"):
         st.markdown(t("overview.results.line", period=period, parts=t("overview.results.sep").join(parts)))
@@ -224,7 +224,7 @@ def _part(build: Callable[[], str]) -> str | None:
 
 
 def _hours_part() -> str:
-    hours = cache.derived(m.hours_headline, cache.dataset("dx_kpis"))
+    hours = m.hours_headline(cache.dataset("dx_kpis"))
     tone = direction_tone(hours.reduction, str(_directions().get("working_hours", "")))
     return t(
         "overview.results.hours",
@@ -234,12 +234,12 @@ def _hours_part() -> str:
 
 
 def _facilities_part() -> str:
-    change = cache.derived(m.facilities_headline, cache.dataset("facility_counts")).change
+    change = m.facilities_headline(cache.dataset("facility_counts")).change
     return t("overview.results.facilities", change=fmt_change(change.change, "facilities", 0))
 
 
 def _online_part() -> str:
-    online = cache.derived(m.online_headline, cache.dataset("dx_kpis"))
+    online = m.online_headline(cache.dataset("dx_kpis"))
     return t("overview.results.online", multiple=fmt_value(online.multiple, "ratio"))
 
 
@@ -363,7 +363,7 @@ def _directions() -> pd.Series:
 def _population_card(col: DeltaGenerator) -> None:
     """The projection's last year, the change from the census year in words, and the outlook as a small chart."""
     outlook = cache.dataset("population_outlook")
-    head = cache.derived(m.population_headline, outlook)
+    head = m.population_headline(outlook)
     change = head.end - head.base
     _card(
         col,
@@ -402,7 +402,7 @@ def _population_card(col: DeltaGenerator) -> None:
 def _hours_card(col: DeltaGenerator) -> None:
     """Working hours saved between the first and last fiscal year, as printed, in words (23.5万時間減, 4.5％減)."""
     kpis = cache.dataset("dx_kpis")
-    head = cache.derived(m.hours_headline, kpis)
+    head = m.hours_headline(kpis)
     start, end = _fy_short(head.start_year), _fy_short(head.end_year)
     tone = direction_tone(head.reduction, str(_directions().get("working_hours", "")))
     _card(
@@ -433,7 +433,7 @@ def _hours_card(col: DeltaGenerator) -> None:
 def _facilities_card(col: DeltaGenerator) -> None:
     """Public facilities: the last published count, the change in words (derived) and the counts as a small chart."""
     counts = cache.dataset("facility_counts")
-    head = cache.derived(m.facilities_headline, counts)
+    head = m.facilities_headline(counts)
     c = head.change
     towards = counts[counts["year"].isin(head.towards_years)]
     tone = direction_tone(c.change, str(_directions().get("facility_count", "")))
@@ -462,7 +462,7 @@ def _facilities_card(col: DeltaGenerator) -> None:
 
 def _online_card(col: DeltaGenerator) -> None:
     """Online applications: the multiple of the pre-reform level, the yearly count and the rate."""
-    head = cache.derived(m.online_headline, cache.dataset("dx_kpis"))
+    head = m.online_headline(cache.dataset("dx_kpis"))
     _card(
         col,
         label=t("overview.card.online"),
@@ -526,9 +526,7 @@ def _cards_section() -> None:
 
 def _pillars_column() -> None:
     """The five pillars, stacked: name (a link to the DX page filtered by it), aims, KPIs and initiatives."""
-    summary = cache.derived(
-        m.pillar_summary, cache.dataset("pillars"), cache.dataset("kpi_definitions"), cache.dataset("initiatives")
-    )
+    summary = m.pillar_summary(cache.dataset("pillars"), cache.dataset("kpi_definitions"), cache.dataset("initiatives"))
     st.header(t("overview.pillars.heading"), anchor=False)
     for _, row in summary.iterrows():
         pid = str(row["pillar_id"])
