@@ -172,7 +172,8 @@ def _hold_first_frame() -> None:
     column and then moves everything 592 px left: one layout shift of 0.2–0.31 on every page,
     the largest part of its CLS (the bare Streamlit page has the same shift, smaller as it draws
     less). A short pause after ``st.set_page_config`` lets the layout change alone, while only the
-    placeholder is there (0.07). Measured with the machine busy (load average 11): the largest
+    placeholder is there (0.07; 0.031 since the theme's smaller bottom padding makes the empty
+    column shorter). Measured with the machine busy (load average 11): the largest
     shift of a load was 0.07 in 13 of 15 loads with a 0.12 s pause, 0.07–0.16 with 0.06 s, and
     0.07–0.31 without. It costs 0.1 s on a session's first load only; later runs, page changes in
     the session and AppTest do not wait.
